@@ -1,0 +1,9 @@
+// Public API of the engine package (docs/design.md "Engine API"). Append-only: the HTTP layer adds its exports below.
+export type { HasuraMetadata, InconsistentObject } from './metadata/types.js';
+export type { Session } from './session.js';
+export { makeSession, ADMIN_SESSION } from './session.js';
+export { EngineError, toGraphQLError } from './errors.js';
+export type { ErrorCode, GraphQLErrorJson } from './errors.js';
+export type { Runtime, RuntimeOptions, EngineEnv, ExecuteRequest, ExecuteResult, ExplainResult } from './runtime.js';
+export { createRuntime } from './runtime.js';
+export { loadMetadataDir } from './metadata/load-metadata-dir.js';

@@ -1,0 +1,47 @@
+/**
+ * The engine core as one object (docs/design.md "Engine internals"): metadata → model → per-role schemas →
+ * plan → SQL → execute. The HTTP/auth layer calls only this interface.
+ */
+import type { GraphQLSchema } from 'graphql';
+import type { HasuraMetadata, InconsistentObject } from './metadata/types.js';
+import type { Session } from './session.js';
+
+/** HASURA_GRAPHQL_* settings (same names as Hasura). */
+export type EngineEnv = Record<string, string | undefined>;
+
+export interface ExecuteRequest {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
+
+export interface ExecuteResult {
+  /** The full response body as JSON text (`{"data":…}` or `{"errors":[…]}`). */
+  body: string;
+  headers?: Record<string, string>;
+}
+
+export interface ExplainResult {
+  field: string;
+  sql: string;
+  plan: string[];
+}
+
+export interface Runtime {
+  execute(req: ExecuteRequest, session: Session, ctx: { headers: Record<string, string> }): Promise<ExecuteResult>;
+  schemaFor(role: string): GraphQLSchema | undefined;
+  inconsistencies(): InconsistentObject[];
+  metadata(): HasuraMetadata;
+  replaceMetadata(md: HasuraMetadata): Promise<void>;
+  reload(): Promise<void>;
+  explain(req: ExecuteRequest, session: Session): Promise<ExplainResult[]>;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  metadata: HasuraMetadata;
+  databaseUrl: string;
+  env: EngineEnv;
+}
+
+export { createRuntime } from './runtime-impl.js';
