@@ -1,5 +1,6 @@
 // Public API of the engine package (docs/design.md "Engine API"). Append-only: the HTTP layer adds its exports below.
-export type { HasuraMetadata, InconsistentObject } from './metadata/types.js';
+export type * from './metadata/types.js';
+export { qualify } from './metadata/types.js';
 export type { Session } from './session.js';
 export { makeSession, ADMIN_SESSION } from './session.js';
 export { EngineError, toGraphQLError } from './errors.js';

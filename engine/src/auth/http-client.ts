@@ -1,0 +1,72 @@
+/**
+ * A minimal HTTP client for the auth hook and JWKS fetches: node:http(s) with a hard timeout covering connect,
+ * headers and body, and a response size cap, so a hung or chatty peer can never hang or exhaust a request.
+ */
+import http from 'node:http';
+import https from 'node:https';
+
+export interface HttpResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export interface HttpRequestOptions {
+  method: 'GET' | 'POST';
+  /** Flat `[name, value, name, value…]` list, sent as given (case and order kept). */
+  headers: string[];
+  body?: string;
+  timeoutMs: number;
+  maxBytes?: number;
+}
+
+export class HttpClientError extends Error {
+  override readonly name = 'HttpClientError';
+}
+
+export function httpRequest(url: string, opts: HttpRequestOptions): Promise<HttpResponse> {
+  const maxBytes = opts.maxBytes ?? 1024 * 1024;
+  return new Promise<HttpResponse>((resolve, reject) => {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      reject(new HttpClientError('invalid URL'));
+      return;
+    }
+    const mod = u.protocol === 'https:' ? https : http;
+    let settled = false;
+    const fail = (msg: string): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      reject(new HttpClientError(msg));
+    };
+    const req = mod.request(u, { method: opts.method, headers: opts.headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > maxBytes) fail('response too large');
+        else chunks.push(c);
+      });
+      res.on('error', () => fail('response error'));
+      res.on('end', () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    const timer = setTimeout(() => fail('timeout'), opts.timeoutMs);
+    req.on('error', (e) => fail(e.message));
+    if (opts.body !== undefined) req.end(opts.body);
+    else req.end();
+  });
+}
+
+/** One header value as a string (first of a repeated header). */
+export function headerString(h: string | string[] | undefined): string | undefined {
+  return Array.isArray(h) ? h[0] : h;
+}

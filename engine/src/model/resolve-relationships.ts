@@ -1,0 +1,60 @@
+/**
+ * Resolve relationship metadata to column mappings (src: Hasura/RQL/DDL/Relationship.hs, `objRelP2Setup` /
+ * `arrRelP2Setup`). An object relationship is non-null only when it is an FK on the same table whose columns are all
+ * NOT NULL (test: graphql_introspection/nullable_object_relationship).
+ */
+import type { CatalogTable } from '../introspect/catalog-types.js';
+import { qualify } from '../metadata/types.js';
+import type { RelationshipMetadata } from '../metadata/types.js';
+import type { RelationshipInfo } from './model-types.js';
+import { tableKey } from './model-types.js';
+
+export type RelResult = { ok: RelationshipInfo } | { error: string };
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+export function resolveRelationship(
+  kind: 'object' | 'array',
+  rel: RelationshipMetadata,
+  self: CatalogTable,
+  lookup: (schema: string, name: string) => CatalogTable | undefined,
+): RelResult {
+  const description = rel.comment ?? null;
+  const manual = rel.using.manual_configuration;
+  if (manual) {
+    const remote = qualify(manual.remote_table);
+    const target = lookup(remote.schema, remote.name);
+    if (!target) return { error: `table "${remote.name}" does not exist` };
+    const mapping = Object.entries(manual.column_mapping).map(([l, r]) => [l, r] as const);
+    for (const [l, r] of mapping) {
+      if (!self.columns.some((c) => c.name === l)) return { error: `no such column exists: "${l}"` };
+      if (!target.columns.some((c) => c.name === r)) return { error: `no such column exists: "${r}"` };
+    }
+    return { ok: { name: rel.name, kind, target: tableKey(remote.schema, remote.name), mapping, nonNull: false, description } };
+  }
+  const fk = rel.using.foreign_key_constraint_on;
+  if (fk === undefined) return { error: 'relationship has no "using" definition' };
+  if (typeof fk === 'string' || Array.isArray(fk)) {
+    if (kind === 'array') return { error: 'array relationship needs foreign_key_constraint_on.table' };
+    const cols = typeof fk === 'string' ? [fk] : fk;
+    const con = self.foreignKeys.find((f) => sameSet(f.columns, cols));
+    if (!con) return { error: `no foreign constraint exists on the given column(s)` };
+    const mapping = con.columns.map((c, i) => [c, con.refColumns[i] ?? ''] as const);
+    const nonNull = con.columns.every((c) => self.columns.find((x) => x.name === c)?.notNull === true);
+    return {
+      ok: { name: rel.name, kind, target: tableKey(con.refSchema, con.refTable), mapping, nonNull, description },
+    };
+  }
+  const remote = qualify(fk.table);
+  const target = lookup(remote.schema, remote.name);
+  if (!target) return { error: `table "${remote.name}" does not exist` };
+  const cols = fk.columns ?? (fk.column !== undefined ? [fk.column] : []);
+  const con = target.foreignKeys.find(
+    (f) => sameSet(f.columns, cols) && f.refSchema === self.schema && f.refTable === self.name,
+  );
+  if (!con) return { error: `no foreign constraint exists on the given column(s)` };
+  const mapping = con.columns.map((c, i) => [con.refColumns[i] ?? '', c] as const);
+  return { ok: { name: rel.name, kind, target: tableKey(remote.schema, remote.name), mapping, nonNull: false, description } };
+}

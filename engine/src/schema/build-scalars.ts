@@ -1,0 +1,119 @@
+/**
+ * Scalars, `order_by`, and `<Scalar>_comparison_exp` input types (src: Hasura/Backends/Postgres/Instances/Schema.hs
+ * `comparisonExps`; descriptions copied from Hasura's generated schema).
+ */
+import {
+  GraphQLBoolean,
+  GraphQLEnumType,
+  GraphQLFloat,
+  GraphQLInputObjectType,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLScalarType,
+  GraphQLString,
+} from 'graphql';
+import type { GraphQLInputFieldConfigMap, GraphQLInputType, GraphQLScalarType as ScalarT } from 'graphql';
+import { isStringType } from '../model/pg-scalars.js';
+
+const BUILTIN = new Map<string, ScalarT>([
+  ['Int', GraphQLInt],
+  ['String', GraphQLString],
+  ['Boolean', GraphQLBoolean],
+  ['Float', GraphQLFloat],
+]);
+
+export class ScalarRegistry {
+  private readonly scalars = new Map<string, ScalarT>();
+  private readonly comparisons = new Map<string, GraphQLInputObjectType>();
+  readonly orderBy = new GraphQLEnumType({
+    name: 'order_by',
+    description: 'column ordering options',
+    values: {
+      asc: { description: 'in ascending order, nulls last' },
+      asc_nulls_first: { description: 'in ascending order, nulls first' },
+      asc_nulls_last: { description: 'in ascending order, nulls last' },
+      desc: { description: 'in descending order, nulls first' },
+      desc_nulls_first: { description: 'in descending order, nulls first' },
+      desc_nulls_last: { description: 'in descending order, nulls last' },
+    },
+  });
+
+  scalar(name: string): ScalarT {
+    const builtin = BUILTIN.get(name);
+    if (builtin) return builtin;
+    let s = this.scalars.get(name);
+    if (!s) {
+      s = new GraphQLScalarType({ name });
+      this.scalars.set(name, s);
+    }
+    return s;
+  }
+
+  /** `<Scalar>_comparison_exp` (or `<Scalar>_array_comparison_exp` for array columns). */
+  comparison(scalarName: string, pgBase: string, isArray: boolean): GraphQLInputObjectType {
+    const name = isArray ? `${scalarName}_array_comparison_exp` : `${scalarName}_comparison_exp`;
+    const existing = this.comparisons.get(name);
+    if (existing) return existing;
+    const s = this.scalar(scalarName);
+    const one: GraphQLInputType = isArray ? new GraphQLList(new GraphQLNonNull(s)) : s;
+    const list = new GraphQLList(new GraphQLNonNull(one));
+    const op = (type: GraphQLInputType, desc?: string) => ({
+      type,
+      ...(desc ? { description: desc } : {}),
+      extensions: { hasura: { kind: 'comparison_op', op: '' } },
+    });
+    const fields: GraphQLInputFieldConfigMap = {
+      _eq: op(one),
+      _gt: op(one),
+      _gte: op(one),
+      _in: op(list),
+      _is_null: op(GraphQLBoolean),
+      _lt: op(one),
+      _lte: op(one),
+      _neq: op(one),
+      _nin: op(list),
+    };
+    if (isArray) {
+      fields['_contained_in'] = op(one, 'is the array contained in the given array value');
+      fields['_contains'] = op(one, 'does the array contain the given value');
+    } else if (isStringType(pgBase)) {
+      Object.assign(fields, {
+        _ilike: op(s, 'does the column match the given case-insensitive pattern'),
+        _iregex: op(s, 'does the column match the given POSIX regular expression, case insensitive'),
+        _like: op(s, 'does the column match the given pattern'),
+        _nilike: op(s, 'does the column NOT match the given case-insensitive pattern'),
+        _niregex: op(s, 'does the column NOT match the given POSIX regular expression, case insensitive'),
+        _nlike: op(s, 'does the column NOT match the given pattern'),
+        _nregex: op(s, 'does the column NOT match the given POSIX regular expression, case sensitive'),
+        _nsimilar: op(s, 'does the column NOT match the given SQL regular expression'),
+        _regex: op(s, 'does the column match the given POSIX regular expression, case sensitive'),
+        _similar: op(s, 'does the column match the given SQL regular expression'),
+      });
+    } else if (pgBase === 'jsonb') {
+      const cast = new GraphQLInputObjectType({
+        name: 'jsonb_cast_exp',
+        fields: () => ({ String: op(this.comparison('String', 'text', false)) }),
+      });
+      const strList = new GraphQLList(new GraphQLNonNull(GraphQLString));
+      Object.assign(fields, {
+        _cast: op(cast),
+        _contained_in: op(s, 'is the column contained in the given json value'),
+        _contains: op(s, 'does the column contain the given json value at the top level'),
+        _has_key: op(GraphQLString, 'does the string exist as a top-level key in the column'),
+        _has_keys_all: op(strList, 'do all of these strings exist as top-level keys in the column'),
+        _has_keys_any: op(strList, 'do any of these strings exist as top-level keys in the column'),
+      });
+    }
+    for (const [k, v] of Object.entries(fields)) v.extensions = { hasura: { kind: 'comparison_op', op: k } };
+    const sorted: GraphQLInputFieldConfigMap = {};
+    for (const k of Object.keys(fields).sort()) sorted[k] = fields[k] as GraphQLInputFieldConfigMap[string];
+    const t = new GraphQLInputObjectType({
+      name,
+      description: `Boolean expression to compare columns of type "${scalarName}". All fields are combined with logical 'AND'.`,
+      fields: sorted,
+    });
+    this.comparisons.set(name, t);
+    return t;
+  }
+}

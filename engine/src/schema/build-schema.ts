@@ -1,0 +1,69 @@
+/**
+ * One GraphQLSchema per role (Hasura builds its parsers per role the same way: src: Hasura/GraphQL/Schema.hs
+ * `buildRoleContext`). Root field names and descriptions follow SourceCustomization.hs and Select.hs.
+ */
+import { GraphQLNonNull, GraphQLList, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
+import type { GraphQLFieldConfigMap } from 'graphql';
+import type { Model } from '../model/model-types.js';
+import { SchemaContext } from './schema-context.js';
+import { TableTypes } from './build-table-types.js';
+import type { OutputInfo } from './field-info.js';
+
+function rootFields(ctx: SchemaContext, types: TableTypes, subscription: boolean): GraphQLFieldConfigMap<unknown, unknown> {
+  const f: GraphQLFieldConfigMap<unknown, unknown> = {};
+  for (const t of ctx.model.tables.values()) {
+    const p = ctx.perm(t);
+    if (!p || !ctx.hasFields(t)) continue;
+    const allowed = subscription ? p.subscriptionRootFields : p.queryRootFields;
+    const ok = (k: string): boolean => allowed === null || allowed.has(k);
+    const obj = types.object(t);
+    const rf = t.rootFields;
+    if (ok('select')) {
+      f[rf.select] = {
+        type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(obj))),
+        description: rf.selectComment ?? `fetch data from the table: "${t.name}"`,
+        args: types.selectArgs(t),
+        extensions: { hasura: { kind: 'root_select', table: t } satisfies OutputInfo },
+      };
+    }
+    if (ok('select_aggregate') && p.allowAggregations) {
+      f[rf.selectAggregate] = {
+        type: new GraphQLNonNull(types.aggregate(t)),
+        description: rf.selectAggregateComment ?? `fetch aggregated fields from the table: "${t.name}"`,
+        args: types.selectArgs(t),
+        extensions: { hasura: { kind: 'root_aggregate', table: t } satisfies OutputInfo },
+      };
+    }
+    const pk = t.primaryKey;
+    if (ok('select_by_pk') && pk && pk.length > 0 && pk.every((c) => p.columns.has(c))) {
+      const args: Record<string, { type: GraphQLNonNull<never> }> = {};
+      for (const name of pk) {
+        const c = t.columnByName.get(name);
+        if (c) args[c.gqlName] = { type: new GraphQLNonNull(types.columnOutputType({ ...c, notNull: false })) as GraphQLNonNull<never> };
+      }
+      f[rf.selectByPk] = {
+        type: obj,
+        description: rf.selectByPkComment ?? `fetch data from the table: "${t.name}" using primary key columns`,
+        args,
+        extensions: { hasura: { kind: 'root_by_pk', table: t } satisfies OutputInfo },
+      };
+    }
+  }
+  const sorted: GraphQLFieldConfigMap<unknown, unknown> = {};
+  for (const k of Object.keys(f).sort()) sorted[k] = f[k] as GraphQLFieldConfigMap<unknown, unknown>[string];
+  return sorted;
+}
+
+/** Build the schema of `role`; `admin` sees everything. A role with nothing gets Hasura's placeholder field. */
+export function buildRoleSchema(model: Model, role: string): GraphQLSchema {
+  const ctx = new SchemaContext(model, role);
+  const types = new TableTypes(ctx);
+  let q = rootFields(ctx, types, false);
+  if (Object.keys(q).length === 0) {
+    q = { no_queries_available: { type: new GraphQLNonNull(GraphQLString) } };
+  }
+  const query = new GraphQLObjectType({ name: 'query_root', fields: q });
+  const s = rootFields(ctx, types, true);
+  const subscription = Object.keys(s).length > 0 ? new GraphQLObjectType({ name: 'subscription_root', fields: s }) : undefined;
+  return new GraphQLSchema({ query, ...(subscription ? { subscription } : {}) });
+}

@@ -1,0 +1,77 @@
+/** Per-role view of the model used while building one role's schema. */
+import type { ColumnInfo, ComputedFieldInfo, Model, RelationshipInfo, SelectPermInfo, TableInfo } from '../model/model-types.js';
+import { ScalarRegistry } from './build-scalars.js';
+
+export interface SchemaOptions {
+  /** HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES */
+  readonly stringifyNumeric: boolean;
+  /** HASURA_GRAPHQL_V1_BOOLEAN_NULL_COLLAPSE */
+  readonly nullCollapse: boolean;
+}
+
+export class SchemaContext {
+  readonly scalars = new ScalarRegistry();
+  readonly isAdmin: boolean;
+  constructor(
+    readonly model: Model,
+    readonly role: string,
+  ) {
+    this.isAdmin = role === 'admin';
+  }
+
+  perm(t: TableInfo): SelectPermInfo | undefined {
+    if (this.isAdmin) {
+      return {
+        columns: new Set(t.columns.map((c) => c.name)),
+        computedFields: new Set(t.computedFields.map((c) => c.name)),
+        filter: {},
+        limit: null,
+        allowAggregations: true,
+        queryRootFields: null,
+        subscriptionRootFields: null,
+      };
+    }
+    return t.select.get(this.role);
+  }
+
+  table(key: string): TableInfo | undefined {
+    return this.model.tables.get(key);
+  }
+
+  columns(t: TableInfo): ColumnInfo[] {
+    const p = this.perm(t);
+    return p ? t.columns.filter((c) => p.columns.has(c.name)) : [];
+  }
+
+  relationships(t: TableInfo): { rel: RelationshipInfo; target: TableInfo; aggregate: boolean }[] {
+    const out: { rel: RelationshipInfo; target: TableInfo; aggregate: boolean }[] = [];
+    for (const rel of t.relationships) {
+      const target = this.table(rel.target);
+      const tp = target ? this.perm(target) : undefined;
+      if (target && tp && this.hasFields(target)) out.push({ rel, target, aggregate: rel.kind === 'array' && tp.allowAggregations });
+    }
+    return out;
+  }
+
+  computed(t: TableInfo): { cf: ComputedFieldInfo; target: TableInfo | undefined; aggregate: boolean }[] {
+    const p = this.perm(t);
+    if (!p) return [];
+    const out: { cf: ComputedFieldInfo; target: TableInfo | undefined; aggregate: boolean }[] = [];
+    for (const cf of t.computedFields) {
+      if (!p.computedFields.has(cf.name)) continue;
+      if (cf.returns.kind === 'table') {
+        const target = this.table(cf.returns.table);
+        const tp = target ? this.perm(target) : undefined;
+        if (target && tp && this.hasFields(target)) out.push({ cf, target, aggregate: cf.returns.set && tp.allowAggregations });
+      } else out.push({ cf, target: undefined, aggregate: false });
+    }
+    return out;
+  }
+
+  /** A table appears only if the role can see at least one column or scalar computed field. */
+  hasFields(t: TableInfo): boolean {
+    const p = this.perm(t);
+    if (!p) return false;
+    return p.columns.size > 0 || t.computedFields.some((c) => p.computedFields.has(c.name) && c.returns.kind === 'scalar');
+  }
+}
