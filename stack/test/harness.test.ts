@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import Redis from 'ioredis';
+import { Redis } from 'ioredis';
 import { emptyDatabase, testStack, type TestDb } from '../src/testing.js';
 
 describe('service harness', () => {

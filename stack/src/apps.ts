@@ -1,0 +1,150 @@
+/**
+ * The application processes of the local stack: the GraphQL engine, the API and its worker as child processes
+ * (logs under `.stack/logs/`), and the gateway that serves all of them on one port with the same `traefik/` routes
+ * as production.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, openSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Stack } from './harness.js';
+import { freePort, terminate, waitFor } from './processes.js';
+
+const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export interface RunningApps {
+  urls: Record<string, string>;
+  pids: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+interface AppSpec {
+  name: string;
+  entry: string;
+  args?: string[];
+  env: Record<string, string>;
+  health?: string;
+}
+
+function spawnApp(spec: AppSpec, logDir: string): ChildProcess {
+  const out = openSync(join(logDir, `${spec.name}.log`), 'a');
+  return spawn(process.execPath, ['--import', 'tsx', join(REPO, spec.entry), ...(spec.args ?? [])], {
+    cwd: REPO,
+    env: { ...process.env, ...spec.env },
+    stdio: ['ignore', out, out],
+  });
+}
+
+async function healthy(url: string): Promise<boolean> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+  return res.ok;
+}
+
+export async function startApps(opts: {
+  stack: Stack;
+  db: string;
+  secrets: Record<string, string>;
+  logDir: string;
+  log: (l: string) => void;
+}): Promise<RunningApps> {
+  const { stack, db, secrets, log } = opts;
+  const ports = {
+    engine: await freePort(),
+    api: await freePort(),
+    gateway: Number(process.env['PORT'] ?? 0) || (await freePort()),
+  };
+  const engineUrl = `http://127.0.0.1:${ports.engine}`;
+  const apiUrl = `http://127.0.0.1:${ports.api}`;
+  const hasApi = existsSync(join(REPO, 'api', 'src', 'main.ts'));
+  const specs: AppSpec[] = [];
+  if (existsSync(join(REPO, 'engine', 'src', 'cli.ts'))) {
+    specs.push({
+      name: 'engine',
+      entry: 'engine/src/cli.ts',
+      args: ['serve', '--metadata', join(REPO, 'hasura', 'metadata')],
+      env: {
+        HASURA_GRAPHQL_DATABASE_URL: stack.bouncerUrl(db, 'ct_engine'),
+        HASURA_GRAPHQL_SERVER_HOST: '127.0.0.1',
+        HASURA_GRAPHQL_SERVER_PORT: String(ports.engine),
+        HASURA_GRAPHQL_ADMIN_SECRET: secrets['adminSecret']!,
+        ...(hasApi
+          ? { HASURA_GRAPHQL_AUTH_HOOK: `${apiUrl}/api/hasura/auth`, HASURA_GRAPHQL_AUTH_HOOK_MODE: 'GET' }
+          : { HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous' }),
+        API_BASE_URL: apiUrl,
+        ACTION_SECRET: secrets['actionSecret']!,
+      },
+      health: `${engineUrl}/healthz`,
+    });
+  }
+  if (hasApi) {
+    const apiEnv = {
+      NODE_ENV: 'development',
+      PORT: String(ports.api),
+      HOST: '127.0.0.1',
+      REDIS_URL: stack.redis!.url,
+      DATABASE_URL: stack.bouncerUrl(db, 'ct_api'),
+      GRAPHQL_URL: `${engineUrl}/v1/graphql`,
+      HASURA_ADMIN_SECRET: secrets['adminSecret']!,
+      SESSION_SECRET: secrets['sessionSecret']!,
+      ACTION_SECRET: secrets['actionSecret']!,
+      CATALOG_REFRESH_SECRET: secrets['catalogSecret']!,
+      PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`,
+      LOG_DIR: opts.logDir,
+    };
+    specs.push({ name: 'api', entry: 'api/src/main.ts', env: apiEnv, health: `${apiUrl}/api/ping` });
+    if (existsSync(join(REPO, 'api', 'src', 'worker.ts')))
+      specs.push({ name: 'worker', entry: 'api/src/worker.ts', env: apiEnv });
+  }
+
+  const children = new Map<string, ChildProcess>();
+  const urls: Record<string, string> = {};
+  let closeGateway: (() => Promise<void>) | undefined;
+  const stop = async () => {
+    await closeGateway?.();
+    await Promise.all([...children.values()].map((c) => (c.pid ? terminate(c.pid, 'SIGTERM', 10_000) : undefined)));
+  };
+  try {
+    for (const spec of specs) {
+      const child = spawnApp(spec, opts.logDir);
+      children.set(spec.name, child);
+      child.on('exit', (code, signal) => {
+        if (!child.killed) log(`${spec.name} exited (${signal ?? code}); see .stack/logs/${spec.name}.log`);
+      });
+    }
+    for (const spec of specs) {
+      if (!spec.health) continue;
+      const health = spec.health;
+      await waitFor(spec.name, () => healthy(health), 60_000);
+      log(`${spec.name} is up`);
+    }
+    if (children.has('engine')) urls['engine'] = engineUrl;
+    if (children.has('api')) urls['api'] = apiUrl;
+    const gatewayModule = join(REPO, 'gateway', 'src', 'index.ts');
+    if (existsSync(gatewayModule)) {
+      const { startGateway } = (await import(pathToFileURL(gatewayModule).href)) as {
+        startGateway(o: {
+          dynamicDir: string;
+          serviceMap: Record<string, string>;
+          port: number;
+          host: string;
+        }): Promise<{ url: string; close(): Promise<void> }>;
+      };
+      const gw = await startGateway({
+        dynamicDir: join(REPO, 'traefik', 'dynamic'),
+        serviceMap: { api: apiUrl, engine: engineUrl },
+        port: ports.gateway,
+        host: '127.0.0.1',
+      });
+      closeGateway = gw.close;
+      urls['gateway'] = gw.url;
+      urls['graphql'] = `${gw.url}/v1/graphql`;
+      urls['api ping'] = `${gw.url}/api/ping`;
+    }
+    if (children.has('engine')) urls['console'] = `${engineUrl}/console (local only; admin secret in .stack/app-secrets.json)`;
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const pids = Object.fromEntries([...children].flatMap(([n, c]) => (c.pid ? [[n, c.pid]] : [])));
+  return { urls, pids, stop };
+}

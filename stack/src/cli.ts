@@ -1,0 +1,147 @@
+/**
+ * The project's command line, behind the root npm scripts (stack/bin/run.mjs installs what is needed first).
+ *
+ *   start        the whole local stack in the foreground, with sample data; Ctrl-C stops everything
+ *   up / down    the same, detached; `.stack/stack.json` holds the URLs and ports while it is up
+ *   test         the whole test suite (unit + integration against a throwaway stack)
+ *   test:unit    unit tests only (no services)
+ *   migrate      run pending migrations on the local stack's database
+ *   seed         (re)load sample data into the local stack: --seed N --scale X
+ *   import       load one season's JSON into the local stack: import <season.json>
+ *   conformance  run Hasura's test cases against the engine: --suite <dir> [--only <glob>] [--report <file>]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { attach, stopStackDir, type StackInfo } from './harness.js';
+import { runStack } from './local-stack.js';
+import { alive, terminate, waitFor } from './processes.js';
+
+const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const STACK_DIR = join(REPO, '.stack');
+const STATE = join(STACK_DIR, 'stack.json');
+
+/** Run a node script with tsx and resolve with its exit code. */
+function node(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((res) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: REPO, env });
+    child.on('exit', (code, signal) => res(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const vitest = join(REPO, 'node_modules', 'vitest', 'vitest.mjs');
+
+function readState(): (StackInfo & { supervisorPid?: number; ready?: boolean }) | undefined {
+  if (!existsSync(STATE)) return undefined;
+  return JSON.parse(readFileSync(STATE, 'utf8')) as StackInfo & { supervisorPid?: number; ready?: boolean };
+}
+
+function requireUp(): StackInfo {
+  const state = readState();
+  if (!state?.ready) {
+    console.error('The local stack is not running: start it with `npm start` or `npm run up`.');
+    process.exit(1);
+  }
+  return state;
+}
+
+async function up(): Promise<number> {
+  const state = readState();
+  if (state?.supervisorPid && alive(state.supervisorPid)) {
+    console.log('The local stack is already up (see .stack/stack.json). `npm run down` stops it.');
+    return 0;
+  }
+  mkdirSync(join(STACK_DIR, 'logs'), { recursive: true });
+  const out = openSync(join(STACK_DIR, 'logs', 'stack.log'), 'a');
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'start'], {
+    cwd: REPO,
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
+  child.unref();
+  const pid = child.pid!;
+  try {
+    await waitFor('the local stack', () => Promise.resolve(readState()?.ready === true || !alive(pid)), 600_000);
+  } catch (err) {
+    console.error(String(err));
+  }
+  const now = readState();
+  if (!now?.ready) {
+    console.error('The local stack did not start; see .stack/logs/stack.log');
+    return 1;
+  }
+  printUrls(now);
+  console.log('Detached. `npm run down` stops it.');
+  return 0;
+}
+
+async function down(): Promise<number> {
+  const state = readState();
+  if (!state) {
+    console.log('The local stack is not running.');
+    return 0;
+  }
+  if (state.supervisorPid && alive(state.supervisorPid)) {
+    await terminate(state.supervisorPid, 'SIGTERM', 30_000);
+  }
+  // Whatever the supervisor could not stop (it was killed, say) is stopped from the state file.
+  await stopStackDir(STACK_DIR);
+  console.log('The local stack is stopped.');
+  return 0;
+}
+
+export function printUrls(info: StackInfo): void {
+  console.log('\nLocal stack is up:');
+  for (const [name, url] of Object.entries(info.urls ?? {})) console.log(`  ${name.padEnd(14)} ${url}`);
+  const pg = attach(info);
+  console.log(`  ${'postgres'.padEnd(14)} ${pg.directUrl('coursetable')}`);
+  if (info.pgbouncer)
+    console.log(`  ${'pgbouncer'.padEnd(14)} postgresql://ct_readonly:…@127.0.0.1:${info.pgbouncer.port}/coursetable`);
+  if (info.redis) console.log(`  ${'redis'.padEnd(14)} ${info.redis.url}`);
+  console.log('  (passwords: .stack/secrets.json)\n');
+}
+
+async function main(): Promise<number> {
+  const [command = 'help', ...args] = process.argv.slice(2);
+  switch (command) {
+    case 'start':
+      return runStack({ dir: STACK_DIR, onReady: printUrls });
+    case 'up':
+      return up();
+    case 'down':
+      return down();
+    case 'test':
+      return node([vitest, 'run', ...args]);
+    case 'test:unit':
+      return node([vitest, 'run', '--project', 'unit', ...args]);
+    case 'migrate': {
+      const info = attach(requireUp());
+      return node(['--import', 'tsx', join(REPO, 'migrations', 'cli.ts'), ...args], {
+        ...process.env,
+        DATABASE_URL: info.directUrl('coursetable', 'ct_owner'),
+      });
+    }
+    case 'seed':
+    case 'import': {
+      const info = attach(requireUp());
+      const script = command === 'seed' ? 'cli.ts' : 'import-cli.ts';
+      return node(['--import', 'tsx', join(REPO, 'seed', 'src', script), ...args], {
+        ...process.env,
+        DATABASE_URL: info.directUrl('coursetable', 'ct_owner'),
+      });
+    }
+    case 'conformance':
+      return node(['--import', 'tsx', join(REPO, 'engine', 'conformance', 'cli.ts'), ...args]);
+    default:
+      console.log(
+        readFileSync(fileURLToPath(import.meta.url), 'utf8')
+          .split('*/')[0]!
+          .replace('/**', '')
+          .replace(/^ \* ?/gm, ''),
+      );
+      return command === 'help' ? 0 : 1;
+  }
+}
+
+process.exitCode = await main();
