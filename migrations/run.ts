@@ -10,6 +10,8 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('.', import.meta.url));
 export interface MigrateOptions {
   /** Progress lines (one per migration); silent when omitted. */
   log?: (line: string) => void;
+  /** How many pending migrations to apply (default: all). */
+  count?: number;
 }
 
 async function run(
@@ -38,7 +40,7 @@ async function run(
 
 /** Applies every pending migration; returns the names applied. */
 export function migrateUp(databaseUrl: string, opts: MigrateOptions = {}): Promise<string[]> {
-  return run(databaseUrl, 'up', Infinity, opts);
+  return run(databaseUrl, 'up', opts.count ?? Infinity, opts);
 }
 
 /** Reverts the last `count` applied migrations (all of them with `Infinity`); returns the names reverted. */
