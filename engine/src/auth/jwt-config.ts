@@ -95,7 +95,7 @@ function parseMapValue<T>(v: unknown, parseStatic: (x: unknown) => T | undefined
 
 const asString = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
 const asStringList = (x: unknown): string[] | undefined =>
-  Array.isArray(x) && x.every((e) => typeof e === 'string') ? (x as string[]) : undefined;
+  Array.isArray(x) && x.every((e) => typeof e === 'string') ? x : undefined;
 
 function parseClaimsMap(v: unknown): JwtClaimsConfig {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail('claims_map must be an object');
