@@ -15,7 +15,7 @@ const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export interface RunningApps {
   urls: Record<string, string>;
   pids: Record<string, number>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 interface AppSpec {
@@ -101,7 +101,8 @@ export async function startApps(opts: {
   let closeGateway: (() => Promise<void>) | undefined;
   const stop = async () => {
     await closeGateway?.();
-    await Promise.all([...children.values()].map((c) => (c.pid ? terminate(c.pid, 'SIGTERM', 10_000) : undefined)));
+    const pids = [...children.values()].flatMap((c) => (c.pid ? [c.pid] : []));
+    await Promise.all(pids.map((pid) => terminate(pid, 'SIGTERM', 10_000)));
   };
   try {
     for (const spec of specs) {
@@ -122,12 +123,12 @@ export async function startApps(opts: {
     const gatewayModule = join(REPO, 'gateway', 'src', 'index.ts');
     if (existsSync(gatewayModule)) {
       const { startGateway } = (await import(pathToFileURL(gatewayModule).href)) as {
-        startGateway(o: {
+        startGateway: (o: {
           dynamicDir: string;
           serviceMap: Record<string, string>;
           port: number;
           host: string;
-        }): Promise<{ url: string; close(): Promise<void> }>;
+        }) => Promise<{ url: string; close: () => Promise<void> }>;
       };
       const gw = await startGateway({
         dynamicDir: join(REPO, 'traefik', 'dynamic'),
@@ -140,7 +141,8 @@ export async function startApps(opts: {
       urls['graphql'] = `${gw.url}/v1/graphql`;
       urls['api ping'] = `${gw.url}/api/ping`;
     }
-    if (children.has('engine')) urls['console'] = `${engineUrl}/console (local only; admin secret in .stack/app-secrets.json)`;
+    if (children.has('engine'))
+      urls['console'] = `${engineUrl}/console (local only; admin secret in .stack/app-secrets.json)`;
   } catch (err) {
     await stop();
     throw err;

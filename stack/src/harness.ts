@@ -44,13 +44,13 @@ export interface StackInfo {
 }
 
 export interface Stack extends StackInfo {
-  directUrl(db: string, role?: Role | 'postgres'): string;
-  bouncerUrl(db: string, role: Role): string;
-  createDatabase(name: string, opts?: { template?: string; owner?: Role }): Promise<void>;
-  dropDatabase(name: string): Promise<void>;
+  directUrl: (db: string, role?: Role | 'postgres') => string;
+  bouncerUrl: (db: string, role: Role) => string;
+  createDatabase: (name: string, opts?: { template?: string; owner?: Role }) => Promise<void>;
+  dropDatabase: (name: string) => Promise<void>;
   /** A client connected as the superuser over the unix socket. */
-  superClient(db?: string): Promise<pg.Client>;
-  stop(): Promise<void>;
+  superClient: (db?: string) => Promise<pg.Client>;
+  stop: () => Promise<void>;
 }
 
 export interface StartOptions {

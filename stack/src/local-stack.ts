@@ -30,7 +30,7 @@ async function prepareDatabase(stack: Stack, log: (l: string) => void): Promise<
     return;
   }
   const { migrateUp } = (await import('../../migrations/run.js')) as {
-    migrateUp(url: string, o?: { log?: (l: string) => void }): Promise<unknown>;
+    migrateUp: (url: string, o?: { log?: (l: string) => void }) => Promise<unknown>;
   };
   await migrateUp(stack.directUrl(APP_DB, 'ct_owner'), { log });
 }

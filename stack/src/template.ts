@@ -11,7 +11,7 @@ import type { Stack } from './harness.js';
 const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 interface MigrationsModule {
-  migrateUp(databaseUrl: string, opts?: { log?: (line: string) => void }): Promise<unknown>;
+  migrateUp: (databaseUrl: string, opts?: { log?: (line: string) => void }) => Promise<unknown>;
 }
 interface SeedModule {
   seedDatabase(

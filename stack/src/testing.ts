@@ -10,9 +10,9 @@ export type { Role, StackInfo };
 
 export interface TestDb {
   name: string;
-  directUrl(role?: Role | 'postgres'): string;
-  bouncerUrl(role: Role): string;
-  drop(): Promise<void>;
+  directUrl: (role?: Role | 'postgres') => string;
+  bouncerUrl: (role: Role) => string;
+  drop: () => Promise<void>;
 }
 
 let cached: Stack | undefined;
