@@ -1,0 +1,62 @@
+/** Runs one case file (a mapping or a list of steps) over one transport and judges it. */
+import { join } from 'node:path';
+import { caseHeaders } from './auth.js';
+import type { AuthContext } from './auth.js';
+import { judge } from './compare.js';
+import type { Expectation, Outcome } from './compare.js';
+import { send } from './http.js';
+import type { Transport } from './types.js';
+import { loadYaml } from './yaml-file.js';
+
+interface Step extends Expectation {
+  url: string;
+  query?: unknown;
+  headers?: Record<string, unknown>;
+  method?: string;
+  body?: unknown;
+  description?: string;
+}
+
+const RANK: Record<Outcome['verdict'], number> = { pass: 0, 'error-soft': 1, fail: 2 };
+
+export function worst(a: Outcome, b: Outcome): Outcome {
+  return RANK[b.verdict] > RANK[a.verdict] ? b : a;
+}
+
+function steps(doc: unknown): Step[] {
+  const list = Array.isArray(doc) ? doc : [doc];
+  return list.map((s, i) => {
+    if (!s || typeof s !== 'object' || typeof (s as Step).url !== 'string') {
+      throw new Error(`step ${i} is not a case mapping with a url`);
+    }
+    return s as Step;
+  });
+}
+
+export async function runCaseFile(opts: {
+  dir: string;
+  file: string;
+  transport: Transport;
+  baseUrl: string;
+  auth: AuthContext;
+  addAuth: boolean;
+}): Promise<Outcome> {
+  const all = steps(loadYaml(join(opts.dir, opts.file)));
+  let out: Outcome = { verdict: 'pass' };
+  for (const [i, step] of all.entries()) {
+    if (opts.transport !== 'http') throw new Error(`transport ${opts.transport} is not implemented`);
+    const headers = await caseHeaders(step.headers, opts.auth, opts.addAuth);
+    const res = await send(opts.baseUrl, step.url, {
+      query: step.query,
+      headers,
+      ...(step.method === undefined ? {} : { method: step.method }),
+      ...(step.body === undefined ? {} : { body: step.body }),
+    });
+    const o = judge(step, res, step.query);
+    const tagged: Outcome =
+      o.reason === undefined ? o : { ...o, reason: all.length > 1 ? `step ${i + 1}: ${o.reason}` : o.reason };
+    out = worst(out, tagged);
+    if (out.verdict === 'fail') break; // upstream asserts: later steps do not run
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+/**
+ * Where the cases run. `LocalEngine`: a fresh database per class, setup files translated to SQL + a v3 metadata
+ * object, our engine started on it. `Passthrough`: a running Hasura, setup/teardown files posted unchanged.
+ */
+import { existsSync } from 'node:fs';
+import pg from 'pg';
+import type { HasuraMetadata } from '../src/index.js';
+import { send } from './http.js';
+import { runActions } from './setup/apply.js';
+import { emptyMetadata, translateSetup } from './setup/metadata-ops.js';
+import type { DatabaseProvider, FreshDatabase, SetupFile } from './types.js';
+import { loadYaml } from './yaml-file.js';
+
+export interface ClassSession {
+  /** Base URL requests go to (the engine is started lazily, after the class setup). */
+  baseUrl(): Promise<string>;
+  setup(files: readonly SetupFile[]): Promise<void>;
+  teardown(files: readonly SetupFile[]): Promise<void>;
+  end(): Promise<void>;
+}
+
+export interface Target {
+  name: string;
+  beginClass(env: Record<string, string>, adminSecret: string | null): Promise<ClassSession>;
+  close(): Promise<void>;
+}
+
+interface EngineServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+type StartEngineServer = (opts: {
+  metadata: HasuraMetadata;
+  databaseUrl: string;
+  env?: Record<string, string | undefined>;
+  host?: string;
+  port?: number;
+}) => Promise<EngineServer>;
+
+export async function loadStartEngineServer(): Promise<StartEngineServer> {
+  const mod = (await import('../src/index.js')) as unknown as Record<string, unknown>;
+  const start = mod['startEngineServer'];
+  if (typeof start !== 'function') throw new Error('engine/src/index.ts does not export startEngineServer yet');
+  return start as StartEngineServer;
+}
+
+const existing = (files: readonly SetupFile[]): SetupFile[] => files.filter((f) => existsSync(f.file));
+
+export class LocalEngineTarget implements Target {
+  readonly name = 'engine';
+  constructor(
+    private readonly dbs: DatabaseProvider,
+    private readonly start: StartEngineServer,
+    private readonly extraEnv: Record<string, string> = {},
+  ) {}
+
+  async beginClass(env: Record<string, string>): Promise<ClassSession> {
+    const db: FreshDatabase = await this.dbs.fresh();
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    let metadata = emptyMetadata();
+    let server: EngineServer | null = null;
+    let stale = true;
+    const engineEnv = { ...this.extraEnv, ...env, HASURA_GRAPHQL_DATABASE_URL: db.url };
+    const stop = async (): Promise<void> => {
+      const s = server;
+      server = null;
+      if (s) await s.close();
+    };
+    const apply = async (files: readonly SetupFile[], tolerant: boolean): Promise<void> => {
+      for (const f of existing(files)) {
+        try {
+          const t = translateSetup(loadYaml(f.file), metadata);
+          await runActions(client, t.actions);
+          if (t.metadataChanged) stale = true;
+          metadata = t.metadata;
+        } catch (e) {
+          if (!tolerant) throw e;
+        }
+      }
+    };
+    return {
+      baseUrl: async () => {
+        if (stale || !server) {
+          await stop();
+          server = await this.start({ metadata, databaseUrl: db.url, env: engineEnv, host: '127.0.0.1', port: 0 });
+          stale = false;
+        }
+        return server.url;
+      },
+      setup: (files) => apply(files, false),
+      teardown: (files) => apply(files, true),
+      end: async () => {
+        try {
+          await stop();
+        } finally {
+          await client.end().catch(() => undefined);
+          await db.drop().catch(() => undefined);
+        }
+      },
+    };
+  }
+
+  close(): Promise<void> {
+    return this.dbs.close();
+  }
+}
+
+export class PassthroughTarget implements Target {
+  readonly name: string;
+  constructor(
+    private readonly endpoint: string,
+    private readonly adminSecret: string | null,
+  ) {
+    this.name = `passthrough ${endpoint}`;
+  }
+
+  beginClass(): Promise<ClassSession> {
+    const headers: Record<string, string> = this.adminSecret ? { 'X-Hasura-Admin-Secret': this.adminSecret } : {};
+    const post = async (files: readonly SetupFile[], tolerant: boolean): Promise<void> => {
+      for (const f of existing(files)) {
+        const res = await send(this.endpoint, f.endpoint, { query: loadYaml(f.file), headers });
+        if (res.status !== 200 && !tolerant) {
+          throw new Error(`${f.endpoint} ${f.file}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+        }
+      }
+    };
+    return Promise.resolve({
+      baseUrl: () => Promise.resolve(this.endpoint),
+      setup: (files) => post(files, false),
+      teardown: (files) => post(files, true),
+      end: () => Promise.resolve(),
+    });
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
