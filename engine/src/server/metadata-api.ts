@@ -1,0 +1,120 @@
+/**
+ * `POST /v1/metadata` (docs: api-reference/metadata-api/manage-metadata.mdx; src: Server/API/Metadata.hs,
+ * RQL/DDL/Metadata.hs): `export_metadata`, `replace_metadata` (v1 body or `{allow_inconsistent_metadata, metadata}`),
+ * `reload_metadata`, `get_inconsistent_metadata`, `clear_metadata`, `bulk`, all delegating to the Runtime.
+ * Admin only (`restricted access : admin only`, 400). Changes are serialised; a failing `bulk` restores the metadata
+ * it started from, and an inconsistent `replace_metadata` without `allow_inconsistent_metadata` is rolled back.
+ */
+import type { HasuraMetadata } from '../metadata/types.js';
+import type { RequestCtx, ServerState } from './context.js';
+import { adminPost, restrictedAdminOnly } from './admin-api.js';
+import { QErr } from './qerr.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+interface MetadataCall {
+  type: string;
+  args: unknown;
+  version?: unknown;
+}
+
+function decodeCall(v: unknown, path: string): MetadataCall {
+  if (!isObj(v)) throw new QErr(400, 'parse-failed', 'expected an object with "type" and "args"', path);
+  const type = v['type'];
+  if (typeof type !== 'string') throw new QErr(400, 'parse-failed', 'key "type" not found', path);
+  const call: MetadataCall = { type, args: v['args'] ?? {} };
+  if (v['version'] !== undefined) call.version = v['version'];
+  return call;
+}
+
+function inconsistencyReport(state: ServerState): Obj {
+  const objs = state.runtime.inconsistencies();
+  return { is_consistent: objs.length === 0, inconsistent_objects: objs };
+}
+
+/** Prefix an error's JSON path with the position of a bulk step (`$.args[i]…`). */
+function underBulk(e: unknown, i: number): unknown {
+  if (e instanceof QErr) return new QErr(e.status, e.code, e.message, `$.args[${i}]${e.path.replace(/^\$/, '')}`, e.internal);
+  return e;
+}
+
+async function replace(state: ServerState, md: HasuraMetadata, allowInconsistent: boolean): Promise<boolean> {
+  const prev = state.runtime.metadata();
+  await state.runtime.replaceMetadata(md);
+  const incons = state.runtime.inconsistencies();
+  if (incons.length > 0 && !allowInconsistent) {
+    await state.runtime.replaceMetadata(prev);
+    throw new QErr(400, 'unexpected', 'cannot continue due to inconsistent metadata', '$', incons);
+  }
+  state.resourceVersion += 1;
+  return incons.length === 0;
+}
+
+async function runCall(state: ServerState, call: MetadataCall): Promise<unknown> {
+  switch (call.type) {
+    case 'export_metadata': {
+      const md = state.runtime.metadata();
+      return call.version === 2 ? { resource_version: state.resourceVersion, metadata: md } : md;
+    }
+    case 'replace_metadata': {
+      const args = call.args;
+      if (!isObj(args)) throw new QErr(400, 'parse-failed', 'expected an object', '$.args');
+      if (isObj(args['metadata'])) {
+        await replace(state, args['metadata'] as unknown as HasuraMetadata, args['allow_inconsistent_metadata'] === true);
+        return inconsistencyReport(state);
+      }
+      await replace(state, args as unknown as HasuraMetadata, false);
+      return { message: 'success' };
+    }
+    case 'reload_metadata': {
+      await state.runtime.reload();
+      state.resourceVersion += 1;
+      const report = inconsistencyReport(state);
+      return report['is_consistent'] === true ? { message: 'success', is_consistent: true } : { message: 'success', ...report };
+    }
+    case 'get_inconsistent_metadata':
+      return inconsistencyReport(state);
+    case 'clear_metadata': {
+      const cur = state.runtime.metadata() as unknown as Obj;
+      const sources = Array.isArray(cur['sources']) ? (cur['sources'] as unknown[]) : [];
+      const kept = sources.filter(isObj).map((s) => ({ ...s, tables: [], functions: [] }));
+      await replace(state, { version: 3, sources: kept } as unknown as HasuraMetadata, true);
+      return { message: 'success' };
+    }
+    case 'bulk': {
+      if (!Array.isArray(call.args)) throw new QErr(400, 'parse-failed', 'expected an array', '$.args');
+      const snapshot = state.runtime.metadata();
+      const results: unknown[] = [];
+      const steps = call.args.map((s, i) => decodeCall(s, `$.args[${i}]`));
+      for (const [i, step] of steps.entries()) {
+        try {
+          results.push(await runCall(state, step));
+        } catch (e) {
+          if (i > 0) await state.runtime.replaceMetadata(snapshot);
+          throw underBulk(e, i);
+        }
+      }
+      return results;
+    }
+    default:
+      throw new QErr(400, 'not-supported', `metadata API "${call.type}" is not supported by this engine`, '$.type');
+  }
+}
+
+export async function handleMetadata(state: ServerState, ctx: RequestCtx): Promise<void> {
+  await adminPost(state, ctx, async (body, auth) => {
+    const call = decodeCall(body, '$');
+    restrictedAdminOnly(auth);
+    // Serialise metadata operations.
+    const prev = state.metadataLock;
+    let release!: () => void;
+    state.metadataLock = new Promise<void>((r) => (release = r));
+    await prev;
+    try {
+      return JSON.stringify(await runCall(state, call));
+    } finally {
+      release();
+    }
+  });
+}

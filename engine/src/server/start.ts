@@ -1,0 +1,123 @@
+/**
+ * `startEngineServer` (docs/design.md "Engine API"): validate the auth and server settings (fatal errors like Hasura's
+ * start-up), build the Runtime, and serve it over node:http. `close()` stops accepting connections, lets in-flight
+ * requests finish (idle keep-alive sockets are closed at once, stragglers after a grace period), then closes the
+ * runtime.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createAuthenticator } from '../auth/authenticate.js';
+import type { HasuraMetadata } from '../metadata/types.js';
+import { createRuntime, type Runtime } from '../runtime.js';
+import { readServerConfig } from './config.js';
+import type { ServerState } from './context.js';
+import { createRequestListener } from './router.js';
+
+export interface EngineServerOptions {
+  metadata: HasuraMetadata;
+  /** Default source (overrides databases.yaml's from_env). */
+  databaseUrl: string;
+  /** HASURA_GRAPHQL_* settings; defaults to nothing (not process.env). */
+  env?: Record<string, string | undefined>;
+  host?: string;
+  /** 0 = a free port (the default). */
+  port?: number;
+  /** Where unexpected errors are reported (never secrets); default stderr. */
+  log?: (line: string) => void;
+}
+
+export interface EngineServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface HttpServerOptions {
+  runtime: Runtime;
+  env?: Record<string, string | undefined>;
+  host?: string;
+  port?: number;
+  log?: (line: string) => void;
+  /** Close the runtime when the server closes (default true). */
+  ownsRuntime?: boolean;
+}
+
+const defaultLog = (line: string): void => {
+  process.stderr.write(`engine: ${line}\n`);
+};
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (e: Error): void => reject(e);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+/** Serve an existing runtime (the CLI and tests that share a runtime use this; `startEngineServer` builds one). */
+export async function startHttpServer(opts: HttpServerOptions): Promise<EngineServer> {
+  const env = opts.env ?? {};
+  const cfg = readServerConfig(env);
+  const auth = await createAuthenticator(env);
+  const state: ServerState = {
+    runtime: opts.runtime,
+    auth,
+    cfg,
+    log: opts.log ?? defaultLog,
+    resourceVersion: 1,
+    metadataLock: Promise.resolve(),
+  };
+  const server = createServer({ keepAliveTimeout: 5_000 }, createRequestListener(state));
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 120_000;
+  const sockets = new Set<Socket>();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await listen(server, opts.port ?? 0, host);
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    close: () =>
+      (closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const grace = setTimeout(() => {
+          for (const s of sockets) s.destroy();
+        }, 10_000);
+        await closed;
+        clearTimeout(grace);
+        if (opts.ownsRuntime !== false) await opts.runtime.close();
+      })()),
+  };
+}
+
+export async function startEngineServer(opts: EngineServerOptions): Promise<EngineServer> {
+  const env = opts.env ?? {};
+  // Validate settings before touching the database, so bad configuration fails fast.
+  readServerConfig(env);
+  await createAuthenticator(env);
+  const runtime = await createRuntime({ metadata: opts.metadata, databaseUrl: opts.databaseUrl, env });
+  try {
+    const httpOpts: HttpServerOptions = { runtime, env };
+    if (opts.host !== undefined) httpOpts.host = opts.host;
+    if (opts.port !== undefined) httpOpts.port = opts.port;
+    if (opts.log !== undefined) httpOpts.log = opts.log;
+    return await startHttpServer(httpOpts);
+  } catch (e) {
+    await runtime.close();
+    throw e;
+  }
+}
