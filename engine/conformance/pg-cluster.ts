@@ -89,6 +89,8 @@ export class ServerDatabases implements DatabaseProvider {
     const template = await this.makeTemplate();
     const name = `conf_${process.pid}_${Date.now().toString(36)}_${this.counter++}`;
     await this.admin(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    // Hasura's CI Postgres runs in UTC; timestamptz output in the expected responses depends on it
+    await this.admin(`ALTER DATABASE "${name}" SET timezone TO 'UTC'`);
     return {
       url: this.urlFor(name),
       drop: async () => {
