@@ -1,5 +1,181 @@
-import type { Runtime, RuntimeOptions } from './runtime.js';
+/**
+ * The Runtime: owns the pg pool, the model built from metadata + catalog, per-role schemas and the document cache.
+ * Request path: parse (cached) → validate per role (cached) → plan → compile → one SQL statement → stitched JSON.
+ */
+import pg from 'pg';
+import { parse } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { HasuraMetadata, InconsistentObject } from './metadata/types.js';
+import type { Session } from './session.js';
+import type { EngineEnv, ExecuteRequest, ExecuteResult, ExplainResult, Runtime, RuntimeOptions } from './runtime.js';
+import { EngineError, toGraphQLError, validationFailed } from './errors.js';
+import { introspectCatalog } from './introspect/introspect-catalog.js';
+import { resolveModel } from './model/resolve-model.js';
+import type { Model } from './model/model-types.js';
+import { buildRoleSchema } from './schema/build-schema.js';
+import { coerceVariables, planOperation, selectOperation, validateDocument } from './plan/plan-operation.js';
+import { compileOperation, makeCompileContext } from './compiler/compile-operation.js';
+import type { CompiledOperation } from './compiler/compile-operation.js';
+import { executeCompiled } from './executor/execute-compiled.js';
+import { mapPgError } from './executor/map-pg-error.js';
 
-export function createRuntime(_opts: RuntimeOptions): Promise<Runtime> {
-  return Promise.reject(new Error('not implemented yet'));
+const CACHE_LIMIT = 1000;
+
+function truthy(v: string | undefined): boolean {
+  return v !== undefined && ['true', 't', 'yes', 'y', '1'].includes(v.toLowerCase());
+}
+
+class LruCache<V> {
+  private readonly map = new Map<string, V>();
+  get(k: string): V | undefined {
+    const v = this.map.get(k);
+    if (v !== undefined) {
+      this.map.delete(k);
+      this.map.set(k, v);
+    }
+    return v;
+  }
+  set(k: string, v: V): void {
+    this.map.set(k, v);
+    if (this.map.size > CACHE_LIMIT) {
+      const first = this.map.keys().next();
+      if (!first.done) this.map.delete(first.value);
+    }
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+class EngineRuntime implements Runtime {
+  private md: HasuraMetadata;
+  private model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [] };
+  private readonly schemas = new Map<string, GraphQLSchema>();
+  private readonly docs = new LruCache<DocumentNode>();
+  private readonly validated = new LruCache<true>();
+  private readonly stringifyNumeric: boolean;
+  private readonly nullCollapse: boolean;
+
+  constructor(
+    md: HasuraMetadata,
+    private readonly pool: pg.Pool,
+    env: EngineEnv,
+  ) {
+    this.md = md;
+    this.stringifyNumeric = truthy(env['HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES']);
+    this.nullCollapse = truthy(env['HASURA_GRAPHQL_V1_BOOLEAN_NULL_COLLAPSE']);
+  }
+
+  async rebuild(): Promise<void> {
+    const catalog = await introspectCatalog(this.pool);
+    this.model = resolveModel(this.md, catalog);
+    this.schemas.clear();
+    this.validated.clear();
+  }
+
+  schemaFor(role: string): GraphQLSchema | undefined {
+    let s = this.schemas.get(role);
+    if (!s) {
+      s = buildRoleSchema(this.model, role);
+      this.schemas.set(role, s);
+    }
+    return s;
+  }
+
+  inconsistencies(): InconsistentObject[] {
+    return [...this.model.inconsistencies];
+  }
+
+  metadata(): HasuraMetadata {
+    return this.md;
+  }
+
+  async replaceMetadata(md: HasuraMetadata): Promise<void> {
+    this.md = md;
+    await this.rebuild();
+  }
+
+  reload(): Promise<void> {
+    return this.rebuild();
+  }
+
+  private prepare(req: ExecuteRequest, session: Session): CompiledOperation {
+    if (typeof req.query !== 'string') throw validationFailed('the key \'query\' was not present', '$');
+    let doc = this.docs.get(req.query);
+    if (!doc) {
+      try {
+        doc = parse(req.query, { maxTokens: 100_000 });
+      } catch (e) {
+        const msg = e instanceof Error ? e.message.replace(/^Syntax Error: /, '') : 'invalid query';
+        throw validationFailed(`not a valid graphql query: ${msg}`, '$.query');
+      }
+      this.docs.set(req.query, doc);
+    }
+    const schema = this.schemaFor(session.role);
+    if (!schema) throw validationFailed('no schema for role', '$');
+    const vkey = `${session.role}\u0000${req.query}`;
+    if (!this.validated.get(vkey)) {
+      validateDocument(schema, doc);
+      this.validated.set(vkey, true);
+    }
+    const op = selectOperation(doc, req.operationName);
+    const variables = coerceVariables(schema, op, req.variables ?? {});
+    const roots = planOperation({
+      model: this.model,
+      schema,
+      role: session.role,
+      doc,
+      op,
+      variables,
+      session: session.vars,
+      nullCollapse: this.nullCollapse,
+    });
+    return compileOperation(roots, makeCompileContext(session.vars, this.stringifyNumeric));
+  }
+
+  async execute(req: ExecuteRequest, session: Session): Promise<ExecuteResult> {
+    try {
+      const compiled = this.prepare(req, session);
+      return { body: await executeCompiled(this.pool, compiled) };
+    } catch (err) {
+      if (!(err instanceof EngineError)) {
+        const e = new EngineError('unexpected', 'unexpected error', '$', err instanceof Error ? { message: err.message } : undefined);
+        return { body: JSON.stringify({ errors: [toGraphQLError(e, session.role === 'admin')] }) };
+      }
+      return { body: JSON.stringify({ errors: [toGraphQLError(err, session.role === 'admin')] }) };
+    }
+  }
+
+  async explain(req: ExecuteRequest, session: Session): Promise<ExplainResult[]> {
+    const compiled = this.prepare(req, session);
+    const out: ExplainResult[] = [];
+    for (const f of compiled.perField) {
+      try {
+        const res = await this.pool.query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN ${f.query.text}`, values: f.query.values as unknown[] });
+        out.push({ field: f.alias, sql: f.query.text, plan: res.rows.map((r) => r['QUERY PLAN']) });
+      } catch (err) {
+        throw mapPgError(err, f.query.text, f.query.values);
+      }
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
+  const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(opts.env['HASURA_GRAPHQL_PG_CONNECTIONS'] ?? 10) });
+  pool.on('error', () => {
+    /* idle client errors are surfaced on the next query */
+  });
+  const rt = new EngineRuntime(opts.metadata, pool, opts.env);
+  try {
+    await rt.rebuild();
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  return rt;
 }

@@ -1,0 +1,123 @@
+/**
+ * BoolIR → SQL boolean (src: Hasura/Backends/Postgres/Translate/BoolExp.hs). Relationship filters become
+ * `EXISTS (SELECT 1 FROM target WHERE join AND cond)`; every value is `($n)::<catalog type>`.
+ */
+import type { PgTypeRef } from '../introspect/catalog-types.js';
+import type { BoolIR, LhsIR, Mapping, SourceIR, ValueIR } from '../plan/ir.js';
+import type { TableInfo } from '../model/model-types.js';
+import type { SQL } from './sql.js';
+import { ident, join, raw, sql, value } from './sql.js';
+
+export interface CompileContext {
+  /** Fresh alias generator. */
+  fresh(prefix: string): string;
+  readonly sessionJson: string;
+  readonly stringifyNumeric: boolean;
+}
+
+export function typeIdent(t: PgTypeRef): SQL {
+  return ident(t.schema, t.name);
+}
+
+/** Encode a JSON-ish request value for binding: objects as JSON text, arrays element-wise. */
+export function encodeValue(v: unknown, array: boolean): unknown {
+  if (array && Array.isArray(v)) return v.map((x: unknown) => (x !== null && typeof x === 'object' ? JSON.stringify(x) : x));
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) return JSON.stringify(v);
+  if (Array.isArray(v)) return v.map((x: unknown) => (x !== null && typeof x === 'object' ? JSON.stringify(x) : x));
+  return v;
+}
+
+function rhsSql(ctx: CompileContext, v: ValueIR, alias: string): SQL {
+  switch (v.kind) {
+    case 'value':
+      return sql`(${value(encodeValue(v.value, v.array))})::${typeIdent(v.type)}`;
+    case 'session':
+      return sql`(${value(v.value)})::${typeIdent(v.type)}`;
+    case 'session_json':
+      return sql`(${value(ctx.sessionJson)})::json`;
+    case 'column':
+      return ident(alias, v.column);
+  }
+}
+
+/** Call a computed field's function with the row `rowRef`. */
+export function functionCall(ctx: CompileContext, cf: { fnSchema: string; fnName: string; args: readonly ({ kind: string; name?: string; type?: PgTypeRef })[] }, rowRef: SQL, args: Readonly<Record<string, unknown>>): SQL {
+  const parts: SQL[] = [];
+  for (const a of cf.args) {
+    if (a.kind === 'table') parts.push(rowRef);
+    else if (a.kind === 'session') parts.push(sql`(${value(ctx.sessionJson)})::json`);
+    else if (a.name !== undefined && a.type && a.name in args) {
+      parts.push(sql`${ident(a.name)} => (${value(encodeValue(args[a.name], false))})::${typeIdent(a.type)}`);
+    }
+  }
+  return sql`${ident(cf.fnSchema, cf.fnName)}(${join(parts)})`;
+}
+
+function lhsSql(ctx: CompileContext, lhs: LhsIR, alias: string): SQL {
+  if (lhs.kind === 'column') {
+    const c = ident(alias, lhs.column.name);
+    return lhs.castText ? sql`(${c})::text` : c;
+  }
+  return functionCall(ctx, lhs.cf, ident(alias), {});
+}
+
+const BINARY: Readonly<Record<string, string>> = {
+  _eq: '=', _neq: '<>', _gt: '>', _lt: '<', _gte: '>=', _lte: '<=',
+  _like: 'LIKE', _nlike: 'NOT LIKE', _ilike: 'ILIKE', _nilike: 'NOT ILIKE',
+  _similar: 'SIMILAR TO', _nsimilar: 'NOT SIMILAR TO',
+  _regex: '~', _iregex: '~*', _nregex: '!~', _niregex: '!~*',
+  _contains: '@>', _contained_in: '<@', _has_key: '?', _has_keys_any: '?|', _has_keys_all: '?&',
+  _ceq: '=', _cne: '<>', _cneq: '<>', _cgt: '>', _clt: '<', _cgte: '>=', _clte: '<=',
+};
+
+export function compileComparison(ctx: CompileContext, lhs: SQL, op: string, rhs: ValueIR | null, alias: string): SQL {
+  if (op === '_is_null') return sql`(${lhs} IS NULL)`;
+  if (op === '_is_not_null') return sql`(${lhs} IS NOT NULL)`;
+  if (!rhs) throw new Error(`operator ${op} needs a value`);
+  const r = rhsSql(ctx, rhs, alias);
+  if (op === '_in') return sql`(${lhs} = ANY(${r}))`;
+  if (op === '_nin') return sql`(NOT (${lhs} = ANY(${r})))`;
+  const sym = BINARY[op];
+  if (!sym) throw new Error(`unknown operator ${op}`);
+  return sql`(${lhs} ${raw(sym)} ${r})`;
+}
+
+export function joinCondition(mapping: Mapping, parentAlias: string, childAlias: string): SQL[] {
+  return mapping.map(([l, r]) => sql`(${ident(childAlias, r)} = ${ident(parentAlias, l)})`);
+}
+
+export function sourceSql(ctx: CompileContext, table: TableInfo, source: SourceIR, parentRow: SQL | null): SQL {
+  if (source.kind === 'table') return ident(table.schema, table.name);
+  return functionCall(ctx, source.cf, parentRow ?? raw('NULL'), source.args);
+}
+
+export function compileBool(ctx: CompileContext, b: BoolIR, alias: string): SQL {
+  switch (b.kind) {
+    case 'true':
+      return raw('true');
+    case 'false':
+      return raw('false');
+    case 'and':
+      return b.items.length === 0 ? raw('true') : sql`(${join(b.items.map((i) => compileBool(ctx, i, alias)), ' AND ')})`;
+    case 'or':
+      return b.items.length === 0 ? raw('false') : sql`(${join(b.items.map((i) => compileBool(ctx, i, alias)), ' OR ')})`;
+    case 'not':
+      return sql`(NOT ${compileBool(ctx, b.item, alias)})`;
+    case 'cmp':
+      return compileComparison(ctx, lhsSql(ctx, b.lhs, alias), b.op, b.rhs, alias);
+    case 'exists': {
+      const a = ctx.fresh('_e');
+      const conds = [...(b.mapping ? joinCondition(b.mapping, alias, a) : []), compileBool(ctx, b.where, a)];
+      return sql`EXISTS (SELECT 1 FROM ${sourceSql(ctx, b.table, b.source, ident(alias))} AS ${ident(a)} WHERE ${join(conds, ' AND ')})`;
+    }
+    case 'agg_count': {
+      const a = ctx.fresh('_c');
+      const conds = [...joinCondition(b.mapping, alias, a), compileBool(ctx, b.where, a)];
+      const cols = b.columns.map((c) => ident(a, c.name));
+      const arg = cols.length === 0 ? raw('*') : cols.length === 1 && cols[0] ? cols[0] : sql`ROW(${join(cols)})`;
+      const count = sql`(SELECT count(${b.distinct ? raw('DISTINCT ') : raw('')}${arg}) FROM ${ident(b.table.schema, b.table.name)} AS ${ident(a)} WHERE ${join(conds, ' AND ')})`;
+      const preds = b.predicate.map((p) => compileComparison(ctx, count, p.op, p.rhs, alias));
+      return preds.length === 0 ? raw('true') : sql`(${join(preds, ' AND ')})`;
+    }
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * SelectIR → one SQL query whose single value is the field's JSON (reference A10; src:
+ * Hasura/Backends/Postgres/Translate/Select.hs). Shape: a base subquery per table with the permission filter,
+ * `where`, `DISTINCT ON`, `ORDER BY`, `LIMIT`/`OFFSET` applied on the table itself (so indexes are used), then
+ * `row_to_json` of the selected fields, with relationships as `LEFT OUTER JOIN LATERAL` subqueries and
+ * `json_agg(… ORDER BY …)` for lists.
+ */
+import type { AggFieldIR, FieldIR, OrderIR, OrderKeyIR, SelectIR } from '../plan/ir.js';
+import { isBigNumberType } from '../model/pg-scalars.js';
+import type { SQL } from './sql.js';
+import { ident, join, literal, raw, sql, value } from './sql.js';
+import type { CompileContext } from './compile-bool.js';
+import { compileBool, functionCall, joinCondition, sourceSql } from './compile-bool.js';
+
+interface Built {
+  /** `FROM (base) AS b <lateral joins>` */
+  readonly from: SQL;
+  readonly baseAlias: string;
+  readonly orderBy: SQL;
+}
+
+function needsRow(fields: readonly FieldIR[]): boolean {
+  return fields.some((f) => f.kind === 'computed_scalar' || ((f.kind === 'array' || f.kind === 'object' || f.kind === 'aggregate') && f.select.source.kind === 'function'));
+}
+
+function orderKeySql(ctx: CompileContext, k: OrderKeyIR, alias: string): SQL {
+  switch (k.kind) {
+    case 'column':
+      return ident(alias, k.column.name);
+    case 'computed':
+      return functionCall(ctx, k.cf, ident(alias), {});
+    case 'object': {
+      const a = ctx.fresh('_o');
+      const conds = [...joinCondition(k.mapping, alias, a), compileBool(ctx, k.where, a)];
+      return sql`(SELECT ${orderKeySql(ctx, k.key, a)} FROM ${ident(k.table.schema, k.table.name)} AS ${ident(a)} WHERE ${join(conds, ' AND ')} LIMIT 1)`;
+    }
+    case 'aggregate': {
+      const a = ctx.fresh('_o');
+      const conds = [...joinCondition(k.mapping, alias, a), compileBool(ctx, k.where, a)];
+      const agg = k.op === 'count' || !k.column ? raw('count(*)') : sql`${raw(k.op)}(${ident(a, k.column.name)})`;
+      return sql`(SELECT ${agg} FROM ${ident(k.table.schema, k.table.name)} AS ${ident(a)} WHERE ${join(conds, ' AND ')})`;
+    }
+  }
+}
+
+function direction(o: OrderIR): SQL {
+  return raw(`${o.desc ? 'DESC' : 'ASC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`);
+}
+
+/** The base subquery: rows of the table after permission, where, distinct, order and pagination. */
+function baseQuery(ctx: CompileContext, s: SelectIR, parentAlias: string | null, withRow: boolean, single: boolean): { query: SQL; orderCols: string[] } {
+  const a = ctx.fresh('_t');
+  const parentRow = parentAlias ? ident(parentAlias, '__row') : null;
+  const conds: SQL[] = [];
+  if (s.join && parentAlias) conds.push(...joinCondition(s.join, parentAlias, a));
+  conds.push(compileBool(ctx, s.where, a));
+  const cols: SQL[] = [sql`${ident(a)}.*`];
+  if (withRow) cols.push(sql`${ident(a)} AS "__row"`);
+  const orderCols: string[] = [];
+  const orderExprs: SQL[] = [];
+  s.orderBy.forEach((o, i) => {
+    const e = orderKeySql(ctx, o.key, a);
+    orderCols.push(`__o${i}`);
+    cols.push(sql`${e} AS ${ident(`__o${i}`)}`);
+    orderExprs.push(sql`${e} ${direction(o)}`);
+  });
+  const distinct = s.distinctOn ? sql`DISTINCT ON (${join(s.distinctOn.map((c) => ident(a, c.name)))}) ` : raw('');
+  let q = sql`SELECT ${distinct}${join(cols)} FROM ${sourceSql(ctx, s.table, s.source, parentRow)} AS ${ident(a)} WHERE ${join(conds, ' AND ')}`;
+  if (orderExprs.length > 0) q = sql`${q} ORDER BY ${join(orderExprs)}`;
+  const limit = single ? 1 : s.limit;
+  if (limit !== null) q = sql`${q} LIMIT ${value(limit)}`;
+  if (s.offset !== null) q = sql`${q} OFFSET ${value(s.offset)}`;
+  return { query: q, orderCols };
+}
+
+/** Expression of one output field, adding lateral joins to `joins`. */
+function fieldExpr(ctx: CompileContext, f: FieldIR, b: string, joins: SQL[]): SQL {
+  switch (f.kind) {
+    case 'typename':
+      return sql`${literal(f.name)}::text`;
+    case 'column': {
+      let e = ident(b, f.column.name);
+      if (f.path) e = sql`(${e} #> ${sql`(${value(f.path)})::text[]`})`;
+      else if (ctx.stringifyNumeric && isBigNumberType(f.column.baseType)) e = f.column.isArray ? sql`(${e})::text[]` : sql`(${e})::text`;
+      return e;
+    }
+    case 'computed_scalar': {
+      const e = functionCall(ctx, f.cf, ident(b, '__row'), f.args);
+      return ctx.stringifyNumeric && f.cf.returns.kind === 'scalar' && isBigNumberType(f.cf.returns.baseType) ? sql`(${e})::text` : e;
+    }
+    case 'object':
+    case 'array':
+    case 'aggregate': {
+      const r = ctx.fresh('_r');
+      const inner = f.kind === 'aggregate' ? aggregateQuery(ctx, f.select, f.agg, b) : f.kind === 'array' ? arrayQuery(ctx, f.select, b) : objectQuery(ctx, f.select, b);
+      joins.push(sql` LEFT OUTER JOIN LATERAL (${inner}) AS ${ident(r)} ON true`);
+      return ident(r, 'v');
+    }
+  }
+}
+
+/** `row_to_json` of the selected fields, keyed by alias in selection order. */
+function rowJson(ctx: CompileContext, fields: readonly FieldIR[], b: string, joins: SQL[]): SQL {
+  if (fields.length === 0) return raw("'{}'::json");
+  const cols = fields.map((f) => sql`${fieldExpr(ctx, f, b, joins)} AS ${ident(f.alias)}`);
+  const e = ctx.fresh('_e');
+  return sql`row_to_json((SELECT ${ident(e)} FROM (SELECT ${join(cols)}) AS ${ident(e)}))`;
+}
+
+function build(ctx: CompileContext, s: SelectIR, parentAlias: string | null, withRow: boolean, single: boolean): Built & { orderCols: string[] } {
+  const base = baseQuery(ctx, s, parentAlias, withRow, single);
+  const b = ctx.fresh('_b');
+  const orderBy = join(s.orderBy.map((o, i) => sql`${ident(b, base.orderCols[i] ?? '')} ${direction(o)}`));
+  return { from: sql`(${base.query}) AS ${ident(b)}`, baseAlias: b, orderBy, orderCols: base.orderCols };
+}
+
+export function arrayQuery(ctx: CompileContext, s: SelectIR, parentAlias: string | null): SQL {
+  const built = build(ctx, s, parentAlias, needsRow(s.fields), false);
+  const joins: SQL[] = [];
+  const row = rowJson(ctx, s.fields, built.baseAlias, joins);
+  const ord = s.orderBy.length > 0 ? sql` ORDER BY ${built.orderBy}` : raw('');
+  return sql`SELECT coalesce(json_agg(${row}${ord}), '[]'::json) AS "v" FROM ${built.from}${join(joins, '')}`;
+}
+
+export function objectQuery(ctx: CompileContext, s: SelectIR, parentAlias: string | null): SQL {
+  const built = build(ctx, s, parentAlias, needsRow(s.fields), true);
+  const joins: SQL[] = [];
+  const row = rowJson(ctx, s.fields, built.baseAlias, joins);
+  return sql`SELECT ${row} AS "v" FROM ${built.from}${join(joins, '')}`;
+}
+
+const FLOAT_OPS = new Set(['avg', 'stddev', 'stddev_pop', 'stddev_samp', 'variance', 'var_pop', 'var_samp']);
+
+export function aggregateQuery(ctx: CompileContext, s: SelectIR, agg: readonly AggFieldIR[], parentAlias: string | null): SQL {
+  const nodeFields = agg.flatMap((a) => (a.kind === 'nodes' ? a.fields : []));
+  const built = build(ctx, s, parentAlias, needsRow(nodeFields), false);
+  const b = built.baseAlias;
+  const joins: SQL[] = [];
+  const pairs: SQL[] = [];
+  for (const a of agg) {
+    let e: SQL;
+    if (a.kind === 'typename') e = literal(a.name);
+    else if (a.kind === 'nodes') {
+      const row = rowJson(ctx, a.fields, b, joins);
+      const ord = s.orderBy.length > 0 ? sql` ORDER BY ${built.orderBy}` : raw('');
+      e = sql`coalesce(json_agg(${row}${ord}), '[]'::json)`;
+    } else {
+      const items: SQL[] = [];
+      for (const it of a.items) {
+        let v: SQL;
+        if (it.kind === 'typename') v = literal(it.name);
+        else if (it.kind === 'count') {
+          const cols = it.columns.map((c) => ident(b, c.name));
+          const arg = cols.length === 0 ? raw('*') : cols.length === 1 && cols[0] ? cols[0] : sql`ROW(${join(cols)})`;
+          v = sql`count(${it.distinct && cols.length > 0 ? raw('DISTINCT ') : raw('')}${arg})`;
+        } else {
+          const inner: SQL[] = [];
+          for (const c of it.columns) {
+            let x: SQL;
+            if ('typename' in c) x = literal(c.typename);
+            else {
+              x = sql`${raw(it.op)}(${ident(b, c.column.name)})`;
+              if (FLOAT_OPS.has(it.op)) x = sql`(${x})::float8`;
+              else if (ctx.stringifyNumeric && isBigNumberType(c.column.baseType)) x = sql`(${x})::text`;
+            }
+            inner.push(sql`${literal(c.alias)}, ${x}`);
+          }
+          v = inner.length === 0 ? raw("'{}'::json") : sql`json_build_object(${join(inner)})`;
+        }
+        items.push(sql`${literal(it.alias)}, ${v}`);
+      }
+      e = items.length === 0 ? raw("'{}'::json") : sql`json_build_object(${join(items)})`;
+    }
+    pairs.push(sql`${literal(a.alias)}, ${e}`);
+  }
+  const obj = pairs.length === 0 ? raw("'{}'::json") : sql`json_build_object(${join(pairs)})`;
+  return sql`SELECT ${obj} AS "v" FROM ${built.from}${join(joins, '')}`;
+}

@@ -1,0 +1,265 @@
+/**
+ * Bool-exps → BoolIR, for both a request's `where` (checked against the role's `<t>_bool_exp` input type, so a
+ * field the role cannot see is `not found`) and a permission `filter` from metadata (session variables,
+ * `_exists`, column comparisons `_ceq…`; docs: auth/authorization/permissions/permissions-operators.mdx).
+ * A relationship filter also applies the target table's permission filter, as Hasura does (BoolExp.hs).
+ */
+import { isInputObjectType } from 'graphql';
+import type { GraphQLInputObjectType } from 'graphql';
+import { EngineError, validationFailed } from '../errors.js';
+import type { PgTypeRef } from '../introspect/catalog-types.js';
+import type { BoolExpJson } from '../metadata/types.js';
+import { qualify } from '../metadata/types.js';
+import type { Model, SelectPermInfo, TableInfo } from '../model/model-types.js';
+import { tableKey } from '../model/model-types.js';
+import { inputInfo } from '../schema/field-info.js';
+import type { BoolIR, LhsIR, ValueIR } from './ir.js';
+
+export interface BoolContext {
+  readonly model: Model;
+  readonly perm: (t: TableInfo) => SelectPermInfo | undefined;
+  readonly session: Readonly<Record<string, string>>;
+  readonly nullCollapse: boolean;
+}
+
+const TEXT: PgTypeRef = { name: 'text', schema: 'pg_catalog', kind: 'b', elem: null, base: null };
+const TEXT_ARRAY: PgTypeRef = { name: '_text', schema: 'pg_catalog', kind: 'b', elem: 'text', base: null };
+const INT4: PgTypeRef = { name: 'int4', schema: 'pg_catalog', kind: 'b', elem: null, base: null };
+
+const LIST_OPS = new Set(['_in', '_nin', '_has_keys_any', '_has_keys_all']);
+const TEXT_OPS = new Set(['_like', '_nlike', '_ilike', '_nilike', '_similar', '_nsimilar', '_regex', '_iregex', '_nregex', '_niregex']);
+const COLUMN_OPS = new Set(['_ceq', '_cne', '_cneq', '_cgt', '_clt', '_cgte', '_clte']);
+
+export function and(items: readonly BoolIR[]): BoolIR {
+  const kept = items.filter((i) => i.kind !== 'true');
+  if (kept.length === 0) return { kind: 'true' };
+  if (kept.length === 1 && kept[0]) return kept[0];
+  return { kind: 'and', items: kept };
+}
+
+function nullMessage(scalar: string): string {
+  switch (scalar) {
+    case 'Int':
+      return 'expected a 32-bit integer for type "Int", but found null';
+    case 'String':
+      return 'expected a string for type "String", but found null';
+    case 'Boolean':
+      return 'expected a boolean for type "Boolean", but found null';
+    case 'Float':
+      return 'expected a float for type "Float", but found null';
+    default:
+      return `unexpected null value for type "${scalar}"`;
+  }
+}
+
+function lhsType(lhs: LhsIR): { type: PgTypeRef; scalar: string; isArray: boolean } {
+  if (lhs.kind === 'column') {
+    if (lhs.castText) return { type: TEXT, scalar: 'String', isArray: false };
+    return { type: lhs.column.type, scalar: lhs.column.scalar, isArray: lhs.column.isArray };
+  }
+  const r = lhs.cf.returns;
+  return r.kind === 'scalar' ? { type: r.type, scalar: r.scalar, isArray: false } : { type: TEXT, scalar: 'String', isArray: false };
+}
+
+/** Resolve a permission value: `X-Hasura-*` strings are session variables (case-insensitive). */
+function permValue(ctx: BoolContext, v: unknown, type: PgTypeRef, array: boolean): ValueIR {
+  if (typeof v === 'string' && /^x-hasura-/i.test(v)) {
+    const name = v.toLowerCase();
+    const value = ctx.session[name];
+    if (value === undefined) throw new EngineError('not-found', `missing session variable: "${name}"`, '$');
+    return { kind: 'session', name, value, type, array };
+  }
+  return { kind: 'value', value: v, type, array };
+}
+
+function arrayOf(t: PgTypeRef): PgTypeRef {
+  return { name: `_${t.name}`, schema: t.schema, kind: 'b', elem: t.name, base: null };
+}
+
+/** One `{_op: value, …}` object on a column/computed field. */
+function planComparisons(
+  ctx: BoolContext,
+  lhs: LhsIR,
+  ops: Record<string, unknown>,
+  path: string,
+  isPerm: boolean,
+): BoolIR[] {
+  const { type, scalar } = lhsType(lhs);
+  const out: BoolIR[] = [];
+  for (const [rawOp, v] of Object.entries(ops)) {
+    const op = rawOp.startsWith('$') ? `_${rawOp.slice(1)}` : rawOp;
+    const opPath = `${path}.${rawOp}`;
+    if (op === '_cast') {
+      const casts = (v ?? {}) as Record<string, unknown>;
+      for (const [target, sub] of Object.entries(casts)) {
+        if (lhs.kind !== 'column' || target !== 'String') throw validationFailed(`unsupported cast to '${target}'`, `${opPath}.${target}`);
+        out.push(...planComparisons(ctx, { ...lhs, castText: true }, (sub ?? {}) as Record<string, unknown>, `${opPath}.${target}`, isPerm));
+      }
+      continue;
+    }
+    if (op === '_is_null') {
+      if (v === null || v === undefined) {
+        if (ctx.nullCollapse) continue;
+        throw validationFailed(nullMessage('Boolean'), opPath);
+      }
+      out.push({ kind: 'cmp', lhs, op: v === true || v === 'true' ? '_is_null' : '_is_not_null', rhs: null });
+      continue;
+    }
+    if (v === null || v === undefined) {
+      if (ctx.nullCollapse) continue;
+      throw validationFailed(nullMessage(LIST_OPS.has(op) ? scalar : TEXT_OPS.has(op) ? 'String' : scalar), opPath);
+    }
+    if (COLUMN_OPS.has(op)) {
+      if (!isPerm) throw validationFailed(`field '${rawOp}' not found`, opPath);
+      const ref = Array.isArray(v) ? { column: String(v[1]), root: true } : { column: String(v), root: false };
+      out.push({ kind: 'cmp', lhs, op, rhs: { kind: 'column', ...ref } });
+      continue;
+    }
+    let rhsType = type;
+    let array = false;
+    if (op === '_has_key') rhsType = TEXT;
+    else if (op === '_has_keys_any' || op === '_has_keys_all') {
+      rhsType = TEXT_ARRAY;
+      array = true;
+    } else if (op === '_in' || op === '_nin') {
+      rhsType = arrayOf(type);
+      array = true;
+    } else if (TEXT_OPS.has(op)) rhsType = TEXT;
+    else if (op === '_contains' || op === '_contained_in') rhsType = type;
+    const rhs: ValueIR = isPerm ? permValue(ctx, v, rhsType, array) : { kind: 'value', value: v, type: rhsType, array };
+    out.push({ kind: 'cmp', lhs, op, rhs });
+  }
+  return out;
+}
+
+/** A request `where`, already coerced to `type` (the role's `<t>_bool_exp`). */
+export function planWhere(ctx: BoolContext, type: GraphQLInputObjectType, table: TableInfo, value: unknown, path: string): BoolIR {
+  if (value === null || value === undefined) return { kind: 'true' };
+  const fields = type.getFields();
+  const items: BoolIR[] = [];
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const f = fields[k];
+    const info = inputInfo(f);
+    const p = `${path}.${k}`;
+    if (!f || !info) throw validationFailed(`field '${k}' not found in type: '${type.name}'`, p);
+    if (v === null || v === undefined) {
+      if (ctx.nullCollapse || info.kind === 'bool_and' || info.kind === 'bool_or') continue;
+      throw validationFailed(`expected an object for type '${String(f.type)}', but found null`, p);
+    }
+    switch (info.kind) {
+      case 'bool_and':
+      case 'bool_or': {
+        const list = (Array.isArray(v) ? v : [v]) as unknown[];
+        const sub = list.filter((x) => x !== null).map((x, i) => planWhere(ctx, type, table, x, `${p}[${i}]`));
+        items.push(info.kind === 'bool_and' ? and(sub) : sub.length === 0 ? { kind: 'true' } : { kind: 'or', items: sub });
+        break;
+      }
+      case 'bool_not':
+        items.push({ kind: 'not', item: planWhere(ctx, type, table, v, p) });
+        break;
+      case 'bool_column':
+        items.push(...planComparisons(ctx, { kind: 'column', column: info.column, castText: false }, v as Record<string, unknown>, p, false));
+        break;
+      case 'bool_computed_scalar':
+        items.push(...planComparisons(ctx, { kind: 'computed', cf: info.cf }, v as Record<string, unknown>, p, false));
+        break;
+      case 'bool_rel':
+      case 'bool_computed_table': {
+        const ft = f.type;
+        if (!isInputObjectType(ft)) break;
+        const sub = planWhere(ctx, ft, info.table, v, p);
+        const perm = permissionFilter(ctx, info.table);
+        const source = info.kind === 'bool_rel' ? { kind: 'table' as const } : { kind: 'function' as const, cf: info.cf, args: {} };
+        const mapping = info.kind === 'bool_rel' ? info.rel.mapping : null;
+        items.push({ kind: 'exists', source, table: info.table, mapping, where: and([perm, sub]) });
+        break;
+      }
+      case 'bool_rel_aggregate': {
+        const count = (v as { count?: Record<string, unknown> }).count;
+        if (!count) break;
+        const boolType = (isInputObjectType(f.type) ? f.type.getFields()['count']?.type : undefined);
+        const countFields = boolType && isInputObjectType(boolType) ? boolType.getFields() : {};
+        const filterType = countFields['filter']?.type;
+        const filter = count['filter'] !== undefined && filterType && isInputObjectType(filterType)
+          ? planWhere(ctx, filterType, info.table, count['filter'], `${p}.count.filter`)
+          : ({ kind: 'true' } as BoolIR);
+        const cols = ((count['arguments'] as string[] | null | undefined) ?? []).map((n) => info.table.columns.find((c) => c.gqlName === n));
+        const predicate = planComparisons(
+          ctx,
+          { kind: 'column', column: { name: '', gqlName: '', type: INT4, baseType: 'int4', isArray: false, scalar: 'Int', notNull: true, hasDefault: false, description: null }, castText: false },
+          (count['predicate'] ?? {}) as Record<string, unknown>,
+          `${p}.count.predicate`,
+          false,
+        ).map((c) => (c.kind === 'cmp' ? { op: c.op, rhs: c.rhs } : { op: '_is_not_null', rhs: null }));
+        items.push({
+          kind: 'agg_count',
+          table: info.table,
+          mapping: info.rel.mapping,
+          where: and([permissionFilter(ctx, info.table), filter]),
+          columns: cols.filter((c) => c !== undefined),
+          distinct: count['distinct'] === true,
+          predicate,
+        });
+        break;
+      }
+      default:
+        throw validationFailed(`field '${k}' not found in type: '${type.name}'`, p);
+    }
+  }
+  return and(items);
+}
+
+/** The role's permission filter on `table` as BoolIR (`true` for admin). */
+export function permissionFilter(ctx: BoolContext, table: TableInfo): BoolIR {
+  const p = ctx.perm(table);
+  if (!p) return { kind: 'false' };
+  return planPermissionBoolExp(ctx, table, p.filter);
+}
+
+/** A metadata bool-exp (permission filter or `_exists._where`), resolved against the model. */
+export function planPermissionBoolExp(ctx: BoolContext, table: TableInfo, exp: BoolExpJson): BoolIR {
+  const items: BoolIR[] = [];
+  for (const [k, v] of Object.entries(exp)) {
+    if (k === '_and' || k === '$and') {
+      items.push(and(((v ?? []) as BoolExpJson[]).map((x) => planPermissionBoolExp(ctx, table, x))));
+    } else if (k === '_or' || k === '$or') {
+      const sub = ((v ?? []) as BoolExpJson[]).map((x) => planPermissionBoolExp(ctx, table, x));
+      items.push(sub.length === 0 ? { kind: 'false' } : { kind: 'or', items: sub });
+    } else if (k === '_not' || k === '$not') {
+      items.push({ kind: 'not', item: planPermissionBoolExp(ctx, table, (v ?? {}) as BoolExpJson) });
+    } else if (k === '_exists') {
+      const e = v as { _table: { name: string; schema?: string } | string; _where?: BoolExpJson };
+      const q = qualify(e._table);
+      const target = ctx.model.tables.get(tableKey(q.schema, q.name));
+      if (!target) throw new EngineError('unexpected', `table "${q.name}" used in _exists is not tracked`);
+      items.push({ kind: 'exists', source: { kind: 'table' }, table: target, mapping: null, where: planPermissionBoolExp(ctx, target, e._where ?? {}) });
+    } else {
+      const col = table.columnByName.get(k);
+      const ops = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { _eq: v };
+      if (col) {
+        items.push(...planComparisons(ctx, { kind: 'column', column: col, castText: false }, ops, '$', true));
+        continue;
+      }
+      const rel = table.relationships.find((r) => r.name === k);
+      if (rel) {
+        const target = ctx.model.tables.get(rel.target);
+        if (!target) continue;
+        items.push({ kind: 'exists', source: { kind: 'table' }, table: target, mapping: rel.mapping, where: planPermissionBoolExp(ctx, target, (v ?? {}) as BoolExpJson) });
+        continue;
+      }
+      const cf = table.computedFields.find((c) => c.name === k);
+      if (cf && cf.returns.kind === 'scalar') {
+        items.push(...planComparisons(ctx, { kind: 'computed', cf }, ops, '$', true));
+        continue;
+      }
+      if (cf && cf.returns.kind === 'table') {
+        const target = ctx.model.tables.get(cf.returns.table);
+        if (!target) continue;
+        items.push({ kind: 'exists', source: { kind: 'function', cf, args: {} }, table: target, mapping: null, where: planPermissionBoolExp(ctx, target, (v ?? {}) as BoolExpJson) });
+        continue;
+      }
+      throw new EngineError('unexpected', `unknown field "${k}" in permission of table "${table.name}"`);
+    }
+  }
+  return and(items);
+}

@@ -1,0 +1,167 @@
+/**
+ * Document → RootIR[] for one role (Hasura: parse, validate against the role's schema, then build the query plan;
+ * src: Hasura/GraphQL/Execute.hs `getResolvedExecPlan`). graphql-js `validate()` runs with the spec rules except
+ * those whose errors Hasura words differently (unknown fields/arguments, value types, fragment cycles), which the
+ * planner reports itself with Hasura's message and path.
+ */
+import {
+  FieldsOnCorrectTypeRule,
+  KnownArgumentNamesRule,
+  Kind,
+  NoFragmentCyclesRule,
+  ProvidedRequiredArgumentsRule,
+  ValuesOfCorrectTypeRule,
+  VariablesInAllowedPositionRule,
+  execute,
+  getVariableValues,
+  specifiedRules,
+  validate,
+} from 'graphql';
+import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { EngineError, validationFailed } from '../errors.js';
+import type { Model, SelectPermInfo, TableInfo } from '../model/model-types.js';
+import { outputInfo } from '../schema/field-info.js';
+import type { RootIR } from './ir.js';
+import { collectFields } from './collect-fields.js';
+import type { PlannerContext } from './plan-selection.js';
+import { planAggregate, planTableSelect } from './plan-selection.js';
+import { coerceInput } from './coerce-input.js';
+import { and } from './plan-bool-exp.js';
+
+const SKIPPED = new Set<unknown>([
+  FieldsOnCorrectTypeRule,
+  KnownArgumentNamesRule,
+  ValuesOfCorrectTypeRule,
+  NoFragmentCyclesRule,
+  ProvidedRequiredArgumentsRule,
+  VariablesInAllowedPositionRule,
+]);
+const RULES = specifiedRules.filter((r) => !SKIPPED.has(r));
+
+/** graphql-js validation with the Hasura-incompatible rules removed; first error as `validation-failed`. */
+export function validateDocument(schema: GraphQLSchema, doc: DocumentNode): void {
+  const errors = validate(schema, doc, RULES, { maxErrors: 1 });
+  const first = errors[0];
+  if (first) throw validationFailed(first.message, '$');
+}
+
+export function selectOperation(doc: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode {
+  const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operationName) {
+    const op = ops.find((o) => o.name?.value === operationName);
+    if (!op) throw validationFailed(`no such operation found in the document: "${operationName}"`, '$');
+    return op;
+  }
+  const only = ops[0];
+  if (ops.length !== 1 || !only) {
+    throw validationFailed('exactly one operation has to be present in the document when operationName is not specified', '$');
+  }
+  return only;
+}
+
+export interface PlanInput {
+  readonly model: Model;
+  readonly schema: GraphQLSchema;
+  readonly role: string;
+  readonly doc: DocumentNode;
+  readonly op: OperationDefinitionNode;
+  readonly variables: Readonly<Record<string, unknown>>;
+  readonly session: Readonly<Record<string, string>>;
+  readonly nullCollapse: boolean;
+}
+
+export function coerceVariables(schema: GraphQLSchema, op: OperationDefinitionNode, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const r = getVariableValues(schema, op.variableDefinitions ?? [], inputs as Record<string, unknown>, { maxErrors: 1 });
+  if (r.errors) {
+    const e = r.errors[0];
+    const m = e ? /^Variable "\$([^"]+)"/.exec(e.message) : null;
+    throw validationFailed(e?.message ?? 'invalid variables', m?.[1] ? `$.variableValues.${m[1]}` : '$');
+  }
+  return r.coerced;
+}
+
+export function planOperation(input: PlanInput): RootIR[] {
+  const { schema, op, doc } = input;
+  if (op.operation === 'mutation') {
+    const mroot = schema.getMutationType();
+    if (!mroot) throw validationFailed('no mutations exist', '$');
+  }
+  const root = op.operation === 'subscription' ? (schema.getSubscriptionType() ?? schema.getQueryType()) : schema.getQueryType();
+  if (!root) throw validationFailed('no queries exist', '$');
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const perm = (t: TableInfo): SelectPermInfo | undefined => {
+    if (input.role === 'admin') {
+      return { columns: new Set(t.columns.map((c) => c.name)), computedFields: new Set(t.computedFields.map((c) => c.name)), filter: {}, limit: null, allowAggregations: true, queryRootFields: null, subscriptionRootFields: null };
+    }
+    return t.select.get(input.role);
+  };
+  const ctx: PlannerContext = {
+    model: input.model,
+    perm,
+    session: input.session,
+    nullCollapse: input.nullCollapse,
+    schema,
+    fragments,
+    variables: input.variables,
+    depth: 0,
+  };
+  const out: RootIR[] = [];
+  for (const f of collectFields(ctx, root, [op.selectionSet], '$', [])) {
+    if (f.name === '__typename') {
+      out.push({ alias: f.alias, kind: 'json', value: root.name });
+      continue;
+    }
+    if (f.name === '__schema' || f.name === '__type') {
+      const single: DocumentNode = {
+        kind: Kind.DOCUMENT,
+        definitions: [...fragments.values(), { ...op, selectionSet: { kind: Kind.SELECTION_SET, selections: f.nodes } }],
+      };
+      const r = execute({ schema, document: single, variableValues: input.variables as Record<string, unknown> }) as { data?: Record<string, unknown> | null; errors?: readonly { message: string }[] };
+      if (r.errors?.[0]) throw validationFailed(r.errors[0].message, f.path);
+      out.push({ alias: f.alias, kind: 'json', value: r.data?.[f.alias] ?? null });
+      continue;
+    }
+    const def = root.getFields()[f.name];
+    const info = outputInfo(def);
+    if (!def || !info) throw validationFailed(`field '${f.name}' not found in type: '${root.name}'`, f.path);
+    if (info.kind === 'root_select') {
+      const select = planTableSelect(ctx, info.table, def, f, { join: null, source: { kind: 'table' }, withArgs: true, objectType: root, fieldsFrom: [] });
+      out.push({ alias: f.alias, kind: 'select', select: { ...select, fields: planFieldsOf(ctx, def, f) }, single: false });
+    } else if (info.kind === 'root_by_pk') {
+      const select = planTableSelect(ctx, info.table, def, f, { join: null, source: { kind: 'table' }, withArgs: false, objectType: root, fieldsFrom: [] });
+      const conds = byPkWhere(info.table, def, f, ctx);
+      out.push({ alias: f.alias, kind: 'select', select: { ...select, where: and([select.where, conds]), fields: planFieldsOf(ctx, def, f) }, single: true });
+    } else if (info.kind === 'root_aggregate') {
+      const { select, agg } = planAggregate(ctx, info.table, def, f, null, { kind: 'table' });
+      out.push({ alias: f.alias, kind: 'aggregate', select, agg });
+    } else {
+      throw new EngineError('unexpected', `unsupported root field '${f.name}'`, f.path);
+    }
+  }
+  return out;
+}
+
+import { getNamedType, isObjectType } from 'graphql';
+import type { GraphQLField } from 'graphql';
+import type { CollectedField } from './collect-fields.js';
+import { planFields, rawArgs } from './plan-selection.js';
+import type { BoolIR } from './ir.js';
+
+function planFieldsOf(ctx: PlannerContext, def: GraphQLField<unknown, unknown>, f: CollectedField) {
+  const t = getNamedType(def.type);
+  if (!isObjectType(t)) throw new Error('object type expected');
+  return planFields(ctx, t, f);
+}
+
+function byPkWhere(table: TableInfo, def: GraphQLField<unknown, unknown>, f: CollectedField, ctx: PlannerContext): BoolIR {
+  const raw = rawArgs(ctx, f, def);
+  const items: BoolIR[] = [];
+  for (const a of def.args) {
+    const col = table.columns.find((c) => c.gqlName === a.name);
+    if (!col) continue;
+    const v = coerceInput(a.type, raw[a.name], `${f.path}.args.${a.name}`);
+    items.push({ kind: 'cmp', lhs: { kind: 'column', column: col, castText: false }, op: '_eq', rhs: { kind: 'value', value: v, type: col.type, array: col.isArray } });
+  }
+  return and(items);
+}

@@ -1,0 +1,199 @@
+/**
+ * Selection sets → FieldIR. The role's GraphQL type decides what exists (a field absent from it is
+ * `field 'x' not found in type: 't'`, src: Hasura/GraphQL/Parser/Internal/Parser.hs `selectionSet`); the
+ * `extensions.hasura` of each field says what it means.
+ */
+import { isObjectType, getNamedType } from 'graphql';
+import type { GraphQLField, GraphQLObjectType } from 'graphql';
+import { validationFailed } from '../errors.js';
+import type { TableInfo } from '../model/model-types.js';
+import { outputInfo } from '../schema/field-info.js';
+import type { AggFieldIR, AggItemIR, FieldIR, Mapping, SelectIR, SourceIR } from './ir.js';
+import type { CollectContext, CollectedField } from './collect-fields.js';
+import { collectFields, subSelections } from './collect-fields.js';
+import { astValue, coerceInput } from './coerce-input.js';
+import type { BoolContext } from './plan-bool-exp.js';
+import { permissionFilter } from './plan-bool-exp.js';
+import { planSelectArgs } from './plan-args.js';
+import { parseJsonPath } from './parse-json-path.js';
+
+export interface PlannerContext extends BoolContext, CollectContext {
+  depth: number;
+}
+
+const MAX_DEPTH = 64;
+
+/** Raw (untyped) argument values of a collected field; unknown argument names are errors. */
+export function rawArgs(ctx: PlannerContext, f: CollectedField, def: GraphQLField<unknown, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const node = f.nodes[0];
+  for (const a of node?.arguments ?? []) {
+    if (!def.args.some((d) => d.name === a.name.value)) {
+      throw validationFailed(`'${def.name}' has no argument named '${a.name.value}'`, `${f.path}.args.${a.name.value}`);
+    }
+    const v = astValue(a.value, ctx.variables);
+    if (v !== undefined) out[a.name.value] = v;
+  }
+  for (const d of def.args) {
+    if (d.type.toString().endsWith('!') && out[d.name] === undefined) {
+      throw validationFailed(`missing required field '${d.name}'`, `${f.path}.args`);
+    }
+  }
+  return out;
+}
+
+function lookupField(parent: GraphQLObjectType, f: CollectedField): GraphQLField<unknown, unknown> {
+  const def = parent.getFields()[f.name];
+  if (!def) throw validationFailed(`field '${f.name}' not found in type: '${parent.name}'`, f.path);
+  return def;
+}
+
+function childType(def: GraphQLField<unknown, unknown>): GraphQLObjectType {
+  const t = getNamedType(def.type);
+  if (!isObjectType(t)) throw new Error(`expected an object type for ${def.name}`);
+  return t;
+}
+
+function computedArgs(ctx: PlannerContext, def: GraphQLField<unknown, unknown>, raw: Record<string, unknown>, path: string): Record<string, unknown> {
+  const a = def.args.find((x) => x.name === 'args');
+  if (!a || raw['args'] === undefined) return {};
+  return (coerceInput(a.type, raw['args'], `${path}.args.args`) ?? {}) as Record<string, unknown>;
+}
+
+/** Plan a table select (root, relationship, or computed field) with its arguments. */
+export function planTableSelect(
+  ctx: PlannerContext,
+  table: TableInfo,
+  def: GraphQLField<unknown, unknown>,
+  f: CollectedField,
+  opts: { join: Mapping | null; source: SourceIR; withArgs: boolean; objectType: GraphQLObjectType; fieldsFrom: CollectedField[] | null },
+): SelectIR {
+  const raw = rawArgs(ctx, f, def);
+  const args = opts.withArgs
+    ? planSelectArgs(ctx, def, table, raw, f.path)
+    : { where: permissionFilter(ctx, table), orderBy: [], distinctOn: null, limit: null, offset: null };
+  const fields = opts.fieldsFrom === null ? planFields(ctx, opts.objectType, f) : [];
+  return { table, source: opts.source, ...args, join: opts.join, fields };
+}
+
+export function planFields(ctx: PlannerContext, parent: GraphQLObjectType, f: CollectedField): FieldIR[] {
+  if (++ctx.depth > MAX_DEPTH) throw validationFailed('the query is nested too deeply', f.path);
+  const out: FieldIR[] = [];
+  for (const c of collectFields(ctx, parent, subSelections(f), f.path, f.fragStack)) {
+    if (c.name === '__typename') {
+      out.push({ alias: c.alias, kind: 'typename', name: parent.name });
+      continue;
+    }
+    const def = lookupField(parent, c);
+    const info = outputInfo(def);
+    if (!info) throw validationFailed(`field '${c.name}' not found in type: '${parent.name}'`, c.path);
+    switch (info.kind) {
+      case 'column': {
+        const raw = rawArgs(ctx, c, def);
+        let path: string[] | null = null;
+        if (typeof raw['path'] === 'string') {
+          path = parseJsonPath(raw['path']);
+          if (path === null) throw validationFailed(`parse json path error: ${raw['path']}`, `${c.path}.args.path`);
+        }
+        out.push({ alias: c.alias, kind: 'column', column: info.column, path });
+        break;
+      }
+      case 'computed_scalar':
+        out.push({ alias: c.alias, kind: 'computed_scalar', cf: info.cf, args: computedArgs(ctx, def, rawArgs(ctx, c, def), c.path) });
+        break;
+      case 'relationship': {
+        const select = planTableSelect(ctx, info.table, def, c, {
+          join: info.rel.mapping,
+          source: { kind: 'table' },
+          withArgs: info.rel.kind === 'array',
+          objectType: childType(def),
+          fieldsFrom: null,
+        });
+        out.push({ alias: c.alias, kind: info.rel.kind === 'object' ? 'object' : 'array', select });
+        break;
+      }
+      case 'computed_table': {
+        const cfArgs = computedArgs(ctx, def, rawArgs(ctx, c, def), c.path);
+        const set = info.cf.returns.kind === 'table' && info.cf.returns.set;
+        const select = planTableSelect(ctx, info.table, def, c, {
+          join: null,
+          source: { kind: 'function', cf: info.cf, args: cfArgs },
+          withArgs: set,
+          objectType: childType(def),
+          fieldsFrom: null,
+        });
+        out.push({ alias: c.alias, kind: set ? 'array' : 'object', select });
+        break;
+      }
+      case 'rel_aggregate':
+      case 'computed_aggregate': {
+        const source: SourceIR = info.kind === 'rel_aggregate' ? { kind: 'table' } : { kind: 'function', cf: info.cf, args: computedArgs(ctx, def, rawArgs(ctx, c, def), c.path) };
+        const join = info.kind === 'rel_aggregate' ? info.rel.mapping : null;
+        const { select, agg } = planAggregate(ctx, info.table, def, c, join, source);
+        out.push({ alias: c.alias, kind: 'aggregate', select, agg });
+        break;
+      }
+      default:
+        throw validationFailed(`field '${c.name}' not found in type: '${parent.name}'`, c.path);
+    }
+  }
+  ctx.depth--;
+  return out;
+}
+
+/** `<t>_aggregate { aggregate { count sum {…} … } nodes {…} }`. */
+export function planAggregate(
+  ctx: PlannerContext,
+  table: TableInfo,
+  def: GraphQLField<unknown, unknown>,
+  f: CollectedField,
+  join: Mapping | null,
+  source: SourceIR,
+): { select: SelectIR; agg: AggFieldIR[] } {
+  const aggType = childType(def);
+  const select = planTableSelect(ctx, table, def, f, { join, source, withArgs: true, objectType: aggType, fieldsFrom: [] });
+  const agg: AggFieldIR[] = [];
+  for (const c of collectFields(ctx, aggType, subSelections(f), f.path, f.fragStack)) {
+    if (c.name === '__typename') {
+      agg.push({ alias: c.alias, kind: 'typename', name: aggType.name });
+      continue;
+    }
+    const cdef = lookupField(aggType, c);
+    const info = outputInfo(cdef);
+    if (info?.kind === 'agg_nodes') {
+      agg.push({ alias: c.alias, kind: 'nodes', fields: planFields(ctx, childType(cdef), c) });
+    } else if (info?.kind === 'agg_aggregate') {
+      const fieldsType = childType(cdef);
+      const items: AggItemIR[] = [];
+      for (const a of collectFields(ctx, fieldsType, subSelections(c), c.path, c.fragStack)) {
+        if (a.name === '__typename') {
+          items.push({ alias: a.alias, kind: 'typename', name: fieldsType.name });
+          continue;
+        }
+        const adef = lookupField(fieldsType, a);
+        const ainfo = outputInfo(adef);
+        if (ainfo?.kind === 'agg_count') {
+          const raw = rawArgs(ctx, a, adef);
+          const colsArg = adef.args.find((x) => x.name === 'columns');
+          const names = colsArg && raw['columns'] !== undefined ? ((coerceInput(colsArg.type, raw['columns'], `${a.path}.args.columns`) ?? []) as string[]) : [];
+          const columns = names.map((n) => table.columns.find((col) => col.gqlName === n)).filter((x) => x !== undefined);
+          items.push({ alias: a.alias, kind: 'count', columns, distinct: raw['distinct'] === true });
+        } else if (ainfo?.kind === 'agg_op') {
+          const opType = childType(adef);
+          const columns: ({ alias: string; column: NonNullable<ReturnType<typeof table.columnByName.get>> } | { alias: string; typename: string })[] = [];
+          for (const x of collectFields(ctx, opType, subSelections(a), a.path, a.fragStack)) {
+            if (x.name === '__typename') {
+              columns.push({ alias: x.alias, typename: opType.name });
+              continue;
+            }
+            const xinfo = outputInfo(lookupField(opType, x));
+            if (xinfo?.kind === 'agg_column') columns.push({ alias: x.alias, column: xinfo.column });
+          }
+          items.push({ alias: a.alias, kind: 'op', op: ainfo.op, typename: opType.name, columns });
+        }
+      }
+      agg.push({ alias: c.alias, kind: 'aggregate', items });
+    }
+  }
+  return { select, agg };
+}
