@@ -34,7 +34,13 @@ Other settings use Hasura's variables: HASURA_GRAPHQL_ADMIN_SECRET, HASURA_GRAPH
 HASURA_GRAPHQL_JWT_SECRET, HASURA_GRAPHQL_UNAUTHORIZED_ROLE, HASURA_GRAPHQL_ENABLED_APIS, HASURA_GRAPHQL_CORS_DOMAIN, …
 `;
 
-export class UsageError extends Error {
+/** A mistake of the user (bad setting, missing directory): one line, exit 1. */
+export class UserError extends Error {
+  override readonly name: string = 'UserError';
+}
+
+/** A command-line mistake: one line plus a pointer to --help, exit 2. */
+export class UsageError extends UserError {
   override readonly name = 'UsageError';
 }
 
@@ -89,14 +95,14 @@ function parsePort(raw: string, what: string): number {
 async function loadMetadata(dirFlag: string | undefined): Promise<Awaited<ReturnType<typeof loadMetadataDir>>> {
   const dir = resolve(dirFlag ?? 'hasura/metadata');
   const st = await stat(dir).catch(() => undefined);
-  if (st === undefined || !st.isDirectory()) throw new UsageError(`metadata directory not found: ${dir}`);
+  if (st === undefined || !st.isDirectory()) throw new UserError(`metadata directory not found: ${dir}`);
   return loadMetadataDir(dir);
 }
 
 function databaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   const url = flag ?? env['HASURA_GRAPHQL_DATABASE_URL'];
-  if (url === undefined || url === '') throw new UsageError('no database URL: pass --database-url or set HASURA_GRAPHQL_DATABASE_URL');
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError('the database URL must start with postgres:// or postgresql://');
+  if (url === undefined || url === '') throw new UserError('no database URL: pass --database-url or set HASURA_GRAPHQL_DATABASE_URL');
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new UserError('the database URL must start with postgres:// or postgresql://');
   return url;
 }
 
@@ -169,7 +175,7 @@ async function printSchemaCmd(args: string[], env: NodeJS.ProcessEnv): Promise<n
   const runtime: Runtime = await createRuntime({ metadata, databaseUrl: dbUrl, env: { ...env } });
   try {
     const schema = runtime.schemaFor(flags.role);
-    if (schema === undefined) throw new UsageError(`no schema for role ${JSON.stringify(flags.role)} (the metadata grants it nothing)`);
+    if (schema === undefined) throw new UserError(`no schema for role ${JSON.stringify(flags.role)} (the metadata grants it nothing)`);
     process.stdout.write(`${printSchema(schema)}\n`);
     return 0;
   } finally {
@@ -179,7 +185,7 @@ async function printSchemaCmd(args: string[], env: NodeJS.ProcessEnv): Promise<n
 
 /** User-facing text of an error: one line, no stack, no connection string. */
 export function describeError(e: unknown): string {
-  if (e instanceof UsageError || e instanceof EngineError) return e.message;
+  if (e instanceof UserError || e instanceof EngineError) return e.message;
   if (e instanceof Error) {
     const code = (e as { code?: unknown }).code;
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT') return `cannot connect to the database (${code})`;
