@@ -2,10 +2,11 @@
 import { join } from 'node:path';
 import { caseHeaders } from './auth.js';
 import type { AuthContext } from './auth.js';
-import { judge } from './compare.js';
+import { hasErrors, judge } from './compare.js';
 import type { Expectation, Outcome } from './compare.js';
 import { send } from './http.js';
 import type { Transport } from './types.js';
+import { asSubscription, wsRequest } from './ws.js';
 import { loadYaml } from './yaml-file.js';
 
 interface Step extends Expectation {
@@ -44,8 +45,12 @@ export async function runCaseFile(opts: {
   const all = steps(loadYaml(join(opts.dir, opts.file)));
   let out: Outcome = { verdict: 'pass' };
   for (const [i, step] of all.entries()) {
-    if (opts.transport !== 'http') throw new Error(`transport ${opts.transport} is not implemented`);
     const headers = await caseHeaders(step.headers, opts.auth, opts.addAuth);
+    if (opts.transport !== 'http' && /\/graphql$/.test(step.url)) {
+      out = worst(out, await overWebsocket(step, headers, opts.baseUrl, opts.transport === 'subscription'));
+      if (out.verdict === 'fail') break;
+      continue;
+    }
     const res = await send(opts.baseUrl, step.url, {
       query: step.query,
       headers,
@@ -59,4 +64,21 @@ export async function runCaseFile(opts: {
     if (out.verdict === 'fail') break; // upstream asserts: later steps do not run
   }
   return out;
+}
+
+/** One step over the websocket (upstream validate_gql_ws_q): no status; the data/error payload is compared. */
+async function overWebsocket(
+  step: Step,
+  headers: Record<string, string>,
+  baseUrl: string,
+  subscription: boolean,
+): Promise<Outcome> {
+  if (step.response === undefined) return { verdict: 'fail', reason: 'websocket case without a response' };
+  const body = subscription ? asSubscription(step.query) : step.query;
+  const res = await wsRequest(baseUrl, step.url, body, headers, { subscription });
+  const expectsErrors = hasErrors(step.response);
+  if (res.type === 'connection_error' || (res.type === 'error' && !expectsErrors)) {
+    return { verdict: 'fail', reason: `websocket ${res.type}: ${JSON.stringify(res.payload).slice(0, 200)}` };
+  }
+  return judge({ status: 200, response: step.response }, { status: 200, body: res.payload, headers: {} }, body);
 }

@@ -39,8 +39,10 @@ type StartEngineServer = (opts: {
 }) => Promise<EngineServer>;
 
 export async function loadStartEngineServer(): Promise<StartEngineServer> {
-  const mod = (await import('../src/index.js')) as unknown as Record<string, unknown>;
-  const start = mod['startEngineServer'];
+  // the contract exports it from the package index; until the HTTP layer appends it there, take it from server/
+  const index = (await import('../src/index.js')) as unknown as Record<string, unknown>;
+  const server = (await import('../src/server/index.js')) as unknown as Record<string, unknown>;
+  const start = index['startEngineServer'] ?? server['startEngineServer'];
   if (typeof start !== 'function') throw new Error('engine/src/index.ts does not export startEngineServer yet');
   return start as StartEngineServer;
 }
