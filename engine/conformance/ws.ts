@@ -47,7 +47,7 @@ export function wsRequest(
     sock.on('message', (raw: WebSocket.RawData) => {
       let msg: { type?: string; id?: string; payload?: unknown };
       try {
-        const text = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw as Buffer | ArrayBuffer);
+        const text = Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
         msg = JSON.parse(text.toString('utf8')) as typeof msg;
       } catch {
         return done(new Error('websocket: non-JSON message'));
