@@ -40,15 +40,28 @@ function rhsSql(ctx: CompileContext, v: ValueIR, alias: string): SQL {
   }
 }
 
-/** Call a computed field's function with the row `rowRef`. */
-export function functionCall(ctx: CompileContext, cf: { fnSchema: string; fnName: string; args: readonly ({ kind: string; name?: string; type?: PgTypeRef })[] }, rowRef: SQL, args: Readonly<Record<string, unknown>>): SQL {
+/**
+ * Call a computed field's function with the row `rowRef`: positional arguments until the first omitted one
+ * (which has a default), named notation after it.
+ */
+export function functionCall(
+  ctx: CompileContext,
+  cf: { fnSchema: string; fnName: string; args: readonly ({ kind: string; name?: string; type?: PgTypeRef })[] },
+  rowRef: SQL,
+  args: Readonly<Record<string, unknown>>,
+): SQL {
   const parts: SQL[] = [];
+  let named = false;
   for (const a of cf.args) {
-    if (a.kind === 'table') parts.push(rowRef);
-    else if (a.kind === 'session') parts.push(sql`(${value(ctx.sessionJson)})::json`);
-    else if (a.name !== undefined && a.type && a.name in args) {
-      parts.push(sql`${ident(a.name)} => (${value(encodeValue(args[a.name], false))})::${typeIdent(a.type)}`);
+    let v: SQL | null = null;
+    if (a.kind === 'table') v = rowRef;
+    else if (a.kind === 'session') v = sql`(${value(ctx.sessionJson)})::json`;
+    else if (a.name !== undefined && a.type && a.name in args) v = sql`(${value(encodeValue(args[a.name], false))})::${typeIdent(a.type)}`;
+    if (v === null) {
+      named = true;
+      continue;
     }
+    parts.push(named && a.name ? sql`${ident(a.name)} => ${v}` : v);
   }
   return sql`${ident(cf.fnSchema, cf.fnName)}(${join(parts)})`;
 }

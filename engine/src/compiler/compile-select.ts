@@ -64,6 +64,10 @@ function baseQuery(ctx: CompileContext, s: SelectIR, parentAlias: string | null,
     cols.push(sql`${e} AS ${ident(`__o${i}`)}`);
     orderExprs.push(sql`${e} ${direction(o)}`);
   });
+  if (s.nodesLimit !== null) {
+    const over = orderExprs.length > 0 ? sql`ORDER BY ${join(orderExprs)}` : raw('');
+    cols.push(sql`row_number() OVER (${over}) AS "__rn"`);
+  }
   const distinct = s.distinctOn ? sql`DISTINCT ON (${join(s.distinctOn.map((c) => ident(a, c.name)))}) ` : raw('');
   let q = sql`SELECT ${distinct}${join(cols)} FROM ${sourceSql(ctx, s.table, s.source, parentRow)} AS ${ident(a)} WHERE ${join(conds, ' AND ')}`;
   if (orderExprs.length > 0) q = sql`${q} ORDER BY ${join(orderExprs)}`;
@@ -143,7 +147,8 @@ export function aggregateQuery(ctx: CompileContext, s: SelectIR, agg: readonly A
     else if (a.kind === 'nodes') {
       const row = rowJson(ctx, a.fields, b, joins);
       const ord = s.orderBy.length > 0 ? sql` ORDER BY ${built.orderBy}` : raw('');
-      e = sql`coalesce(json_agg(${row}${ord}), '[]'::json)`;
+      const filter = s.nodesLimit !== null ? sql` FILTER (WHERE ${ident(b, '__rn')} <= ${value(s.nodesLimit)})` : raw('');
+      e = sql`coalesce(json_agg(${row}${ord})${filter}, '[]'::json)`;
     } else {
       const items: SQL[] = [];
       for (const it of a.items) {

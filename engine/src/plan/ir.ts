@@ -70,6 +70,8 @@ export interface SelectIR {
   readonly distinctOn: readonly ColumnInfo[] | null;
   readonly limit: number | null;
   readonly offset: number | null;
+  /** Aggregates only: the permission limit caps `nodes` but not the aggregate (Hasura behaviour, test agg_perm). */
+  readonly nodesLimit: number | null;
   /** [parent column, child column] pairs for relationships. */
   readonly join: Mapping | null;
   readonly fields: readonly FieldIR[];

@@ -19,6 +19,8 @@ export interface SelectArgs {
   readonly distinctOn: readonly ColumnInfo[] | null;
   readonly limit: number | null;
   readonly offset: number | null;
+  readonly userLimit: number | null;
+  readonly permLimit: number | null;
 }
 
 function nonNegativeInt(v: unknown, path: string, allowString: boolean): number | null {
@@ -124,8 +126,9 @@ export function planSelectArgs(
     }
   }
   const perm = ctx.perm(table);
-  let limit = nonNegativeInt(raw['limit'], `${path}.args.limit`, false);
-  if (perm?.limit !== null && perm?.limit !== undefined) limit = limit === null ? perm.limit : Math.min(limit, perm.limit);
+  const userLimit = nonNegativeInt(raw['limit'], `${path}.args.limit`, false);
+  const permLimit = perm?.limit ?? null;
+  const limit = permLimit === null ? userLimit : userLimit === null ? permLimit : Math.min(userLimit, permLimit);
   const offset = nonNegativeInt(raw['offset'], `${path}.args.offset`, true);
-  return { where: and([permissionFilter(ctx, table), where]), orderBy, distinctOn, limit, offset };
+  return { where: and([permissionFilter(ctx, table), where]), orderBy, distinctOn, limit, offset, userLimit, permLimit };
 }

@@ -9,6 +9,8 @@ import {
   KnownArgumentNamesRule,
   Kind,
   NoFragmentCyclesRule,
+  NoUnusedVariablesRule,
+  NoUnusedFragmentsRule,
   ProvidedRequiredArgumentsRule,
   ValuesOfCorrectTypeRule,
   VariablesInAllowedPositionRule,

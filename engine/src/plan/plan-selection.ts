@@ -66,14 +66,26 @@ export function planTableSelect(
   table: TableInfo,
   def: GraphQLField<unknown, unknown>,
   f: CollectedField,
-  opts: { join: Mapping | null; source: SourceIR; withArgs: boolean; objectType: GraphQLObjectType; fieldsFrom: CollectedField[] | null },
+  opts: { join: Mapping | null; source: SourceIR; withArgs: boolean; objectType: GraphQLObjectType; fieldsFrom: CollectedField[] | null; aggregate?: boolean },
 ): SelectIR {
   const raw = rawArgs(ctx, f, def);
-  const args = opts.withArgs
+  const a = opts.withArgs
     ? planSelectArgs(ctx, def, table, raw, f.path)
-    : { where: permissionFilter(ctx, table), orderBy: [], distinctOn: null, limit: null, offset: null };
+    : { where: permissionFilter(ctx, table), orderBy: [], distinctOn: null, limit: null, offset: null, userLimit: null, permLimit: null };
   const fields = opts.fieldsFrom === null ? planFields(ctx, opts.objectType, f) : [];
-  return { table, source: opts.source, ...args, join: opts.join, fields };
+  const isAggregate = opts.fieldsFrom !== null && opts.fieldsFrom.length === 0 && opts.aggregate === true;
+  return {
+    table,
+    source: opts.source,
+    where: a.where,
+    orderBy: a.orderBy,
+    distinctOn: a.distinctOn,
+    limit: isAggregate ? a.userLimit : a.limit,
+    offset: a.offset,
+    nodesLimit: isAggregate ? a.permLimit : null,
+    join: opts.join,
+    fields,
+  };
 }
 
 export function planFields(ctx: PlannerContext, parent: GraphQLObjectType, f: CollectedField): FieldIR[] {
@@ -151,7 +163,7 @@ export function planAggregate(
   source: SourceIR,
 ): { select: SelectIR; agg: AggFieldIR[] } {
   const aggType = childType(def);
-  const select = planTableSelect(ctx, table, def, f, { join, source, withArgs: true, objectType: aggType, fieldsFrom: [] });
+  const select = planTableSelect(ctx, table, def, f, { join, source, withArgs: true, objectType: aggType, fieldsFrom: [], aggregate: true });
   const agg: AggFieldIR[] = [];
   for (const c of collectFields(ctx, aggType, subSelections(f), f.path, f.fragStack)) {
     if (c.name === '__typename') {

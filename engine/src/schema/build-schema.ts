@@ -13,25 +13,27 @@ function rootFields(ctx: SchemaContext, types: TableTypes, subscription: boolean
   const f: GraphQLFieldConfigMap<unknown, unknown> = {};
   for (const t of ctx.model.tables.values()) {
     const p = ctx.perm(t);
-    if (!p || !ctx.hasFields(t)) continue;
+    if (!p) continue;
+    const visible = ctx.hasFields(t);
     const allowed = subscription ? p.subscriptionRootFields : p.queryRootFields;
     const ok = (k: string): boolean => allowed === null || allowed.has(k);
-    const obj = types.object(t);
     const rf = t.rootFields;
-    if (ok('select')) {
-      f[rf.select] = {
-        type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(obj))),
-        description: rf.selectComment ?? `fetch data from the table: "${t.name}"`,
-        args: types.selectArgs(t),
-        extensions: { hasura: { kind: 'root_select', table: t } satisfies OutputInfo },
-      };
-    }
     if (ok('select_aggregate') && p.allowAggregations) {
       f[rf.selectAggregate] = {
         type: new GraphQLNonNull(types.aggregate(t)),
         description: rf.selectAggregateComment ?? `fetch aggregated fields from the table: "${t.name}"`,
         args: types.selectArgs(t),
         extensions: { hasura: { kind: 'root_aggregate', table: t } satisfies OutputInfo },
+      };
+    }
+    if (!visible) continue;
+    const obj = types.object(t);
+    if (ok('select')) {
+      f[rf.select] = {
+        type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(obj))),
+        description: rf.selectComment ?? `fetch data from the table: "${t.name}"`,
+        args: types.selectArgs(t),
+        extensions: { hasura: { kind: 'root_select', table: t } satisfies OutputInfo },
       };
     }
     const pk = t.primaryKey;

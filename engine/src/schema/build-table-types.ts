@@ -241,7 +241,9 @@ export class TableTypes {
       description: `aggregated selection of "${t.name}"`,
       fields: () => ({
         aggregate: { type: this.aggregateFields(t), extensions: out({ kind: 'agg_aggregate' }) },
-        nodes: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(this.object(t)))), extensions: out({ kind: 'agg_nodes' }) },
+        ...(this.ctx.hasFields(t)
+          ? { nodes: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(this.object(t)))), extensions: out({ kind: 'agg_nodes' }) } }
+          : {}),
       }),
     }));
   }
