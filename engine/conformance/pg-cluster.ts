@@ -36,6 +36,42 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Bring an empty database to the state of upstream's CI database before any setup file runs: PostGIS installed
+ * (their Postgres image is postgis/postgis), the `hge_tests` schema (queries/clear_db.yaml), and UTC (timestamptz
+ * output in the expected responses depends on it).
+ */
+export async function prepareDatabase(url: string, timezone: boolean): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_available_extensions WHERE name = 'postgis'",
+    );
+    if (rows[0]?.n !== '0') await c.query('CREATE EXTENSION IF NOT EXISTS postgis');
+    await c.query('CREATE SCHEMA IF NOT EXISTS hge_tests');
+    if (timezone) await c.query(`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET timezone TO ''UTC''', current_database()); END $$`);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Databases from a factory (the test helpers' `emptyDatabase()`), prepared like upstream's CI database. */
+export class FactoryDatabases implements DatabaseProvider {
+  constructor(private readonly make: () => Promise<{ directUrl(role: 'postgres'): string; drop(): Promise<void> }>) {}
+
+  async fresh(): Promise<FreshDatabase> {
+    const db = await this.make();
+    const url = db.directUrl('postgres');
+    await prepareDatabase(url, true);
+    return { url, drop: () => db.drop() };
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
 /** Creates databases on an existing server given a superuser URL (any database on it). */
 export class ServerDatabases implements DatabaseProvider {
   private counter = 0;
@@ -52,25 +88,12 @@ export class ServerDatabases implements DatabaseProvider {
 
   private template: Promise<string> | null = null;
 
-  /**
-   * The state of upstream's CI database before any setup file runs: PostGIS installed (their Postgres image is
-   * postgis/postgis) and the `hge_tests` schema (queries/clear_db.yaml). Built once, cloned per class.
-   */
+  /** A template prepared once (prepareDatabase), cloned per class. */
   private makeTemplate(): Promise<string> {
     return (this.template ??= (async () => {
       const name = `conf_template_${process.pid}`;
       await this.admin(`CREATE DATABASE "${name}" TEMPLATE template0`);
-      const c = new pg.Client({ connectionString: this.urlFor(name) });
-      await c.connect();
-      try {
-        const { rows } = await c.query<{ n: string }>(
-          "SELECT count(*) AS n FROM pg_available_extensions WHERE name = 'postgis'",
-        );
-        if (rows[0]?.n !== '0') await c.query('CREATE EXTENSION IF NOT EXISTS postgis');
-        await c.query('CREATE SCHEMA IF NOT EXISTS hge_tests');
-      } finally {
-        await c.end();
-      }
+      await prepareDatabase(this.urlFor(name), false);
       return name;
     })());
   }
@@ -89,7 +112,7 @@ export class ServerDatabases implements DatabaseProvider {
     const template = await this.makeTemplate();
     const name = `conf_${process.pid}_${Date.now().toString(36)}_${this.counter++}`;
     await this.admin(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-    // Hasura's CI Postgres runs in UTC; timestamptz output in the expected responses depends on it
+    // database settings are not copied from a template
     await this.admin(`ALTER DATABASE "${name}" SET timezone TO 'UTC'`);
     return {
       url: this.urlFor(name),
