@@ -88,7 +88,8 @@ export function parseFlags(args: string[], allowed: ReadonlyArray<keyof Flags>):
 }
 
 function parsePort(raw: string, what: string): number {
-  if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new UsageError(`${what} must be a port number (0-65535), got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535)
+    throw new UsageError(`${what} must be a port number (0-65535), got ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 
@@ -101,8 +102,10 @@ async function loadMetadata(dirFlag: string | undefined): Promise<Awaited<Return
 
 function databaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   const url = flag ?? env['HASURA_GRAPHQL_DATABASE_URL'];
-  if (url === undefined || url === '') throw new UserError('no database URL: pass --database-url or set HASURA_GRAPHQL_DATABASE_URL');
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new UserError('the database URL must start with postgres:// or postgresql://');
+  if (url === undefined || url === '')
+    throw new UserError('no database URL: pass --database-url or set HASURA_GRAPHQL_DATABASE_URL');
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new UserError('the database URL must start with postgres:// or postgresql://');
   return url;
 }
 
@@ -118,7 +121,12 @@ async function serve(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const port = flags.port !== undefined ? parsePort(flags.port, '--port') : env['HASURA_GRAPHQL_SERVER_PORT'] ? parsePort(env['HASURA_GRAPHQL_SERVER_PORT'], 'HASURA_GRAPHQL_SERVER_PORT') : 8080;
+  const port =
+    flags.port !== undefined
+      ? parsePort(flags.port, '--port')
+      : env['HASURA_GRAPHQL_SERVER_PORT']
+        ? parsePort(env['HASURA_GRAPHQL_SERVER_PORT'], 'HASURA_GRAPHQL_SERVER_PORT')
+        : 8080;
   const host = listenHost(flags.host, env);
   const dbUrl = databaseUrl(flags.databaseUrl, env);
   const metadata = await loadMetadata(flags.metadata);
@@ -140,7 +148,9 @@ async function serve(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const incons = runtime.inconsistencies().length;
   process.stderr.write(
     `engine: serving ${server.url}/v1/graphql${serverEnv['HASURA_GRAPHQL_ENABLE_CONSOLE'] === 'true' ? ` (console: ${server.url}/console)` : ''}` +
-      (incons > 0 ? `; WARNING: ${incons} inconsistent metadata object(s), see /v1/metadata get_inconsistent_metadata` : '') +
+      (incons > 0
+        ? `; WARNING: ${incons} inconsistent metadata object(s), see /v1/metadata get_inconsistent_metadata`
+        : '') +
       '\n',
   );
   const s = server;
@@ -175,7 +185,8 @@ async function printSchemaCmd(args: string[], env: NodeJS.ProcessEnv): Promise<n
   const runtime: Runtime = await createRuntime({ metadata, databaseUrl: dbUrl, env: { ...env } });
   try {
     const schema = runtime.schemaFor(flags.role);
-    if (schema === undefined) throw new UserError(`no schema for role ${JSON.stringify(flags.role)} (the metadata grants it nothing)`);
+    if (schema === undefined)
+      throw new UserError(`no schema for role ${JSON.stringify(flags.role)} (the metadata grants it nothing)`);
     process.stdout.write(`${printSchema(schema)}\n`);
     return 0;
   } finally {
@@ -188,7 +199,8 @@ export function describeError(e: unknown): string {
   if (e instanceof UserError || e instanceof EngineError) return e.message;
   if (e instanceof Error) {
     const code = (e as { code?: unknown }).code;
-    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT') return `cannot connect to the database (${code})`;
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT')
+      return `cannot connect to the database (${code})`;
     if (code === 'EADDRINUSE') return 'the port is already in use';
     if (code === 'EACCES') return 'permission denied (port or file)';
     return e.message.replace(/postgres(ql)?:\/\/[^\s'"]*/g, 'postgres://…');

@@ -59,7 +59,8 @@ class HasuraAuthenticator implements Authenticator {
     }
     const sent = vars.get(ADMIN_SECRET_HEADER) ?? vars.get(ACCESS_KEY_HEADER);
     if (sent !== undefined) {
-      if (!timingSafeEqual(digest(sent), this.secretDigest)) throw err401('invalid x-hasura-admin-secret/x-hasura-access-key');
+      if (!timingSafeEqual(digest(sent), this.secretDigest))
+        throw err401('invalid x-hasura-admin-secret/x-hasura-access-key');
       return { session: mkUserInfo({ kind: 'fallback', role: 'admin' }, 'sent', vars), responseHeaders: [] };
     }
     if (this.webhook) {
@@ -75,7 +76,10 @@ class HasuraAuthenticator implements Authenticator {
       return r;
     }
     if (this.cfg.unauthorizedRole !== undefined) {
-      return { session: mkUserInfo({ kind: 'predetermined', role: this.cfg.unauthorizedRole }, 'not-sent', vars), responseHeaders: [] };
+      return {
+        session: mkUserInfo({ kind: 'predetermined', role: this.cfg.unauthorizedRole }, 'not-sent', vars),
+        responseHeaders: [],
+      };
     }
     throw err401('x-hasura-admin-secret/x-hasura-access-key required, but not found');
   }

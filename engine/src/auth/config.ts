@@ -45,7 +45,8 @@ export function readAuthConfig(env: Record<string, string | undefined>): AuthCon
   const hookUrl = nonEmpty(env['HASURA_GRAPHQL_AUTH_HOOK']);
   const jwtSecret = nonEmpty(env['HASURA_GRAPHQL_JWT_SECRET']);
 
-  const requires = ' requires --admin-secret (HASURA_GRAPHQL_ADMIN_SECRET) or  --access-key (HASURA_GRAPHQL_ACCESS_KEY) to be set';
+  const requires =
+    ' requires --admin-secret (HASURA_GRAPHQL_ADMIN_SECRET) or  --access-key (HASURA_GRAPHQL_ACCESS_KEY) to be set';
   if (unauthorizedRole !== undefined && !(adminSecret !== undefined && hookUrl === undefined)) {
     throw new AuthConfigError(
       `Fatal Error: --unauthorized-role (HASURA_GRAPHQL_UNAUTHORIZED_ROLE)${requires} and is not allowed when --auth-hook (HASURA_GRAPHQL_AUTH_HOOK) is set`,

@@ -43,7 +43,11 @@ export function httpRequest(url: string, opts: HttpRequestOptions): Promise<Http
       req.destroy();
       reject(new HttpClientError(msg));
     };
-    const req = mod.request(u, { method: opts.method, headers: opts.headers, agent: false }, (res) => {
+    // With a raw header list Node does not add Host itself.
+    const headers = opts.headers.some((h, i) => i % 2 === 0 && h.toLowerCase() === 'host')
+      ? opts.headers
+      : ['Host', u.host, ...opts.headers];
+    const req = mod.request(u, { method: opts.method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (c: Buffer) => {

@@ -22,7 +22,9 @@ export class RemoteJwks {
     try {
       await this.fetch();
     } catch (e) {
-      throw new AuthConfigError(`HASURA_GRAPHQL_JWT_SECRET: Error fetching JWK from ${this.url}: ${(e as Error).message}`);
+      throw new AuthConfigError(
+        `HASURA_GRAPHQL_JWT_SECRET: Error fetching JWK from ${this.url}: ${(e as Error).message}`,
+      );
     }
   }
 
@@ -43,7 +45,11 @@ export class RemoteJwks {
   }
 
   private async fetch(): Promise<void> {
-    const resp = await httpRequest(this.url, { method: 'GET', headers: ['Accept', 'application/json'], timeoutMs: this.timeoutMs });
+    const resp = await httpRequest(this.url, {
+      method: 'GET',
+      headers: ['Accept', 'application/json'],
+      timeoutMs: this.timeoutMs,
+    });
     if (resp.status < 200 || resp.status >= 300) throw new Error(`Non-2xx response on fetching JWK from: ${this.url}`);
     let set: unknown;
     try {
@@ -56,7 +62,11 @@ export class RemoteJwks {
     }
     this.getKey = createLocalJWKSet(set as JSONWebKeySet);
     const now = Date.now();
-    const exp = expiryFromCacheHeaders(headerString(resp.headers['cache-control']), headerString(resp.headers['expires']), now);
+    const exp = expiryFromCacheHeaders(
+      headerString(resp.headers['cache-control']),
+      headerString(resp.headers['expires']),
+      now,
+    );
     // An immediate expiry (no-cache) would refetch on every request; keep keys for at least a second like upstream's retry.
     this.expiresAt = exp === undefined ? undefined : Math.max(exp, now + 1000);
   }

@@ -11,7 +11,11 @@ import { parseJsonPath, type JsonPath } from './json-path.js';
 export type ClaimsMapValue<T> = { kind: 'path'; path: JsonPath; default?: T } | { kind: 'static'; value: T };
 
 export type JwtClaimsConfig =
-  | { kind: 'namespace'; ns: { kind: 'key'; key: string } | { kind: 'path'; path: JsonPath }; format: 'json' | 'stringified_json' }
+  | {
+      kind: 'namespace';
+      ns: { kind: 'key'; key: string } | { kind: 'path'; path: JsonPath };
+      format: 'json' | 'stringified_json';
+    }
   | {
       kind: 'map';
       allowedRoles: ClaimsMapValue<string[]>;
@@ -19,11 +23,11 @@ export type JwtClaimsConfig =
       other: Map<string, ClaimsMapValue<string>>;
     };
 
-export type JwtHeaderConfig = { type: 'Authorization' } | { type: 'Cookie'; name: string } | { type: 'CustomHeader'; name: string };
+export type JwtHeaderConfig =
+  { type: 'Authorization' } | { type: 'Cookie'; name: string } | { type: 'CustomHeader'; name: string };
 
 export type JwtKeyConfig =
-  | { kind: 'static'; key: KeyObject | Uint8Array; algorithms: string[] }
-  | { kind: 'jwks'; url: string };
+  { kind: 'static'; key: KeyObject | Uint8Array; algorithms: string[] } | { kind: 'jwks'; url: string };
 
 export interface JwtConfig {
   key: JwtKeyConfig;

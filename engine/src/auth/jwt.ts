@@ -60,7 +60,8 @@ function joseErrorText(e: unknown, token: string): string {
     }
   }
   if (e instanceof joseErrors.JWSSignatureVerificationFailed) return 'JWSError JWSInvalidSignature';
-  if (e instanceof joseErrors.JOSEAlgNotAllowed || e instanceof joseErrors.JWKSNoMatchingKey) return 'JWSError NoUsableKeys';
+  if (e instanceof joseErrors.JOSEAlgNotAllowed || e instanceof joseErrors.JWKSNoMatchingKey)
+    return 'JWSError NoUsableKeys';
   const parts = token.split('.').length;
   if (parts !== 3) return `JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got ${parts})`;
   const msg = e instanceof Error ? e.message : 'invalid token';
@@ -87,7 +88,13 @@ export class JwtAuth {
       if (this.unauthorizedRole === undefined) {
         throw err400('invalid-headers', "Missing 'Authorization' or 'Cookie' header in JWT authentication mode");
       }
-      return { session: mkUserInfo({ kind: 'predetermined', role: this.unauthorizedRole }, 'not-sent', sessionVariablesFromHeaders(headers)) };
+      return {
+        session: mkUserInfo(
+          { kind: 'predetermined', role: this.unauthorizedRole },
+          'not-sent',
+          sessionVariablesFromHeaders(headers),
+        ),
+      };
     }
     if (tokens.length > 1) throw err400('invalid-headers', 'Could not verify JWT: Multiple JWTs found');
     const token = tokens[0] as string;
@@ -113,7 +120,8 @@ export class JwtAuth {
       const name = k.toLowerCase();
       if (h.type === 'Authorization' && name === 'authorization') {
         const words = v.split(/\s+/).filter((w) => w !== '');
-        if (words.length !== 2 || words[0] !== 'Bearer') throw err400('invalid-headers', 'Malformed Authorization header');
+        if (words.length !== 2 || words[0] !== 'Bearer')
+          throw err400('invalid-headers', 'Malformed Authorization header');
         out.push(words[1] as string);
       } else if (h.type === 'Cookie' && name === 'cookie') {
         for (const [cn, cv] of parseCookies(v)) if (cn === h.name) out.push(cv);
@@ -142,7 +150,8 @@ export class JwtAuth {
       throw invalidJwt(joseErrorText(e, token));
     }
     // Haskell jose also rejects tokens issued in the future (`checkIssuedAt`).
-    if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + skew) throw invalidJwt('JWTIssuedAtFuture');
+    if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + skew)
+      throw invalidJwt('JWTIssuedAtFuture');
     return payload;
   }
 
@@ -154,11 +163,14 @@ export class JwtAuth {
       const unregistered: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(payload)) if (!REGISTERED_CLAIMS.has(k)) unregistered[k] = v;
       const ns = claims.ns;
-      const where = ns.kind === 'key' ? `claims_namespace ${ns.key}` : `claims_namespace_path ${encodeJsonPath(ns.path)}`;
+      const where =
+        ns.kind === 'key' ? `claims_namespace ${ns.key}` : `claims_namespace_path ${encodeJsonPath(ns.path)}`;
       let value = ns.kind === 'key' ? unregistered[ns.key] : executeJsonPath(ns.path, unregistered);
       if (value === undefined) {
         throw invalidClaims(
-          ns.kind === 'key' ? `claims key: '${ns.key}' not found` : `claims not found at claims_namespace_path: '${encodeJsonPath(ns.path)}'`,
+          ns.kind === 'key'
+            ? `claims key: '${ns.key}' not found`
+            : `claims not found at claims_namespace_path: '${encodeJsonPath(ns.path)}'`,
         );
       }
       if (claims.format === 'stringified_json') {
@@ -188,11 +200,21 @@ export class JwtAuth {
       if (m.default !== undefined) return m.default;
       throw missing();
     };
-    const missingRole = (name: string) => (): QErr => err400('jwt-missing-role-claims', `JWT claim does not contain ${name}`);
-    out.set('x-hasura-allowed-roles', pick(claims.allowedRoles, 'x-hasura-allowed-roles', missingRole('x-hasura-allowed-roles')));
-    out.set('x-hasura-default-role', pick(claims.defaultRole, 'x-hasura-default-role', missingRole('x-hasura-default-role')));
+    const missingRole = (name: string) => (): QErr =>
+      err400('jwt-missing-role-claims', `JWT claim does not contain ${name}`);
+    out.set(
+      'x-hasura-allowed-roles',
+      pick(claims.allowedRoles, 'x-hasura-allowed-roles', missingRole('x-hasura-allowed-roles')),
+    );
+    out.set(
+      'x-hasura-default-role',
+      pick(claims.defaultRole, 'x-hasura-default-role', missingRole('x-hasura-default-role')),
+    );
     for (const [k, m] of claims.other) {
-      out.set(k, pick(m, k, () => invalidClaims(`JWT claim from claims_map, ${k} not found`)));
+      out.set(
+        k,
+        pick(m, k, () => invalidClaims(`JWT claim from claims_map, ${k} not found`)),
+      );
     }
     return out;
   }
@@ -200,17 +222,23 @@ export class JwtAuth {
   private sessionFromClaims(claims: Map<string, unknown>, headers: HeaderList, exp: number | undefined): JwtAnswer {
     const allowed = claims.get('x-hasura-allowed-roles');
     const dflt = claims.get('x-hasura-default-role');
-    if (allowed === undefined) throw err400('jwt-missing-role-claims', 'JWT claim does not contain x-hasura-allowed-roles');
+    if (allowed === undefined)
+      throw err400('jwt-missing-role-claims', 'JWT claim does not contain x-hasura-allowed-roles');
     if (dflt === undefined) throw err400('jwt-missing-role-claims', 'JWT claim does not contain x-hasura-default-role');
     if (!Array.isArray(allowed) || !allowed.every((r) => typeof r === 'string' && r !== '')) {
-      throw invalidClaims(`invalid x-hasura-allowed-roles; should be a list of roles: ${expected('[RoleName]', 'Array', allowed)}`);
+      throw invalidClaims(
+        `invalid x-hasura-allowed-roles; should be a list of roles: ${expected('[RoleName]', 'Array', allowed)}`,
+      );
     }
     if (typeof dflt !== 'string' || dflt === '') {
-      throw invalidClaims(`invalid x-hasura-default-role; should be a single role name: ${expected('RoleName', 'String', dflt)}`);
+      throw invalidClaims(
+        `invalid x-hasura-default-role; should be a single role name: ${expected('RoleName', 'String', dflt)}`,
+      );
     }
     const requestedHeader = getHeader(headers, ROLE_HEADER);
     const requested = requestedHeader !== undefined && requestedHeader.trim() !== '' ? requestedHeader : dflt;
-    if (!(allowed as string[]).includes(requested)) throw err400('access-denied', 'Your requested role is not in allowed roles');
+    if (!(allowed as string[]).includes(requested))
+      throw err400('access-denied', 'Your requested role is not in allowed roles');
     const vars = new Map<string, string>();
     for (const [k, v] of claims) {
       if (k === 'x-hasura-allowed-roles' || k === 'x-hasura-default-role') continue;

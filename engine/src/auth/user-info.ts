@@ -10,9 +10,7 @@ import { err400 } from '../server/qerr.js';
 import { ACCESS_KEY_HEADER, ADMIN_SECRET_HEADER, BACKEND_ONLY_HEADER, ROLE_HEADER } from './headers.js';
 
 export type RoleBuild =
-  | { kind: 'fromSession' }
-  | { kind: 'fallback'; role: string }
-  | { kind: 'predetermined'; role: string };
+  { kind: 'fromSession' } | { kind: 'fallback'; role: string } | { kind: 'predetermined'; role: string };
 
 /** `UAdminSecretSent | UAdminSecretNotSent | UAuthNotSet`. */
 export type AdminSecretState = 'sent' | 'not-sent' | 'auth-not-set';

@@ -24,7 +24,15 @@ export const ENGINE_VERSION = 'v2.48.10';
 const USER_AGENT = `hasura-graphql-engine/${ENGINE_VERSION}`;
 
 /** Never forwarded: hop-by-hop headers would corrupt our own request to the hook. */
-const HOP_BY_HOP = new Set(['transfer-encoding', 'keep-alive', 'upgrade', 'te', 'trailer', 'proxy-connection', 'expect']);
+const HOP_BY_HOP = new Set([
+  'transfer-encoding',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+  'proxy-connection',
+  'expect',
+]);
 
 export interface HookAnswer {
   session: Session;
@@ -100,12 +108,16 @@ export class AuthWebhook {
       throw err500(`Invalid response from authorization hook: ${invalidJsonMessage(resp.body, e)}`);
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw err500(`Invalid response from authorization hook: Error in $: ${expected('HashMap ~Text', 'Object', parsed)}`);
+      throw err500(
+        `Invalid response from authorization hook: Error in $: ${expected('HashMap ~Text', 'Object', parsed)}`,
+      );
     }
     const obj: Record<string, string> = {};
     for (const [k, v] of Object.entries(parsed)) {
       if (typeof v !== 'string') {
-        throw err500(`Invalid response from authorization hook: Error in $${aesonKey(k)}: ${expected('Text', 'String', v)}`);
+        throw err500(
+          `Invalid response from authorization hook: Error in $${aesonKey(k)}: ${expected('Text', 'String', v)}`,
+        );
       }
       obj[k] = v;
     }

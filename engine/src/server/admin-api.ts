@@ -15,13 +15,16 @@ export function restrictedAdminOnly(auth: AuthResult): void {
 
 /** `onlyAdmin` (explain, config). */
 export function onlyAdmin(auth: AuthResult): void {
-  if (auth.session.role !== 'admin') throw new QErr(400, 'access-denied', 'You have to be an admin to access this endpoint');
+  if (auth.session.role !== 'admin')
+    throw new QErr(400, 'access-denied', 'You have to be an admin to access this endpoint');
 }
 
 export function sendQErr(state: ServerState, ctx: RequestCtx, e: unknown, role: string | undefined): void {
   const q = toQErr(e);
   if (q.code === 'unexpected' && !(e instanceof QErr)) {
-    state.log(`${ctx.url.pathname}: unexpected error (request ${ctx.requestId}): ${e instanceof Error ? (e.stack ?? e.message) : 'non-error thrown'}`);
+    state.log(
+      `${ctx.url.pathname}: unexpected error (request ${ctx.requestId}): ${e instanceof Error ? (e.stack ?? e.message) : 'non-error thrown'}`,
+    );
   }
   sendJson(ctx.res, q.status, encodeQErr(q, role !== undefined && includeInternal(state.cfg, role)));
 }

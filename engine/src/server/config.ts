@@ -37,9 +37,17 @@ function parseCors(env: Record<string, string | undefined>): CorsPolicy {
   const raw = (env['HASURA_GRAPHQL_CORS_DOMAIN'] ?? '*').trim();
   if (raw === '*' || raw === '') return policy;
   policy.kind = 'domains';
-  for (const d of raw.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+  for (const d of raw
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')) {
     const m = /^([a-z][a-z0-9+.-]*):\/\/\*\.([^:/]+)(?::(\d+))?\/?$/i.exec(d);
-    if (m) policy.wildcards.push({ scheme: (m[1] as string).toLowerCase(), host: (m[2] as string).toLowerCase(), port: m[3] ?? '' });
+    if (m)
+      policy.wildcards.push({
+        scheme: (m[1] as string).toLowerCase(),
+        host: (m[2] as string).toLowerCase(),
+        port: m[3] ?? '',
+      });
     else policy.exact.add(d.replace(/\/$/, ''));
   }
   return policy;
@@ -48,7 +56,9 @@ function parseCors(env: Record<string, string | undefined>): CorsPolicy {
 export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const apisRaw = env['HASURA_GRAPHQL_ENABLED_APIS'];
   const enabledApis = new Set<ApiName>();
-  for (const a of (apisRaw === undefined || apisRaw.trim() === '' ? 'metadata,graphql,pgdump,config' : apisRaw).split(',')) {
+  for (const a of (apisRaw === undefined || apisRaw.trim() === '' ? 'metadata,graphql,pgdump,config' : apisRaw).split(
+    ',',
+  )) {
     const name = a.trim().toLowerCase();
     if (name === '') continue;
     if (!(API_NAMES as readonly string[]).includes(name)) {
@@ -60,7 +70,8 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
   }
   const maxRaw = env['ENGINE_MAX_BODY_BYTES'];
   const maxBodyBytes = maxRaw === undefined || maxRaw === '' ? 16 * 1024 * 1024 : Number(maxRaw);
-  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) throw new ServerConfigError('ENGINE_MAX_BODY_BYTES: expected a positive integer');
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0)
+    throw new ServerConfigError('ENGINE_MAX_BODY_BYTES: expected a positive integer');
   const internalErrors: InternalErrors = envBool(env, 'HASURA_GRAPHQL_DEV_MODE', false)
     ? 'all'
     : envBool(env, 'HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS', true)

@@ -16,8 +16,16 @@ const pkgDir = (name: string): string => dirname(require.resolve(`${name}/packag
 
 /** The only files served under /console/assets/ (no path from the request reaches the file system). */
 const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
-  'react.production.min.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript; charset=utf-8' },
-  'react-dom.production.min.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript; charset=utf-8' },
+  'react.production.min.js': {
+    pkg: 'react',
+    file: 'umd/react.production.min.js',
+    type: 'text/javascript; charset=utf-8',
+  },
+  'react-dom.production.min.js': {
+    pkg: 'react-dom',
+    file: 'umd/react-dom.production.min.js',
+    type: 'text/javascript; charset=utf-8',
+  },
   'graphiql.min.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript; charset=utf-8' },
   'graphiql.min.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css; charset=utf-8' },
 };
@@ -36,7 +44,11 @@ async function loadAsset(name: string): Promise<Buffer | undefined> {
 }
 
 function consoleHtml(adminSecretSet: boolean): string {
-  const initialHeaders = JSON.stringify(adminSecretSet ? { 'x-hasura-admin-secret': '', 'x-hasura-role': 'admin' } : { 'x-hasura-role': 'admin' }, null, 2);
+  const initialHeaders = JSON.stringify(
+    adminSecretSet ? { 'x-hasura-admin-secret': '', 'x-hasura-role': 'admin' } : { 'x-hasura-role': 'admin' },
+    null,
+    2,
+  );
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -12,7 +12,8 @@ import { QErr } from './qerr.js';
 
 export async function handleExplain(state: ServerState, ctx: RequestCtx): Promise<void> {
   await adminPost(state, ctx, async (body, auth) => {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new QErr(400, 'parse-failed', 'expected an object', '$');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new QErr(400, 'parse-failed', 'expected an object', '$');
     const o = body as Record<string, unknown>;
     if (!('query' in o)) throw new QErr(400, 'parse-failed', 'key "query" not found', '$');
     const decoded = decodeGqlRequests(o['query']);

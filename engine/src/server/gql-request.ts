@@ -22,7 +22,8 @@ function decodeOne(v: unknown, path: string): ExecuteRequest {
   const req: ExecuteRequest = { query };
   const vars = o['variables'];
   if (vars !== undefined && vars !== null) {
-    if (typeof vars !== 'object' || Array.isArray(vars)) throw parseFailed(expected('HashMap ~Name', 'Object', vars), `${path}.variables`);
+    if (typeof vars !== 'object' || Array.isArray(vars))
+      throw parseFailed(expected('HashMap ~Name', 'Object', vars), `${path}.variables`);
     req.variables = vars as Record<string, unknown>;
   } else if (vars === null) req.variables = null;
   const op = o['operationName'];

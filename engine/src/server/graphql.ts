@@ -24,7 +24,13 @@ function errorStatus(state: ServerState, flavour: GraphQLFlavour, e: QErr): numb
   return state.cfg.preserve401 && e.status === 401 ? 401 : 200;
 }
 
-function sendGqlError(state: ServerState, ctx: RequestCtx, flavour: GraphQLFlavour, e: QErr, withInternal: boolean): void {
+function sendGqlError(
+  state: ServerState,
+  ctx: RequestCtx,
+  flavour: GraphQLFlavour,
+  e: QErr,
+  withInternal: boolean,
+): void {
   sendJson(ctx.res, errorStatus(state, flavour, e), encodeGQErr(e, withInternal));
 }
 
@@ -39,18 +45,36 @@ function statusOfErrorBody(body: string): number {
   }
 }
 
-async function executeOne(state: ServerState, ctx: RequestCtx, req: ExecuteRequest, session: Session): Promise<{ body: string; headers: Array<[string, string]>; error?: QErr }> {
+async function executeOne(
+  state: ServerState,
+  ctx: RequestCtx,
+  req: ExecuteRequest,
+  session: Session,
+): Promise<{ body: string; headers: Array<[string, string]>; error?: QErr }> {
   try {
     const r = await state.runtime.execute(req, session, { headers: ctx.flatHeaders });
     return { body: r.body, headers: Object.entries(r.headers ?? {}) };
   } catch (e) {
     const q = toQErr(e);
-    if (q.code === 'unexpected' && !(e instanceof QErr)) state.log(`graphql: unexpected error (request ${ctx.requestId}): ${e instanceof Error ? (e.stack ?? e.message) : 'non-error thrown'}`);
-    return { body: JSON.stringify({ errors: [gqlErrorEntry(q, includeInternal(state.cfg, session.role))] }), headers: [], error: q };
+    if (q.code === 'unexpected' && !(e instanceof QErr))
+      state.log(
+        `graphql: unexpected error (request ${ctx.requestId}): ${e instanceof Error ? (e.stack ?? e.message) : 'non-error thrown'}`,
+      );
+    return {
+      body: JSON.stringify({ errors: [gqlErrorEntry(q, includeInternal(state.cfg, session.role))] }),
+      headers: [],
+      error: q,
+    };
   }
 }
 
-async function run(state: ServerState, ctx: RequestCtx, flavour: GraphQLFlavour, reqs: GqlRequests, auth: AuthResult): Promise<void> {
+async function run(
+  state: ServerState,
+  ctx: RequestCtx,
+  flavour: GraphQLFlavour,
+  reqs: GqlRequests,
+  auth: AuthResult,
+): Promise<void> {
   const session = auth.session;
   if (!reqs.batch) {
     const r = await executeOne(state, ctx, reqs.reqs[0], session);

@@ -44,7 +44,13 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-export function sendText(res: ServerResponse, status: number, contentType: string, body: string | Buffer, extra: Array<[string, string]> = []): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  extra: Array<[string, string]> = [],
+): void {
   if (res.headersSent) {
     res.end();
     return;
@@ -56,6 +62,11 @@ export function sendText(res: ServerResponse, status: number, contentType: strin
   res.end(body);
 }
 
-export function sendJson(res: ServerResponse, status: number, jsonText: string, extra: Array<[string, string]> = []): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  jsonText: string,
+  extra: Array<[string, string]> = [],
+): void {
   sendText(res, status, JSON_CONTENT_TYPE, jsonText, extra);
 }

@@ -35,7 +35,8 @@ function inconsistencyReport(state: ServerState): Obj {
 
 /** Prefix an error's JSON path with the position of a bulk step (`$.args[i]…`). */
 function underBulk(e: unknown, i: number): unknown {
-  if (e instanceof QErr) return new QErr(e.status, e.code, e.message, `$.args[${i}]${e.path.replace(/^\$/, '')}`, e.internal);
+  if (e instanceof QErr)
+    return new QErr(e.status, e.code, e.message, `$.args[${i}]${e.path.replace(/^\$/, '')}`, e.internal);
   return e;
 }
 
@@ -61,7 +62,11 @@ async function runCall(state: ServerState, call: MetadataCall): Promise<unknown>
       const args = call.args;
       if (!isObj(args)) throw new QErr(400, 'parse-failed', 'expected an object', '$.args');
       if (isObj(args['metadata'])) {
-        await replace(state, args['metadata'] as unknown as HasuraMetadata, args['allow_inconsistent_metadata'] === true);
+        await replace(
+          state,
+          args['metadata'] as unknown as HasuraMetadata,
+          args['allow_inconsistent_metadata'] === true,
+        );
         return inconsistencyReport(state);
       }
       await replace(state, args as unknown as HasuraMetadata, false);
@@ -71,7 +76,9 @@ async function runCall(state: ServerState, call: MetadataCall): Promise<unknown>
       await state.runtime.reload();
       state.resourceVersion += 1;
       const report = inconsistencyReport(state);
-      return report['is_consistent'] === true ? { message: 'success', is_consistent: true } : { message: 'success', ...report };
+      return report['is_consistent'] === true
+        ? { message: 'success', is_consistent: true }
+        : { message: 'success', ...report };
     }
     case 'get_inconsistent_metadata':
       return inconsistencyReport(state);

@@ -25,7 +25,8 @@ export const err400 = (code: string, message: string, path = '$'): QErr => new Q
 /** `throw401 msg` (always `access-denied` upstream). */
 export const err401 = (message: string): QErr => new QErr(401, 'access-denied', message);
 /** `throw500 msg` (code `unexpected`). */
-export const err500 = (message: string, internal?: unknown): QErr => new QErr(500, 'unexpected', message, '$', internal);
+export const err500 = (message: string, internal?: unknown): QErr =>
+  new QErr(500, 'unexpected', message, '$', internal);
 /** `err404 NotFound "resource does not exist"`. */
 export const notFound = (): QErr => new QErr(404, 'not-found', 'resource does not exist');
 

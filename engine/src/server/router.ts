@@ -93,7 +93,8 @@ function route(method: string, path: string): Route | undefined {
         },
       };
   }
-  if (method === 'GET' && (path === '/console' || path.startsWith('/console/'))) return { api: 'console', run: handleConsole };
+  if (method === 'GET' && (path === '/console' || path.startsWith('/console/')))
+    return { api: 'console', run: handleConsole };
   return undefined;
 }
 
@@ -128,14 +129,20 @@ export function createRequestListener(state: ServerState): (req: IncomingMessage
       return;
     }
     r.run(state, ctx).catch((e: unknown) => {
-      state.log(`${url.pathname}: unhandled error (request ${requestId}): ${e instanceof Error ? (e.stack ?? e.message) : 'non-error thrown'}`);
+      state.log(
+        `${url.pathname}: unhandled error (request ${requestId}): ${e instanceof Error ? (e.stack ?? e.message) : 'non-error thrown'}`,
+      );
       if (res.headersSent) {
         res.destroy();
         return;
       }
       const q = new QErr(500, 'unexpected', 'Internal Server Error');
       const isGraphQL = url.pathname === '/v1/graphql' || url.pathname === '/v1alpha1/graphql';
-      sendJson(res, isGraphQL && url.pathname === '/v1/graphql' ? 200 : 500, isGraphQL ? encodeGQErr(q, false) : encodeQErr(q, false));
+      sendJson(
+        res,
+        isGraphQL && url.pathname === '/v1/graphql' ? 200 : 500,
+        isGraphQL ? encodeGQErr(q, false) : encodeQErr(q, false),
+      );
     });
   };
 }
