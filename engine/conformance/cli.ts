@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AUTH_MODES, startAuthWebhook } from './auth.js';
 import type { AuthMode } from './auth.js';
+import { splitGlobs } from './glob.js';
 import { loadPlan } from './manifest.js';
 import { startThrowawayCluster, ServerDatabases } from './pg-cluster.js';
 import { filterPlan } from './plan-filter.js';
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
   const auth = values.auth as AuthMode;
   if (!AUTH_MODES.includes(auth)) throw new Error(`--auth must be one of ${AUTH_MODES.join(', ')}`);
   const transports = values.transports.split(',').map((t) => t.trim()) as Transport[];
-  const only = values.only.flatMap((o) => o.split(',')).filter((o) => o.length > 0);
+  const only = values.only.flatMap(splitGlobs);
   const suite = resolve(values.suite);
   const plan = filterPlan(loadPlan(suite), only);
   if (plan.length === 0) throw new Error(`no directory of ${suite} matches --only ${only.join(',')}`);

@@ -69,7 +69,8 @@ export function diff(exp: unknown, act: unknown, sel: Sel, path = '$'): string |
     const missing = ek.filter((k) => !(k in act));
     const extra = ak.filter((k) => !(k in exp));
     if (missing.length || extra.length) {
-      return `${path}: keys differ (missing ${JSON.stringify(missing)}, unexpected ${JSON.stringify(extra)})`;
+      const got = `${path}: keys differ (missing ${JSON.stringify(missing)}, unexpected ${JSON.stringify(extra)})`;
+      return extra.includes('errors') ? `${got}: ${short(act['errors'])}` : got;
     }
     if (sel && ek.some((k, i) => ak[i] !== k)) {
       return `${path}: key order ${JSON.stringify(ak)}, expected ${JSON.stringify(ek)}`;
@@ -90,7 +91,7 @@ function scalarEqual(a: unknown, b: unknown): boolean {
 
 function short(v: unknown): string {
   const s = JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x)) ?? String(v);
-  return s.length > 160 ? `${s.slice(0, 157)}...` : s;
+  return s.length > 300 ? `${s.slice(0, 297)}...` : s;
 }
 
 /** Compare a whole response body: `data` along the selection set, everything else unordered. */
@@ -100,7 +101,8 @@ export function diffBody(expected: unknown, actual: unknown, request: unknown): 
     const ek = Object.keys(expected).sort();
     const ak = Object.keys(actual).sort();
     if (ek.join('\u0000') !== ak.join('\u0000')) {
-      return `$: keys ${JSON.stringify(Object.keys(actual))}, expected ${JSON.stringify(Object.keys(expected))}`;
+      const got = `$: keys ${JSON.stringify(Object.keys(actual))}, expected ${JSON.stringify(Object.keys(expected))}`;
+      return 'errors' in actual ? `${got}: ${short(actual['errors'])}` : got;
     }
     for (const k of ek) {
       const d = diff(expected[k], actual[k], k === 'data' ? sel : null, `$.${k}`);
