@@ -49,7 +49,7 @@ class LruCache<V> {
 
 class EngineRuntime implements Runtime {
   private md: HasuraMetadata;
-  private model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [] };
+  private model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [], functions: [] };
   private readonly schemas = new Map<string, GraphQLSchema>();
   private readonly docs = new LruCache<DocumentNode>();
   private readonly validated = new LruCache<true>();
@@ -139,6 +139,7 @@ class EngineRuntime implements Runtime {
       return { body: await executeCompiled(this.pool, compiled) };
     } catch (err) {
       if (!(err instanceof EngineError)) {
+        if (process.env['ENGINE_DEBUG']) console.error(err);
         const e = new EngineError('unexpected', 'unexpected error', '$', err instanceof Error ? { message: err.message } : undefined);
         return { body: JSON.stringify({ errors: [toGraphQLError(e, session.role === 'admin')] }) };
       }

@@ -19,18 +19,28 @@ export function typeIdent(t: PgTypeRef): SQL {
   return ident(t.schema, t.name);
 }
 
-/** Encode a JSON-ish request value for binding: objects as JSON text, arrays element-wise. */
+/**
+ * Encode a request value for binding. Postgres-array-typed values (array columns, `_in` lists) go as JS arrays
+ * (node-pg writes an array literal); anything else that is an object or list is sent as JSON text.
+ */
 export function encodeValue(v: unknown, array: boolean): unknown {
-  if (array && Array.isArray(v)) return v.map((x: unknown) => (x !== null && typeof x === 'object' ? JSON.stringify(x) : x));
-  if (v !== null && typeof v === 'object' && !Array.isArray(v)) return JSON.stringify(v);
-  if (Array.isArray(v)) return v.map((x: unknown) => (x !== null && typeof x === 'object' ? JSON.stringify(x) : x));
-  return v;
+  const enc = (x: unknown): unknown => (x !== null && typeof x === 'object' ? JSON.stringify(x) : x);
+  if (array && Array.isArray(v)) return v.map((x: unknown) => (Array.isArray(x) ? x.map(enc) : enc(x)));
+  return enc(v);
 }
 
 function rhsSql(ctx: CompileContext, v: ValueIR, alias: string): SQL {
   switch (v.kind) {
-    case 'value':
-      return sql`(${value(encodeValue(v.value, v.array))})::${typeIdent(v.type)}`;
+    case 'value': {
+      const json = v.type.name === 'json' || v.type.name === 'jsonb';
+      const jsonArray = v.type.name === '_json' || v.type.name === '_jsonb';
+      const bound = json
+        ? JSON.stringify(v.value)
+        : jsonArray && Array.isArray(v.value)
+          ? v.value.map((x: unknown) => JSON.stringify(x))
+          : encodeValue(v.value, v.array);
+      return sql`(${value(bound)})::${typeIdent(v.type)}`;
+    }
     case 'session':
       return sql`(${value(v.value)})::${typeIdent(v.type)}`;
     case 'session_json':

@@ -38,7 +38,7 @@ function orderKeySql(ctx: CompileContext, k: OrderKeyIR, alias: string): SQL {
       const a = ctx.fresh('_o');
       const conds = [...joinCondition(k.mapping, alias, a), compileBool(ctx, k.where, a)];
       const agg = k.op === 'count' || !k.column ? raw('count(*)') : sql`${raw(k.op)}(${ident(a, k.column.name)})`;
-      return sql`(SELECT ${agg} FROM ${ident(k.table.schema, k.table.name)} AS ${ident(a)} WHERE ${join(conds, ' AND ')})`;
+      return sql`(SELECT ${agg} FROM ${sourceSql(ctx, k.table, k.source, ident(alias))} AS ${ident(a)} WHERE ${join(conds, ' AND ')})`;
     }
   }
 }

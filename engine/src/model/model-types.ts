@@ -76,7 +76,19 @@ export interface TableInfo {
   readonly rootFields: RootFieldNames;
 }
 
+/** A tracked SQL function exposed as root fields `<fn>` / `<fn>_aggregate` (docs: schema/postgres/custom-functions.mdx). */
+export interface FunctionInfo {
+  readonly gqlName: string;
+  /** Same shape as a computed field (no table argument), so the compiler calls both alike. */
+  readonly cf: ComputedFieldInfo;
+  readonly table: string;
+  readonly set: boolean;
+  /** Roles given explicit function permissions; null = inferred from the return table's select permission. */
+  readonly roles: ReadonlySet<string> | null;
+}
+
 export interface Model {
+  readonly functions: readonly FunctionInfo[];
   readonly tables: ReadonlyMap<string, TableInfo>;
   readonly roles: ReadonlySet<string>;
   readonly inconsistencies: readonly InconsistentObject[];

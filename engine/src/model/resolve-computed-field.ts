@@ -4,9 +4,9 @@
  * rest become the field's `args`. A SETOF <tracked table> return behaves like an array relationship.
  */
 import type { Catalog, CatalogTable } from '../introspect/catalog-types.js';
-import type { ComputedFieldMetadata } from '../metadata/types.js';
+import type { ComputedFieldMetadata, FunctionMetadata, InconsistentObject } from '../metadata/types.js';
 import { qualify } from '../metadata/types.js';
-import type { ComputedFieldInfo } from './model-types.js';
+import type { ComputedFieldInfo, FunctionInfo } from './model-types.js';
 import { tableKey } from './model-types.js';
 import { baseTypeName, scalarNameFor } from './pg-scalars.js';
 
@@ -46,4 +46,47 @@ export function resolveComputedField(
     returns = { kind: 'scalar', type: rt, baseType: base, scalar: scalarNameFor(base) };
   }
   return { ok: { name: cf.name, fnSchema: fn.schema, fnName: fn.name, args, returns, description: cf.comment ?? fn.comment } };
+}
+
+/** Tracked functions returning (SETOF) a tracked table (src: Hasura/Function/Cache.hs). */
+export function resolveFunctions(
+  list: readonly FunctionMetadata[],
+  catalog: Catalog,
+  lookup: (schema: string, name: string) => CatalogTable | undefined,
+  inconsistencies: InconsistentObject[],
+  sourceName: string,
+): FunctionInfo[] {
+  const out: FunctionInfo[] = [];
+  for (const fm of list) {
+    const fq = qualify(fm.function);
+    const fns = catalog.functions.filter((f) => f.schema === fq.schema && f.name === fq.name);
+    const fn = fns[0];
+    const fail = (reason: string): void => {
+      inconsistencies.push({ type: 'function', name: `function ${fq.name} in source ${sourceName}`, reason: `Inconsistent object: in function "${fq.name}": ${reason}`, definition: fm });
+    };
+    if (!fn || fns.length > 1) {
+      fail(fn ? 'function is overloaded' : `no such function exists: "${fq.name}"`);
+      continue;
+    }
+    const rt = fn.returnType;
+    if (rt.kind !== 'c' || !lookup(rt.schema, rt.name)) {
+      fail('the function does not return a tracked table');
+      continue;
+    }
+    const cfg = (fm.configuration ?? {}) as { custom_name?: string; session_argument?: string };
+    const sessionIdx = cfg.session_argument ? fn.argNames.indexOf(cfg.session_argument) : -1;
+    const args: ComputedFieldInfo['args'][number][] = fn.argTypes.map((t, i) =>
+      i === sessionIdx ? { kind: 'session' } : { kind: 'input', name: fn.argNames[i] ?? `arg_${i + 1}`, type: t, hasDefault: i >= fn.argTypes.length - fn.argDefaults },
+    );
+    const gqlName = cfg.custom_name ?? (fn.schema === 'public' ? fn.name : `${fn.schema}_${fn.name}`);
+    const table = tableKey(rt.schema, rt.name);
+    out.push({
+      gqlName,
+      cf: { name: gqlName, fnSchema: fn.schema, fnName: fn.name, args, returns: { kind: 'table', table, set: fn.returnsSet }, description: fn.comment },
+      table,
+      set: fn.returnsSet,
+      roles: fm.permissions ? new Set(fm.permissions.map((p) => p.role)) : null,
+    });
+  }
+  return out;
 }

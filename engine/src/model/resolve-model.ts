@@ -11,7 +11,7 @@ import { tableKey } from './model-types.js';
 import { baseTypeName, scalarNameFor } from './pg-scalars.js';
 import { resolveRelationship } from './resolve-relationships.js';
 import { combineInherited, flattenInherited, resolveSelectPermission } from './resolve-permissions.js';
-import { resolveComputedField } from './resolve-computed-field.js';
+import { resolveComputedField, resolveFunctions } from './resolve-computed-field.js';
 
 function rootName(v: RootFieldName | undefined, dflt: string): { name: string; comment: string | null } {
   if (v === undefined || v === null) return { name: dflt, comment: null };
@@ -150,5 +150,6 @@ export function resolveModel(md: HasuraMetadata, catalog: Catalog): Model {
     });
   }
   for (const r of inherited.keys()) roles.add(r);
-  return { tables, roles, inconsistencies };
+  const functions = resolveFunctions(source?.functions ?? [], catalog, lookup, inconsistencies, sourceName);
+  return { tables, roles, inconsistencies, functions };
 }

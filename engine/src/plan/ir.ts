@@ -49,6 +49,7 @@ export type OrderKeyIR =
   | {
       readonly kind: 'aggregate';
       readonly table: TableInfo;
+      readonly source: SourceIR;
       readonly mapping: Mapping;
       readonly where: BoolIR;
       readonly op: AggOp | 'count';

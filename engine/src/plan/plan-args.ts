@@ -11,7 +11,7 @@ import { inputInfo } from '../schema/field-info.js';
 import { coerceInput, describe } from './coerce-input.js';
 import type { BoolContext } from './plan-bool-exp.js';
 import { and, permissionFilter, planWhere } from './plan-bool-exp.js';
-import type { BoolIR, OrderIR, OrderKeyIR } from './ir.js';
+import type { BoolIR, OrderIR, OrderKeyIR, SourceIR } from './ir.js';
 
 export interface SelectArgs {
   readonly where: BoolIR;
@@ -62,14 +62,16 @@ function planOrderObject(ctx: BoolContext, type: GraphQLInputObjectType, obj: Re
     else if (info.kind === 'order_rel' && isInputObjectType(f.type)) {
       const where = permissionFilter(ctx, info.table);
       planOrderObject(ctx, f.type, v as Record<string, unknown>, (key) => wrap({ kind: 'object', table: info.table, mapping: info.rel.mapping, where, key }), out);
-    } else if (info.kind === 'order_rel_aggregate' && isInputObjectType(f.type)) {
+    } else if ((info.kind === 'order_rel_aggregate' || info.kind === 'order_computed_aggregate') && isInputObjectType(f.type)) {
       const where = permissionFilter(ctx, info.table);
+      const source: SourceIR = info.kind === 'order_rel_aggregate' ? { kind: 'table' } : { kind: 'function', cf: info.cf, args: {} };
+      const mapping = info.kind === 'order_rel_aggregate' ? info.rel.mapping : [];
       const aggFields = f.type.getFields();
       for (const [ak, av] of Object.entries(v as Record<string, unknown>)) {
         if (av === null || av === undefined) continue;
         const ainfo = inputInfo(aggFields[ak]);
         if (ainfo?.kind === 'order_agg_count') {
-          out.push({ key: wrap({ kind: 'aggregate', table: info.table, mapping: info.rel.mapping, where, op: 'count', column: null }), ...orderDir(String(av)) });
+          out.push({ key: wrap({ kind: 'aggregate', table: info.table, source, mapping, where, op: 'count', column: null }), ...orderDir(String(av)) });
         } else if (ainfo?.kind === 'order_agg_op') {
           const opType = aggFields[ak]?.type;
           const colFields = opType && isInputObjectType(opType) ? opType.getFields() : {};
@@ -77,7 +79,7 @@ function planOrderObject(ctx: BoolContext, type: GraphQLInputObjectType, obj: Re
             const cinfo = inputInfo(colFields[ck]);
             if (cinfo?.kind !== 'order_column' || cv === null || cv === undefined) continue;
             out.push({
-              key: wrap({ kind: 'aggregate', table: info.table, mapping: info.rel.mapping, where, op: ainfo.op, column: cinfo.column }),
+              key: wrap({ kind: 'aggregate', table: info.table, source, mapping, where, op: ainfo.op, column: cinfo.column }),
               ...orderDir(String(cv)),
             });
           }

@@ -84,7 +84,7 @@ function planComparisons(
   path: string,
   isPerm: boolean,
 ): BoolIR[] {
-  const { type, scalar } = lhsType(lhs);
+  const { type, scalar, isArray } = lhsType(lhs);
   const out: BoolIR[] = [];
   for (const [rawOp, v] of Object.entries(ops)) {
     const op = rawOp.startsWith('$') ? `_${rawOp.slice(1)}` : rawOp;
@@ -116,13 +116,13 @@ function planComparisons(
       continue;
     }
     let rhsType = type;
-    let array = false;
+    let array = isArray;
     if (op === '_has_key') rhsType = TEXT;
     else if (op === '_has_keys_any' || op === '_has_keys_all') {
       rhsType = TEXT_ARRAY;
       array = true;
     } else if (op === '_in' || op === '_nin') {
-      rhsType = arrayOf(type);
+      rhsType = isArray ? type : arrayOf(type);
       array = true;
     } else if (TEXT_OPS.has(op)) rhsType = TEXT;
     else if (op === '_contains' || op === '_contained_in') rhsType = type;

@@ -35,6 +35,8 @@ const SKIPPED = new Set<unknown>([
   KnownArgumentNamesRule,
   ValuesOfCorrectTypeRule,
   NoFragmentCyclesRule,
+  NoUnusedVariablesRule,
+  NoUnusedFragmentsRule,
   ProvidedRequiredArgumentsRule,
   VariablesInAllowedPositionRule,
 ]);
@@ -137,6 +139,14 @@ export function planOperation(input: PlanInput): RootIR[] {
     } else if (info.kind === 'root_aggregate') {
       const { select, agg } = planAggregate(ctx, info.table, def, f, null, { kind: 'table' });
       out.push({ alias: f.alias, kind: 'aggregate', select, agg });
+    } else if (info.kind === 'root_function') {
+      const fnArgs = functionArgsOf(ctx, def, f);
+      const select = planTableSelect(ctx, info.table, def, f, { join: null, source: { kind: 'function', cf: info.cf, args: fnArgs }, withArgs: info.set, objectType: root, fieldsFrom: [] });
+      out.push({ alias: f.alias, kind: 'select', select: { ...select, fields: planFieldsOf(ctx, def, f) }, single: !info.set });
+    } else if (info.kind === 'root_function_aggregate') {
+      const fnArgs = functionArgsOf(ctx, def, f);
+      const { select, agg } = planAggregate(ctx, info.table, def, f, null, { kind: 'function', cf: info.cf, args: fnArgs });
+      out.push({ alias: f.alias, kind: 'aggregate', select, agg });
     } else {
       throw new EngineError('unexpected', `unsupported root field '${f.name}'`, f.path);
     }
@@ -166,4 +176,11 @@ function byPkWhere(table: TableInfo, def: GraphQLField<unknown, unknown>, f: Col
     items.push({ kind: 'cmp', lhs: { kind: 'column', column: col, castText: false }, op: '_eq', rhs: { kind: 'value', value: v, type: col.type, array: col.isArray } });
   }
   return and(items);
+}
+
+function functionArgsOf(ctx: PlannerContext, def: GraphQLField<unknown, unknown>, f: CollectedField): Record<string, unknown> {
+  const raw = rawArgs(ctx, f, def);
+  const a = def.args.find((x) => x.name === 'args');
+  if (!a || raw['args'] === undefined) return {};
+  return (coerceInput(a.type, raw['args'], `${f.path}.args.args`) ?? {}) as Record<string, unknown>;
 }

@@ -29,7 +29,7 @@ export function rawArgs(ctx: PlannerContext, f: CollectedField, def: GraphQLFiel
   const node = f.nodes[0];
   for (const a of node?.arguments ?? []) {
     if (!def.args.some((d) => d.name === a.name.value)) {
-      throw validationFailed(`'${def.name}' has no argument named '${a.name.value}'`, `${f.path}.args.${a.name.value}`);
+      throw validationFailed(`'${def.name}' has no argument named '${a.name.value}'`, f.path);
     }
     const v = astValue(a.value, ctx.variables);
     if (v !== undefined) out[a.name.value] = v;

@@ -39,9 +39,13 @@ export class ScalarRegistry {
     },
   });
 
-  scalar(name: string): ScalarT {
-    const builtin = BUILTIN.get(name);
+  /** @param reserved object type names (tables); a clashing scalar gets Hasura's `_scalar` suffix. */
+  constructor(private readonly reserved: ReadonlySet<string> = new Set()) {}
+
+  scalar(pgName: string): ScalarT {
+    const builtin = BUILTIN.get(pgName);
     if (builtin) return builtin;
+    const name = this.reserved.has(pgName) ? `${pgName}_scalar` : pgName;
     let s = this.scalars.get(name);
     if (!s) {
       s = new GraphQLScalarType({ name });

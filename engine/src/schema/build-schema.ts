@@ -51,6 +51,28 @@ function rootFields(ctx: SchemaContext, types: TableTypes, subscription: boolean
       };
     }
   }
+  for (const fn of ctx.model.functions) {
+    const t = ctx.table(fn.table);
+    const p = t ? ctx.perm(t) : undefined;
+    if (!t || !p || !ctx.hasFields(t)) continue;
+    if (!ctx.isAdmin && fn.roles !== null && !fn.roles.has(ctx.role)) continue;
+    const args = { ...types.functionArgs(fn.cf, 'input parameters for function "' + fn.cf.fnName + '"'), ...(fn.set ? types.selectArgs(t) : {}) };
+    const obj = types.object(t);
+    f[fn.gqlName] = {
+      type: fn.set ? new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(obj))) : obj,
+      description: fn.cf.description ?? `execute function "${fn.cf.fnName}" which returns "${t.name}"`,
+      args,
+      extensions: { hasura: { kind: 'root_function', cf: fn.cf, table: t, set: fn.set } satisfies OutputInfo },
+    };
+    if (fn.set && p.allowAggregations) {
+      f[`${fn.gqlName}_aggregate`] = {
+        type: new GraphQLNonNull(types.aggregate(t)),
+        description: `execute function "${fn.cf.fnName}" and query aggregates on result of table type "${t.name}"`,
+        args,
+        extensions: { hasura: { kind: 'root_function_aggregate', cf: fn.cf, table: t } satisfies OutputInfo },
+      };
+    }
+  }
   const sorted: GraphQLFieldConfigMap<unknown, unknown> = {};
   for (const k of Object.keys(f).sort()) sorted[k] = f[k] as GraphQLFieldConfigMap<unknown, unknown>[string];
   return sorted;

@@ -21,7 +21,7 @@ import type {
   GraphQLInputFieldConfigMap,
   GraphQLOutputType,
 } from 'graphql';
-import type { ColumnInfo, TableInfo } from '../model/model-types.js';
+import type { ColumnInfo, ComputedFieldInfo, TableInfo } from '../model/model-types.js';
 import { baseTypeName, isComparableType, isNumericType, scalarNameFor } from '../model/pg-scalars.js';
 import type { SchemaContext } from './schema-context.js';
 import { AGG_OPS } from './field-info.js';
@@ -61,7 +61,11 @@ export class TableTypes {
     }
     args['limit'] = { type: GraphQLInt, description: 'limit the number of rows returned' };
     args['offset'] = { type: GraphQLInt, description: 'skip the first n rows. Use only with order_by' };
-    args['order_by'] = { type: new GraphQLList(new GraphQLNonNull(this.orderBy(t))), description: 'sort the rows by one or more columns' };
+    const orderable =
+      this.ctx.columns(t).length > 0 ||
+      this.ctx.relationships(t).some((r) => r.rel.kind === 'object' || r.aggregate) ||
+      this.ctx.computed(t).some((c) => !c.cf.args.some((a) => a.kind === 'input') && (c.cf.returns.kind === 'scalar' || c.aggregate));
+    if (orderable) args['order_by'] = { type: new GraphQLList(new GraphQLNonNull(this.orderBy(t))), description: 'sort the rows by one or more columns' };
     args['where'] = { type: this.boolExp(t), description: 'filter the rows returned' };
     return args;
   }
@@ -104,20 +108,7 @@ export class TableTypes {
           }
         }
         for (const { cf, target, aggregate } of this.ctx.computed(t)) {
-          const args: GraphQLFieldConfigArgumentMap = {};
-          const inputs = cf.args.filter((a) => a.kind === 'input');
-          if (inputs.length > 0) {
-            const argsType = this.memo(`cfargs:${cf.fnSchema}.${cf.fnName}`, () => new GraphQLInputObjectType({
-              name: `${cf.fnSchema === 'public' ? '' : `${cf.fnSchema}_`}${cf.fnName}_args`,
-              fields: () => {
-                const m: GraphQLInputFieldConfigMap = {};
-                for (const a of inputs) m[a.name] = { type: this.ctx.scalars.scalar(scalarNameFor(baseTypeName(a.type))) };
-                return m;
-              },
-            }));
-            const required = inputs.some((a) => !a.hasDefault);
-            args['args'] = { type: required ? new GraphQLNonNull(argsType) : argsType, description: `input parameters for computed field "${cf.name}" defined on table "${t.name}"` };
-          }
+          const args = this.functionArgs(cf, `input parameters for computed field "${cf.name}" defined on table "${t.name}"`);
           const description = cf.description ?? `A computed field, executes function "${cf.fnName}"`;
           if (cf.returns.kind === 'scalar') {
             f[cf.name] = { type: this.ctx.scalars.scalar(cf.returns.scalar), description, args, extensions: out({ kind: 'computed_scalar', cf }) };
@@ -144,6 +135,24 @@ export class TableTypes {
         return sortFields(f);
       },
     }));
+  }
+
+  /** `args: <fn>_args` for a function's user arguments (none when it takes only the row/session). */
+  functionArgs(cf: ComputedFieldInfo, description: string): GraphQLFieldConfigArgumentMap {
+    const args: GraphQLFieldConfigArgumentMap = {};
+    const inputs = cf.args.flatMap((a) => (a.kind === 'input' ? [a] : []));
+    if (inputs.length === 0) return args;
+    const argsType = this.memo(`cfargs:${cf.fnSchema}.${cf.fnName}`, () => new GraphQLInputObjectType({
+      name: `${cf.fnSchema === 'public' ? '' : `${cf.fnSchema}_`}${cf.fnName}_args`,
+      fields: () => {
+        const m: GraphQLInputFieldConfigMap = {};
+        for (const a of inputs) m[a.name] = { type: this.ctx.scalars.scalar(scalarNameFor(baseTypeName(a.type))) };
+        return m;
+      },
+    }));
+    const required = inputs.some((a) => !a.hasDefault);
+    args['args'] = { type: required ? new GraphQLNonNull(argsType) : argsType, description };
+    return args;
   }
 
   selectColumn(t: TableInfo): GraphQLEnumType {
@@ -219,9 +228,11 @@ export class TableTypes {
             f[`${rel.name}_aggregate`] = { type: this.aggregateOrderBy(target), extensions: inp({ kind: 'order_rel_aggregate', rel, table: target }) };
           }
         }
-        for (const { cf } of this.ctx.computed(t)) {
-          if (cf.returns.kind === 'scalar' && !cf.args.some((a) => a.kind === 'input')) {
-            f[cf.name] = { type: ob, extensions: inp({ kind: 'order_computed_scalar', cf }) };
+        for (const { cf, target, aggregate } of this.ctx.computed(t)) {
+          if (cf.args.some((a) => a.kind === 'input')) continue;
+          if (cf.returns.kind === 'scalar') f[cf.name] = { type: ob, extensions: inp({ kind: 'order_computed_scalar', cf }) };
+          else if (target && aggregate) {
+            f[`${cf.name}_aggregate`] = { type: this.aggregateOrderBy(target), extensions: inp({ kind: 'order_computed_aggregate', cf, table: target }) };
           }
         }
         return sortFields(f);

@@ -13,6 +13,8 @@ export type OutputInfo =
   | { readonly kind: 'root_select'; readonly table: TableInfo }
   | { readonly kind: 'root_by_pk'; readonly table: TableInfo }
   | { readonly kind: 'root_aggregate'; readonly table: TableInfo }
+  | { readonly kind: 'root_function'; readonly cf: ComputedFieldInfo; readonly table: TableInfo; readonly set: boolean }
+  | { readonly kind: 'root_function_aggregate'; readonly cf: ComputedFieldInfo; readonly table: TableInfo }
   | { readonly kind: 'column'; readonly column: ColumnInfo }
   | { readonly kind: 'relationship'; readonly rel: RelationshipInfo; readonly table: TableInfo }
   | { readonly kind: 'rel_aggregate'; readonly rel: RelationshipInfo; readonly table: TableInfo }
@@ -35,6 +37,7 @@ export type InputInfo =
   | { readonly kind: 'order_column'; readonly column: ColumnInfo }
   | { readonly kind: 'order_rel'; readonly rel: RelationshipInfo; readonly table: TableInfo }
   | { readonly kind: 'order_rel_aggregate'; readonly rel: RelationshipInfo; readonly table: TableInfo }
+  | { readonly kind: 'order_computed_aggregate'; readonly cf: ComputedFieldInfo; readonly table: TableInfo }
   | { readonly kind: 'order_computed_scalar'; readonly cf: ComputedFieldInfo }
   | { readonly kind: 'order_agg_count' }
   | { readonly kind: 'order_agg_op'; readonly op: AggOp }

@@ -10,13 +10,14 @@ export interface SchemaOptions {
 }
 
 export class SchemaContext {
-  readonly scalars = new ScalarRegistry();
+  readonly scalars: ScalarRegistry;
   readonly isAdmin: boolean;
   constructor(
     readonly model: Model,
     readonly role: string,
   ) {
     this.isAdmin = role === 'admin';
+    this.scalars = new ScalarRegistry(new Set([...model.tables.values()].map((t) => t.gqlName)));
   }
 
   perm(t: TableInfo): SelectPermInfo | undefined {

@@ -42,7 +42,13 @@ function underBulk(e: unknown, i: number): unknown {
 
 async function replace(state: ServerState, md: HasuraMetadata, allowInconsistent: boolean): Promise<boolean> {
   const prev = state.runtime.metadata();
-  await state.runtime.replaceMetadata(md);
+  try {
+    await state.runtime.replaceMetadata(md);
+  } catch (e) {
+    // Leave the engine on the metadata it had.
+    await state.runtime.replaceMetadata(prev);
+    throw e;
+  }
   const incons = state.runtime.inconsistencies();
   if (incons.length > 0 && !allowInconsistent) {
     await state.runtime.replaceMetadata(prev);
