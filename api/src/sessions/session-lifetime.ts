@@ -1,6 +1,10 @@
 /**
- * Session lifetime rules: a rolling idle timeout (the cookie's maxAge, refreshed on every response) and an absolute
- * lifetime counted from login. The Redis TTL is the smaller of the two, so an expired session is simply gone.
+ * Session lifetime rules: a rolling idle timeout and an absolute lifetime counted from login.
+ *
+ * The idle timeout lives in Redis: every response re-arms the key's TTL (express-session `rolling` + store touch),
+ * so a key that exists has not been idle too long. The stored JSON's `cookie.expires` is NOT refreshed by a touch
+ * and must not be used to judge expiry. The absolute lifetime is `createdAt` + SESSION_ABSOLUTE_LIFETIME_S, and the
+ * TTL never reaches past it, so an expired session is simply gone.
  */
 export interface StoredSession {
   cookie?: { expires?: string | Date | null; originalMaxAge?: number | null };
@@ -9,14 +13,11 @@ export interface StoredSession {
 }
 
 export function ttlSeconds(sess: StoredSession, idleTimeoutS: number, absoluteLifetimeS: number, now = Date.now()): number {
-  const expires = sess.cookie?.expires ? new Date(sess.cookie.expires).getTime() : now + idleTimeoutS * 1000;
-  let ms = expires - now;
+  let ms = idleTimeoutS * 1000;
   if (typeof sess.createdAt === 'number') ms = Math.min(ms, sess.createdAt + absoluteLifetimeS * 1000 - now);
   return Math.ceil(ms / 1000);
 }
 
 export function isLive(sess: StoredSession, absoluteLifetimeS: number, now = Date.now()): boolean {
-  if (sess.cookie?.expires && new Date(sess.cookie.expires).getTime() <= now) return false;
-  if (typeof sess.createdAt === 'number' && sess.createdAt + absoluteLifetimeS * 1000 <= now) return false;
-  return true;
+  return !(typeof sess.createdAt === 'number' && sess.createdAt + absoluteLifetimeS * 1000 <= now);
 }

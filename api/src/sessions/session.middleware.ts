@@ -49,9 +49,10 @@ export function createSessionMiddleware(config: Config, redis: Redis): RequestHa
         next(new ApiError('session-store-unavailable', undefined, { 'Retry-After': '1' }));
         return;
       }
-      // Absolute lifetime: a session older than that is ended even if it was used recently.
+      // Absolute lifetime: a session older than that is ended even if it was used recently; the request goes on
+      // with a fresh, empty (unsaved) session.
       if (req.session?.user && !isLive(req.session as StoredSession, absoluteLifetimeS)) {
-        req.session.destroy(() => next());
+        req.session.regenerate((e?: unknown) => (e ? next(new ApiError('session-store-unavailable')) : next()));
         return;
       }
       next();

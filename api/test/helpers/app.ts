@@ -50,7 +50,7 @@ export function testEnv(db: TestDb, overrides: Record<string, string | undefined
 export async function createTestApp(overrides: Record<string, string | undefined> = {}, db?: TestDb): Promise<TestApp> {
   const database = db ?? (await cloneTemplate());
   const config = parseConfig(testEnv(database, overrides));
-  const deps = createDeps(config, pino({ level: 'silent' }));
+  const deps = createDeps(config, pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }));
   await waitReady(deps);
   const owner = new pg.Pool({ connectionString: database.directUrl('ct_owner'), max: 2 });
   return {
