@@ -6,8 +6,16 @@ import { importSeason } from '../src/import.js';
 import { SeasonFormatError } from '../src/season-format.js';
 
 const SAMPLE = readFileSync(new URL('../examples/season-sample.json', import.meta.url), 'utf8');
-const sample = (): Record<string, unknown[]> & { season_code: string } =>
-  JSON.parse(SAMPLE) as Record<string, unknown[]> & { season_code: string };
+type Rec = Record<string, unknown>;
+type Sample = Record<'courses' | 'listings' | 'course_meetings' | 'evaluation_ratings', Rec[]>;
+const sample = (): Sample => JSON.parse(SAMPLE) as Sample;
+/** A copy of the sample with one field of one record changed (`undefined` deletes it). */
+function edited(table: keyof Sample, index: number, field: string, value: unknown, s = sample()): Sample {
+  const record = s[table][index]!;
+  if (value === undefined) delete record[field];
+  else record[field] = value;
+  return s;
+}
 
 const TABLES = [
   'seasons',
@@ -89,38 +97,36 @@ describe('importSeason', () => {
   });
 
   it('rejects a missing field, naming the record and field', async () => {
-    const s = sample();
-    delete (s.courses[1] as Record<string, unknown>)['title'];
-    expect(await rejection(db, s)).toMatch(/courses\[1\]\.title: expected string/);
+    expect(await rejection(db, edited('courses', 1, 'title', undefined))).toMatch(
+      /courses\[1\]\.title: expected string/,
+    );
   });
 
   it('rejects a wrong type, naming the record and field', async () => {
-    const s = sample();
-    (s.courses[3] as Record<string, unknown>)['title'] = 42;
-    (s.course_meetings[0] as Record<string, unknown>)['days_of_week'] = 'MWF';
+    const s = edited('course_meetings', 0, 'days_of_week', 'MWF', edited('courses', 3, 'title', 42));
     const message = await rejection(db, s);
     expect(message).toMatch(/courses\[3\]\.title: expected string, received number/);
     expect(message).toMatch(/course_meetings\[0\]\.days_of_week: expected number/);
   });
 
   it('rejects a listing pointing to an unknown course', async () => {
-    const s = sample();
-    (s.listings[2] as Record<string, unknown>)['course_id'] = 260199999;
-    expect(await rejection(db, s)).toMatch(/listings\[2\]\.course_id: unknown course 260199999/);
+    expect(await rejection(db, edited('listings', 2, 'course_id', 260199999))).toMatch(
+      /listings\[2\]\.course_id: unknown course 260199999/,
+    );
   });
 
   it('rejects a meeting at an unknown location', async () => {
-    const s = sample();
-    (s.course_meetings[0] as Record<string, unknown>)['location_id'] = 99999;
-    expect(await rejection(db, s)).toMatch(/course_meetings\[0\]\.location_id: unknown location 99999/);
+    expect(await rejection(db, edited('course_meetings', 0, 'location_id', 99999))).toMatch(
+      /course_meetings\[0\]\.location_id: unknown location 99999/,
+    );
   });
 
   it('rejects a rating for an unknown question and a course pointing to an unknown earlier course', async () => {
-    const s = sample();
-    (s.evaluation_ratings[0] as Record<string, unknown>)['question_code'] = 'ZZ999';
-    expect(await rejection(db, s)).toMatch(/evaluation_ratings\[0\]\.question_code: unknown question ZZ999/);
-    const t = sample();
-    (t.courses[0] as Record<string, unknown>)['last_offered_course_id'] = 250300001;
-    expect(await rejection(db, t)).toMatch(/courses\[0\]\.last_offered_course_id: unknown course 250300001/);
+    expect(await rejection(db, edited('evaluation_ratings', 0, 'question_code', 'ZZ999'))).toMatch(
+      /evaluation_ratings\[0\]\.question_code: unknown question ZZ999/,
+    );
+    expect(await rejection(db, edited('courses', 0, 'last_offered_course_id', 250300001))).toMatch(
+      /courses\[0\]\.last_offered_course_id: unknown course 250300001/,
+    );
   });
 });
