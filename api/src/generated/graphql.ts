@@ -1,0 +1,2276 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import { type GraphQLClient, type RequestOptions } from 'graphql-request';
+import { gql } from 'graphql-request';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  citext: { input: string; output: string; }
+  float8: { input: number; output: number; }
+  jsonb: { input: unknown; output: unknown; }
+  timestamp: { input: string; output: string; }
+  timestamptz: { input: string; output: string; }
+};
+
+/** Boolean expression to compare columns of type "Boolean". All fields are combined with logical 'AND'. */
+export type Boolean_Comparison_Exp = {
+  _eq?: InputMaybe<Scalars['Boolean']['input']>;
+  _gt?: InputMaybe<Scalars['Boolean']['input']>;
+  _gte?: InputMaybe<Scalars['Boolean']['input']>;
+  _in?: InputMaybe<Array<Scalars['Boolean']['input']>>;
+  _is_null?: InputMaybe<Scalars['Boolean']['input']>;
+  _lt?: InputMaybe<Scalars['Boolean']['input']>;
+  _lte?: InputMaybe<Scalars['Boolean']['input']>;
+  _neq?: InputMaybe<Scalars['Boolean']['input']>;
+  _nin?: InputMaybe<Array<Scalars['Boolean']['input']>>;
+};
+
+/** Boolean expression to compare columns of type "Int". All fields are combined with logical 'AND'. */
+export type Int_Comparison_Exp = {
+  _eq?: InputMaybe<Scalars['Int']['input']>;
+  _gt?: InputMaybe<Scalars['Int']['input']>;
+  _gte?: InputMaybe<Scalars['Int']['input']>;
+  _in?: InputMaybe<Array<Scalars['Int']['input']>>;
+  _is_null?: InputMaybe<Scalars['Boolean']['input']>;
+  _lt?: InputMaybe<Scalars['Int']['input']>;
+  _lte?: InputMaybe<Scalars['Int']['input']>;
+  _neq?: InputMaybe<Scalars['Int']['input']>;
+  _nin?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** Boolean expression to compare columns of type "String". All fields are combined with logical 'AND'. */
+export type String_Comparison_Exp = {
+  _eq?: InputMaybe<Scalars['String']['input']>;
+  _gt?: InputMaybe<Scalars['String']['input']>;
+  _gte?: InputMaybe<Scalars['String']['input']>;
+  /** does the column match the given case-insensitive pattern */
+  _ilike?: InputMaybe<Scalars['String']['input']>;
+  _in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** does the column match the given POSIX regular expression, case insensitive */
+  _iregex?: InputMaybe<Scalars['String']['input']>;
+  _is_null?: InputMaybe<Scalars['Boolean']['input']>;
+  /** does the column match the given pattern */
+  _like?: InputMaybe<Scalars['String']['input']>;
+  _lt?: InputMaybe<Scalars['String']['input']>;
+  _lte?: InputMaybe<Scalars['String']['input']>;
+  _neq?: InputMaybe<Scalars['String']['input']>;
+  /** does the column NOT match the given case-insensitive pattern */
+  _nilike?: InputMaybe<Scalars['String']['input']>;
+  _nin?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** does the column NOT match the given POSIX regular expression, case insensitive */
+  _niregex?: InputMaybe<Scalars['String']['input']>;
+  /** does the column NOT match the given pattern */
+  _nlike?: InputMaybe<Scalars['String']['input']>;
+  /** does the column NOT match the given POSIX regular expression, case sensitive */
+  _nregex?: InputMaybe<Scalars['String']['input']>;
+  /** does the column NOT match the given SQL regular expression */
+  _nsimilar?: InputMaybe<Scalars['String']['input']>;
+  /** does the column match the given POSIX regular expression, case sensitive */
+  _regex?: InputMaybe<Scalars['String']['input']>;
+  /** does the column match the given SQL regular expression */
+  _similar?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Boolean expression to filter rows from the table "buildings". All fields are combined with a logical 'AND'. */
+export type Buildings_Bool_Exp = {
+  _and?: InputMaybe<Array<Buildings_Bool_Exp>>;
+  _not?: InputMaybe<Buildings_Bool_Exp>;
+  _or?: InputMaybe<Array<Buildings_Bool_Exp>>;
+  building_name?: InputMaybe<String_Comparison_Exp>;
+  code?: InputMaybe<String_Comparison_Exp>;
+  last_updated?: InputMaybe<Timestamp_Comparison_Exp>;
+  locations?: InputMaybe<Locations_Bool_Exp>;
+  locations_aggregate?: InputMaybe<Locations_Aggregate_Bool_Exp>;
+  time_added?: InputMaybe<Timestamp_Comparison_Exp>;
+  url?: InputMaybe<String_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "buildings". */
+export type Buildings_Order_By = {
+  building_name?: InputMaybe<Order_By>;
+  code?: InputMaybe<Order_By>;
+  last_updated?: InputMaybe<Order_By>;
+  locations_aggregate?: InputMaybe<Locations_Aggregate_Order_By>;
+  time_added?: InputMaybe<Order_By>;
+  url?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "buildings" */
+export type Buildings_Select_Column =
+  /** column name */
+  | 'building_name'
+  /** column name */
+  | 'code'
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'time_added'
+  /** column name */
+  | 'url';
+
+/** Boolean expression to compare columns of type "citext". All fields are combined with logical 'AND'. */
+export type Citext_Comparison_Exp = {
+  _eq?: InputMaybe<Scalars['citext']['input']>;
+  _gt?: InputMaybe<Scalars['citext']['input']>;
+  _gte?: InputMaybe<Scalars['citext']['input']>;
+  /** does the column match the given case-insensitive pattern */
+  _ilike?: InputMaybe<Scalars['citext']['input']>;
+  _in?: InputMaybe<Array<Scalars['citext']['input']>>;
+  /** does the column match the given POSIX regular expression, case insensitive */
+  _iregex?: InputMaybe<Scalars['citext']['input']>;
+  _is_null?: InputMaybe<Scalars['Boolean']['input']>;
+  /** does the column match the given pattern */
+  _like?: InputMaybe<Scalars['citext']['input']>;
+  _lt?: InputMaybe<Scalars['citext']['input']>;
+  _lte?: InputMaybe<Scalars['citext']['input']>;
+  _neq?: InputMaybe<Scalars['citext']['input']>;
+  /** does the column NOT match the given case-insensitive pattern */
+  _nilike?: InputMaybe<Scalars['citext']['input']>;
+  _nin?: InputMaybe<Array<Scalars['citext']['input']>>;
+  /** does the column NOT match the given POSIX regular expression, case insensitive */
+  _niregex?: InputMaybe<Scalars['citext']['input']>;
+  /** does the column NOT match the given pattern */
+  _nlike?: InputMaybe<Scalars['citext']['input']>;
+  /** does the column NOT match the given POSIX regular expression, case sensitive */
+  _nregex?: InputMaybe<Scalars['citext']['input']>;
+  /** does the column NOT match the given SQL regular expression */
+  _nsimilar?: InputMaybe<Scalars['citext']['input']>;
+  /** does the column match the given POSIX regular expression, case sensitive */
+  _regex?: InputMaybe<Scalars['citext']['input']>;
+  /** does the column match the given SQL regular expression */
+  _similar?: InputMaybe<Scalars['citext']['input']>;
+};
+
+export type Course_Flags_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Course_Flags_Aggregate_Bool_Exp_Count>;
+};
+
+export type Course_Flags_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Course_Flags_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Course_Flags_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "course_flags" */
+export type Course_Flags_Aggregate_Order_By = {
+  avg?: InputMaybe<Course_Flags_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Course_Flags_Max_Order_By>;
+  min?: InputMaybe<Course_Flags_Min_Order_By>;
+  stddev?: InputMaybe<Course_Flags_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Course_Flags_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Course_Flags_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Course_Flags_Sum_Order_By>;
+  var_pop?: InputMaybe<Course_Flags_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Course_Flags_Var_Samp_Order_By>;
+  variance?: InputMaybe<Course_Flags_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "course_flags" */
+export type Course_Flags_Avg_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  flag_id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "course_flags". All fields are combined with a logical 'AND'. */
+export type Course_Flags_Bool_Exp = {
+  _and?: InputMaybe<Array<Course_Flags_Bool_Exp>>;
+  _not?: InputMaybe<Course_Flags_Bool_Exp>;
+  _or?: InputMaybe<Array<Course_Flags_Bool_Exp>>;
+  course?: InputMaybe<Courses_Bool_Exp>;
+  course_id?: InputMaybe<Int_Comparison_Exp>;
+  flag?: InputMaybe<Flags_Bool_Exp>;
+  flag_id?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "course_flags" */
+export type Course_Flags_Max_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  flag_id?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "course_flags" */
+export type Course_Flags_Min_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  flag_id?: InputMaybe<Order_By>;
+};
+
+/** Ordering options when selecting data from "course_flags". */
+export type Course_Flags_Order_By = {
+  course?: InputMaybe<Courses_Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  flag?: InputMaybe<Flags_Order_By>;
+  flag_id?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "course_flags" */
+export type Course_Flags_Select_Column =
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'flag_id';
+
+/** order by stddev() on columns of table "course_flags" */
+export type Course_Flags_Stddev_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  flag_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "course_flags" */
+export type Course_Flags_Stddev_Pop_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  flag_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "course_flags" */
+export type Course_Flags_Stddev_Samp_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  flag_id?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "course_flags" */
+export type Course_Flags_Sum_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  flag_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "course_flags" */
+export type Course_Flags_Var_Pop_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  flag_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "course_flags" */
+export type Course_Flags_Var_Samp_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  flag_id?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "course_flags" */
+export type Course_Flags_Variance_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  flag_id?: InputMaybe<Order_By>;
+};
+
+export type Course_Meetings_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Course_Meetings_Aggregate_Bool_Exp_Count>;
+};
+
+export type Course_Meetings_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Course_Meetings_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Course_Meetings_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "course_meetings" */
+export type Course_Meetings_Aggregate_Order_By = {
+  avg?: InputMaybe<Course_Meetings_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Course_Meetings_Max_Order_By>;
+  min?: InputMaybe<Course_Meetings_Min_Order_By>;
+  stddev?: InputMaybe<Course_Meetings_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Course_Meetings_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Course_Meetings_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Course_Meetings_Sum_Order_By>;
+  var_pop?: InputMaybe<Course_Meetings_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Course_Meetings_Var_Samp_Order_By>;
+  variance?: InputMaybe<Course_Meetings_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "course_meetings" */
+export type Course_Meetings_Avg_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  days_of_week?: InputMaybe<Order_By>;
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "course_meetings". All fields are combined with a logical 'AND'. */
+export type Course_Meetings_Bool_Exp = {
+  _and?: InputMaybe<Array<Course_Meetings_Bool_Exp>>;
+  _not?: InputMaybe<Course_Meetings_Bool_Exp>;
+  _or?: InputMaybe<Array<Course_Meetings_Bool_Exp>>;
+  course?: InputMaybe<Courses_Bool_Exp>;
+  course_id?: InputMaybe<Int_Comparison_Exp>;
+  days_of_week?: InputMaybe<Int_Comparison_Exp>;
+  end_time?: InputMaybe<String_Comparison_Exp>;
+  location?: InputMaybe<Locations_Bool_Exp>;
+  location_id?: InputMaybe<Int_Comparison_Exp>;
+  start_time?: InputMaybe<String_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "course_meetings" */
+export type Course_Meetings_Max_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  days_of_week?: InputMaybe<Order_By>;
+  end_time?: InputMaybe<Order_By>;
+  location_id?: InputMaybe<Order_By>;
+  start_time?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "course_meetings" */
+export type Course_Meetings_Min_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  days_of_week?: InputMaybe<Order_By>;
+  end_time?: InputMaybe<Order_By>;
+  location_id?: InputMaybe<Order_By>;
+  start_time?: InputMaybe<Order_By>;
+};
+
+/** Ordering options when selecting data from "course_meetings". */
+export type Course_Meetings_Order_By = {
+  course?: InputMaybe<Courses_Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  days_of_week?: InputMaybe<Order_By>;
+  end_time?: InputMaybe<Order_By>;
+  location?: InputMaybe<Locations_Order_By>;
+  location_id?: InputMaybe<Order_By>;
+  start_time?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "course_meetings" */
+export type Course_Meetings_Select_Column =
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'days_of_week'
+  /** column name */
+  | 'end_time'
+  /** column name */
+  | 'location_id'
+  /** column name */
+  | 'start_time';
+
+/** order by stddev() on columns of table "course_meetings" */
+export type Course_Meetings_Stddev_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  days_of_week?: InputMaybe<Order_By>;
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "course_meetings" */
+export type Course_Meetings_Stddev_Pop_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  days_of_week?: InputMaybe<Order_By>;
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "course_meetings" */
+export type Course_Meetings_Stddev_Samp_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  days_of_week?: InputMaybe<Order_By>;
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "course_meetings" */
+export type Course_Meetings_Sum_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  days_of_week?: InputMaybe<Order_By>;
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "course_meetings" */
+export type Course_Meetings_Var_Pop_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  days_of_week?: InputMaybe<Order_By>;
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "course_meetings" */
+export type Course_Meetings_Var_Samp_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  days_of_week?: InputMaybe<Order_By>;
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "course_meetings" */
+export type Course_Meetings_Variance_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  days_of_week?: InputMaybe<Order_By>;
+  location_id?: InputMaybe<Order_By>;
+};
+
+export type Course_Professors_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Course_Professors_Aggregate_Bool_Exp_Count>;
+};
+
+export type Course_Professors_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Course_Professors_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Course_Professors_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "course_professors" */
+export type Course_Professors_Aggregate_Order_By = {
+  avg?: InputMaybe<Course_Professors_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Course_Professors_Max_Order_By>;
+  min?: InputMaybe<Course_Professors_Min_Order_By>;
+  stddev?: InputMaybe<Course_Professors_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Course_Professors_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Course_Professors_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Course_Professors_Sum_Order_By>;
+  var_pop?: InputMaybe<Course_Professors_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Course_Professors_Var_Samp_Order_By>;
+  variance?: InputMaybe<Course_Professors_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "course_professors" */
+export type Course_Professors_Avg_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  professor_id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "course_professors". All fields are combined with a logical 'AND'. */
+export type Course_Professors_Bool_Exp = {
+  _and?: InputMaybe<Array<Course_Professors_Bool_Exp>>;
+  _not?: InputMaybe<Course_Professors_Bool_Exp>;
+  _or?: InputMaybe<Array<Course_Professors_Bool_Exp>>;
+  course?: InputMaybe<Courses_Bool_Exp>;
+  course_id?: InputMaybe<Int_Comparison_Exp>;
+  professor?: InputMaybe<Professors_Bool_Exp>;
+  professor_id?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "course_professors" */
+export type Course_Professors_Max_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  professor_id?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "course_professors" */
+export type Course_Professors_Min_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  professor_id?: InputMaybe<Order_By>;
+};
+
+/** Ordering options when selecting data from "course_professors". */
+export type Course_Professors_Order_By = {
+  course?: InputMaybe<Courses_Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  professor?: InputMaybe<Professors_Order_By>;
+  professor_id?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "course_professors" */
+export type Course_Professors_Select_Column =
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'professor_id';
+
+/** order by stddev() on columns of table "course_professors" */
+export type Course_Professors_Stddev_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  professor_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "course_professors" */
+export type Course_Professors_Stddev_Pop_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  professor_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "course_professors" */
+export type Course_Professors_Stddev_Samp_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  professor_id?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "course_professors" */
+export type Course_Professors_Sum_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  professor_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "course_professors" */
+export type Course_Professors_Var_Pop_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  professor_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "course_professors" */
+export type Course_Professors_Var_Samp_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  professor_id?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "course_professors" */
+export type Course_Professors_Variance_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  professor_id?: InputMaybe<Order_By>;
+};
+
+export type Courses_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Courses_Aggregate_Bool_Exp_Count>;
+};
+
+export type Courses_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Courses_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Courses_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "courses" */
+export type Courses_Aggregate_Order_By = {
+  avg?: InputMaybe<Courses_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Courses_Max_Order_By>;
+  min?: InputMaybe<Courses_Min_Order_By>;
+  stddev?: InputMaybe<Courses_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Courses_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Courses_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Courses_Sum_Order_By>;
+  var_pop?: InputMaybe<Courses_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Courses_Var_Samp_Order_By>;
+  variance?: InputMaybe<Courses_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "courses" */
+export type Courses_Avg_Order_By = {
+  average_gut_rating?: InputMaybe<Order_By>;
+  average_professor_rating?: InputMaybe<Order_By>;
+  average_rating?: InputMaybe<Order_By>;
+  average_rating_n?: InputMaybe<Order_By>;
+  average_rating_same_professors?: InputMaybe<Order_By>;
+  average_rating_same_professors_n?: InputMaybe<Order_By>;
+  average_workload?: InputMaybe<Order_By>;
+  average_workload_n?: InputMaybe<Order_By>;
+  average_workload_same_professors?: InputMaybe<Order_By>;
+  average_workload_same_professors_n?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  credits?: InputMaybe<Order_By>;
+  last_enrollment?: InputMaybe<Order_By>;
+  last_enrollment_course_id?: InputMaybe<Order_By>;
+  last_offered_course_id?: InputMaybe<Order_By>;
+  primary_crn?: InputMaybe<Order_By>;
+  same_course_and_profs_id?: InputMaybe<Order_By>;
+  same_course_id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "courses". All fields are combined with a logical 'AND'. */
+export type Courses_Bool_Exp = {
+  _and?: InputMaybe<Array<Courses_Bool_Exp>>;
+  _not?: InputMaybe<Courses_Bool_Exp>;
+  _or?: InputMaybe<Array<Courses_Bool_Exp>>;
+  areas?: InputMaybe<Jsonb_Comparison_Exp>;
+  average_gut_rating?: InputMaybe<Float8_Comparison_Exp>;
+  average_professor_rating?: InputMaybe<Float8_Comparison_Exp>;
+  average_rating?: InputMaybe<Float8_Comparison_Exp>;
+  average_rating_n?: InputMaybe<Int_Comparison_Exp>;
+  average_rating_same_professors?: InputMaybe<Float8_Comparison_Exp>;
+  average_rating_same_professors_n?: InputMaybe<Int_Comparison_Exp>;
+  average_workload?: InputMaybe<Float8_Comparison_Exp>;
+  average_workload_n?: InputMaybe<Int_Comparison_Exp>;
+  average_workload_same_professors?: InputMaybe<Float8_Comparison_Exp>;
+  average_workload_same_professors_n?: InputMaybe<Int_Comparison_Exp>;
+  classnotes?: InputMaybe<String_Comparison_Exp>;
+  colsem?: InputMaybe<Boolean_Comparison_Exp>;
+  course_flags?: InputMaybe<Course_Flags_Bool_Exp>;
+  course_flags_aggregate?: InputMaybe<Course_Flags_Aggregate_Bool_Exp>;
+  course_home_url?: InputMaybe<String_Comparison_Exp>;
+  course_id?: InputMaybe<Int_Comparison_Exp>;
+  course_meetings?: InputMaybe<Course_Meetings_Bool_Exp>;
+  course_meetings_aggregate?: InputMaybe<Course_Meetings_Aggregate_Bool_Exp>;
+  course_professors?: InputMaybe<Course_Professors_Bool_Exp>;
+  course_professors_aggregate?: InputMaybe<Course_Professors_Aggregate_Bool_Exp>;
+  credits?: InputMaybe<Float8_Comparison_Exp>;
+  description?: InputMaybe<String_Comparison_Exp>;
+  evaluation_narrative_summaries?: InputMaybe<Evaluation_Narrative_Summaries_Bool_Exp>;
+  evaluation_narrative_summaries_aggregate?: InputMaybe<Evaluation_Narrative_Summaries_Aggregate_Bool_Exp>;
+  evaluation_narratives?: InputMaybe<Evaluation_Narratives_Bool_Exp>;
+  evaluation_narratives_aggregate?: InputMaybe<Evaluation_Narratives_Aggregate_Bool_Exp>;
+  evaluation_ratings?: InputMaybe<Evaluation_Ratings_Bool_Exp>;
+  evaluation_ratings_aggregate?: InputMaybe<Evaluation_Ratings_Aggregate_Bool_Exp>;
+  evaluation_statistic?: InputMaybe<Evaluation_Statistics_Bool_Exp>;
+  extra_info?: InputMaybe<String_Comparison_Exp>;
+  final_exam?: InputMaybe<String_Comparison_Exp>;
+  fysem?: InputMaybe<Boolean_Comparison_Exp>;
+  last_enrollment?: InputMaybe<Int_Comparison_Exp>;
+  last_enrollment_course_id?: InputMaybe<Int_Comparison_Exp>;
+  last_enrollment_same_professors?: InputMaybe<Boolean_Comparison_Exp>;
+  last_enrollment_season_code?: InputMaybe<String_Comparison_Exp>;
+  last_offered_course_id?: InputMaybe<Int_Comparison_Exp>;
+  last_updated?: InputMaybe<Timestamp_Comparison_Exp>;
+  listings?: InputMaybe<Listings_Bool_Exp>;
+  listings_aggregate?: InputMaybe<Listings_Aggregate_Bool_Exp>;
+  primary_crn?: InputMaybe<Int_Comparison_Exp>;
+  regnotes?: InputMaybe<String_Comparison_Exp>;
+  requirements?: InputMaybe<String_Comparison_Exp>;
+  rp_attr?: InputMaybe<String_Comparison_Exp>;
+  same_course_and_profs_id?: InputMaybe<Int_Comparison_Exp>;
+  same_course_id?: InputMaybe<Int_Comparison_Exp>;
+  season?: InputMaybe<Seasons_Bool_Exp>;
+  season_code?: InputMaybe<String_Comparison_Exp>;
+  section?: InputMaybe<String_Comparison_Exp>;
+  skills?: InputMaybe<Jsonb_Comparison_Exp>;
+  syllabus_url?: InputMaybe<String_Comparison_Exp>;
+  sysem?: InputMaybe<Boolean_Comparison_Exp>;
+  time_added?: InputMaybe<Timestamp_Comparison_Exp>;
+  title?: InputMaybe<String_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "courses" */
+export type Courses_Max_Order_By = {
+  average_gut_rating?: InputMaybe<Order_By>;
+  average_professor_rating?: InputMaybe<Order_By>;
+  average_rating?: InputMaybe<Order_By>;
+  average_rating_n?: InputMaybe<Order_By>;
+  average_rating_same_professors?: InputMaybe<Order_By>;
+  average_rating_same_professors_n?: InputMaybe<Order_By>;
+  average_workload?: InputMaybe<Order_By>;
+  average_workload_n?: InputMaybe<Order_By>;
+  average_workload_same_professors?: InputMaybe<Order_By>;
+  average_workload_same_professors_n?: InputMaybe<Order_By>;
+  classnotes?: InputMaybe<Order_By>;
+  course_home_url?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  credits?: InputMaybe<Order_By>;
+  description?: InputMaybe<Order_By>;
+  extra_info?: InputMaybe<Order_By>;
+  final_exam?: InputMaybe<Order_By>;
+  last_enrollment?: InputMaybe<Order_By>;
+  last_enrollment_course_id?: InputMaybe<Order_By>;
+  last_enrollment_season_code?: InputMaybe<Order_By>;
+  last_offered_course_id?: InputMaybe<Order_By>;
+  last_updated?: InputMaybe<Order_By>;
+  primary_crn?: InputMaybe<Order_By>;
+  regnotes?: InputMaybe<Order_By>;
+  requirements?: InputMaybe<Order_By>;
+  rp_attr?: InputMaybe<Order_By>;
+  same_course_and_profs_id?: InputMaybe<Order_By>;
+  same_course_id?: InputMaybe<Order_By>;
+  season_code?: InputMaybe<Order_By>;
+  section?: InputMaybe<Order_By>;
+  syllabus_url?: InputMaybe<Order_By>;
+  time_added?: InputMaybe<Order_By>;
+  title?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "courses" */
+export type Courses_Min_Order_By = {
+  average_gut_rating?: InputMaybe<Order_By>;
+  average_professor_rating?: InputMaybe<Order_By>;
+  average_rating?: InputMaybe<Order_By>;
+  average_rating_n?: InputMaybe<Order_By>;
+  average_rating_same_professors?: InputMaybe<Order_By>;
+  average_rating_same_professors_n?: InputMaybe<Order_By>;
+  average_workload?: InputMaybe<Order_By>;
+  average_workload_n?: InputMaybe<Order_By>;
+  average_workload_same_professors?: InputMaybe<Order_By>;
+  average_workload_same_professors_n?: InputMaybe<Order_By>;
+  classnotes?: InputMaybe<Order_By>;
+  course_home_url?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  credits?: InputMaybe<Order_By>;
+  description?: InputMaybe<Order_By>;
+  extra_info?: InputMaybe<Order_By>;
+  final_exam?: InputMaybe<Order_By>;
+  last_enrollment?: InputMaybe<Order_By>;
+  last_enrollment_course_id?: InputMaybe<Order_By>;
+  last_enrollment_season_code?: InputMaybe<Order_By>;
+  last_offered_course_id?: InputMaybe<Order_By>;
+  last_updated?: InputMaybe<Order_By>;
+  primary_crn?: InputMaybe<Order_By>;
+  regnotes?: InputMaybe<Order_By>;
+  requirements?: InputMaybe<Order_By>;
+  rp_attr?: InputMaybe<Order_By>;
+  same_course_and_profs_id?: InputMaybe<Order_By>;
+  same_course_id?: InputMaybe<Order_By>;
+  season_code?: InputMaybe<Order_By>;
+  section?: InputMaybe<Order_By>;
+  syllabus_url?: InputMaybe<Order_By>;
+  time_added?: InputMaybe<Order_By>;
+  title?: InputMaybe<Order_By>;
+};
+
+/** Ordering options when selecting data from "courses". */
+export type Courses_Order_By = {
+  areas?: InputMaybe<Order_By>;
+  average_gut_rating?: InputMaybe<Order_By>;
+  average_professor_rating?: InputMaybe<Order_By>;
+  average_rating?: InputMaybe<Order_By>;
+  average_rating_n?: InputMaybe<Order_By>;
+  average_rating_same_professors?: InputMaybe<Order_By>;
+  average_rating_same_professors_n?: InputMaybe<Order_By>;
+  average_workload?: InputMaybe<Order_By>;
+  average_workload_n?: InputMaybe<Order_By>;
+  average_workload_same_professors?: InputMaybe<Order_By>;
+  average_workload_same_professors_n?: InputMaybe<Order_By>;
+  classnotes?: InputMaybe<Order_By>;
+  colsem?: InputMaybe<Order_By>;
+  course_flags_aggregate?: InputMaybe<Course_Flags_Aggregate_Order_By>;
+  course_home_url?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  course_meetings_aggregate?: InputMaybe<Course_Meetings_Aggregate_Order_By>;
+  course_professors_aggregate?: InputMaybe<Course_Professors_Aggregate_Order_By>;
+  credits?: InputMaybe<Order_By>;
+  description?: InputMaybe<Order_By>;
+  evaluation_narrative_summaries_aggregate?: InputMaybe<Evaluation_Narrative_Summaries_Aggregate_Order_By>;
+  evaluation_narratives_aggregate?: InputMaybe<Evaluation_Narratives_Aggregate_Order_By>;
+  evaluation_ratings_aggregate?: InputMaybe<Evaluation_Ratings_Aggregate_Order_By>;
+  evaluation_statistic?: InputMaybe<Evaluation_Statistics_Order_By>;
+  extra_info?: InputMaybe<Order_By>;
+  final_exam?: InputMaybe<Order_By>;
+  fysem?: InputMaybe<Order_By>;
+  last_enrollment?: InputMaybe<Order_By>;
+  last_enrollment_course_id?: InputMaybe<Order_By>;
+  last_enrollment_same_professors?: InputMaybe<Order_By>;
+  last_enrollment_season_code?: InputMaybe<Order_By>;
+  last_offered_course_id?: InputMaybe<Order_By>;
+  last_updated?: InputMaybe<Order_By>;
+  listings_aggregate?: InputMaybe<Listings_Aggregate_Order_By>;
+  primary_crn?: InputMaybe<Order_By>;
+  regnotes?: InputMaybe<Order_By>;
+  requirements?: InputMaybe<Order_By>;
+  rp_attr?: InputMaybe<Order_By>;
+  same_course_and_profs_id?: InputMaybe<Order_By>;
+  same_course_id?: InputMaybe<Order_By>;
+  season?: InputMaybe<Seasons_Order_By>;
+  season_code?: InputMaybe<Order_By>;
+  section?: InputMaybe<Order_By>;
+  skills?: InputMaybe<Order_By>;
+  syllabus_url?: InputMaybe<Order_By>;
+  sysem?: InputMaybe<Order_By>;
+  time_added?: InputMaybe<Order_By>;
+  title?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "courses" */
+export type Courses_Select_Column =
+  /** column name */
+  | 'areas'
+  /** column name */
+  | 'average_gut_rating'
+  /** column name */
+  | 'average_professor_rating'
+  /** column name */
+  | 'average_rating'
+  /** column name */
+  | 'average_rating_n'
+  /** column name */
+  | 'average_rating_same_professors'
+  /** column name */
+  | 'average_rating_same_professors_n'
+  /** column name */
+  | 'average_workload'
+  /** column name */
+  | 'average_workload_n'
+  /** column name */
+  | 'average_workload_same_professors'
+  /** column name */
+  | 'average_workload_same_professors_n'
+  /** column name */
+  | 'classnotes'
+  /** column name */
+  | 'colsem'
+  /** column name */
+  | 'course_home_url'
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'credits'
+  /** column name */
+  | 'description'
+  /** column name */
+  | 'extra_info'
+  /** column name */
+  | 'final_exam'
+  /** column name */
+  | 'fysem'
+  /** column name */
+  | 'last_enrollment'
+  /** column name */
+  | 'last_enrollment_course_id'
+  /** column name */
+  | 'last_enrollment_same_professors'
+  /** column name */
+  | 'last_enrollment_season_code'
+  /** column name */
+  | 'last_offered_course_id'
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'primary_crn'
+  /** column name */
+  | 'regnotes'
+  /** column name */
+  | 'requirements'
+  /** column name */
+  | 'rp_attr'
+  /** column name */
+  | 'same_course_and_profs_id'
+  /** column name */
+  | 'same_course_id'
+  /** column name */
+  | 'season_code'
+  /** column name */
+  | 'section'
+  /** column name */
+  | 'skills'
+  /** column name */
+  | 'syllabus_url'
+  /** column name */
+  | 'sysem'
+  /** column name */
+  | 'time_added'
+  /** column name */
+  | 'title';
+
+/** order by stddev() on columns of table "courses" */
+export type Courses_Stddev_Order_By = {
+  average_gut_rating?: InputMaybe<Order_By>;
+  average_professor_rating?: InputMaybe<Order_By>;
+  average_rating?: InputMaybe<Order_By>;
+  average_rating_n?: InputMaybe<Order_By>;
+  average_rating_same_professors?: InputMaybe<Order_By>;
+  average_rating_same_professors_n?: InputMaybe<Order_By>;
+  average_workload?: InputMaybe<Order_By>;
+  average_workload_n?: InputMaybe<Order_By>;
+  average_workload_same_professors?: InputMaybe<Order_By>;
+  average_workload_same_professors_n?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  credits?: InputMaybe<Order_By>;
+  last_enrollment?: InputMaybe<Order_By>;
+  last_enrollment_course_id?: InputMaybe<Order_By>;
+  last_offered_course_id?: InputMaybe<Order_By>;
+  primary_crn?: InputMaybe<Order_By>;
+  same_course_and_profs_id?: InputMaybe<Order_By>;
+  same_course_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "courses" */
+export type Courses_Stddev_Pop_Order_By = {
+  average_gut_rating?: InputMaybe<Order_By>;
+  average_professor_rating?: InputMaybe<Order_By>;
+  average_rating?: InputMaybe<Order_By>;
+  average_rating_n?: InputMaybe<Order_By>;
+  average_rating_same_professors?: InputMaybe<Order_By>;
+  average_rating_same_professors_n?: InputMaybe<Order_By>;
+  average_workload?: InputMaybe<Order_By>;
+  average_workload_n?: InputMaybe<Order_By>;
+  average_workload_same_professors?: InputMaybe<Order_By>;
+  average_workload_same_professors_n?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  credits?: InputMaybe<Order_By>;
+  last_enrollment?: InputMaybe<Order_By>;
+  last_enrollment_course_id?: InputMaybe<Order_By>;
+  last_offered_course_id?: InputMaybe<Order_By>;
+  primary_crn?: InputMaybe<Order_By>;
+  same_course_and_profs_id?: InputMaybe<Order_By>;
+  same_course_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "courses" */
+export type Courses_Stddev_Samp_Order_By = {
+  average_gut_rating?: InputMaybe<Order_By>;
+  average_professor_rating?: InputMaybe<Order_By>;
+  average_rating?: InputMaybe<Order_By>;
+  average_rating_n?: InputMaybe<Order_By>;
+  average_rating_same_professors?: InputMaybe<Order_By>;
+  average_rating_same_professors_n?: InputMaybe<Order_By>;
+  average_workload?: InputMaybe<Order_By>;
+  average_workload_n?: InputMaybe<Order_By>;
+  average_workload_same_professors?: InputMaybe<Order_By>;
+  average_workload_same_professors_n?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  credits?: InputMaybe<Order_By>;
+  last_enrollment?: InputMaybe<Order_By>;
+  last_enrollment_course_id?: InputMaybe<Order_By>;
+  last_offered_course_id?: InputMaybe<Order_By>;
+  primary_crn?: InputMaybe<Order_By>;
+  same_course_and_profs_id?: InputMaybe<Order_By>;
+  same_course_id?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "courses" */
+export type Courses_Sum_Order_By = {
+  average_gut_rating?: InputMaybe<Order_By>;
+  average_professor_rating?: InputMaybe<Order_By>;
+  average_rating?: InputMaybe<Order_By>;
+  average_rating_n?: InputMaybe<Order_By>;
+  average_rating_same_professors?: InputMaybe<Order_By>;
+  average_rating_same_professors_n?: InputMaybe<Order_By>;
+  average_workload?: InputMaybe<Order_By>;
+  average_workload_n?: InputMaybe<Order_By>;
+  average_workload_same_professors?: InputMaybe<Order_By>;
+  average_workload_same_professors_n?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  credits?: InputMaybe<Order_By>;
+  last_enrollment?: InputMaybe<Order_By>;
+  last_enrollment_course_id?: InputMaybe<Order_By>;
+  last_offered_course_id?: InputMaybe<Order_By>;
+  primary_crn?: InputMaybe<Order_By>;
+  same_course_and_profs_id?: InputMaybe<Order_By>;
+  same_course_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "courses" */
+export type Courses_Var_Pop_Order_By = {
+  average_gut_rating?: InputMaybe<Order_By>;
+  average_professor_rating?: InputMaybe<Order_By>;
+  average_rating?: InputMaybe<Order_By>;
+  average_rating_n?: InputMaybe<Order_By>;
+  average_rating_same_professors?: InputMaybe<Order_By>;
+  average_rating_same_professors_n?: InputMaybe<Order_By>;
+  average_workload?: InputMaybe<Order_By>;
+  average_workload_n?: InputMaybe<Order_By>;
+  average_workload_same_professors?: InputMaybe<Order_By>;
+  average_workload_same_professors_n?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  credits?: InputMaybe<Order_By>;
+  last_enrollment?: InputMaybe<Order_By>;
+  last_enrollment_course_id?: InputMaybe<Order_By>;
+  last_offered_course_id?: InputMaybe<Order_By>;
+  primary_crn?: InputMaybe<Order_By>;
+  same_course_and_profs_id?: InputMaybe<Order_By>;
+  same_course_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "courses" */
+export type Courses_Var_Samp_Order_By = {
+  average_gut_rating?: InputMaybe<Order_By>;
+  average_professor_rating?: InputMaybe<Order_By>;
+  average_rating?: InputMaybe<Order_By>;
+  average_rating_n?: InputMaybe<Order_By>;
+  average_rating_same_professors?: InputMaybe<Order_By>;
+  average_rating_same_professors_n?: InputMaybe<Order_By>;
+  average_workload?: InputMaybe<Order_By>;
+  average_workload_n?: InputMaybe<Order_By>;
+  average_workload_same_professors?: InputMaybe<Order_By>;
+  average_workload_same_professors_n?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  credits?: InputMaybe<Order_By>;
+  last_enrollment?: InputMaybe<Order_By>;
+  last_enrollment_course_id?: InputMaybe<Order_By>;
+  last_offered_course_id?: InputMaybe<Order_By>;
+  primary_crn?: InputMaybe<Order_By>;
+  same_course_and_profs_id?: InputMaybe<Order_By>;
+  same_course_id?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "courses" */
+export type Courses_Variance_Order_By = {
+  average_gut_rating?: InputMaybe<Order_By>;
+  average_professor_rating?: InputMaybe<Order_By>;
+  average_rating?: InputMaybe<Order_By>;
+  average_rating_n?: InputMaybe<Order_By>;
+  average_rating_same_professors?: InputMaybe<Order_By>;
+  average_rating_same_professors_n?: InputMaybe<Order_By>;
+  average_workload?: InputMaybe<Order_By>;
+  average_workload_n?: InputMaybe<Order_By>;
+  average_workload_same_professors?: InputMaybe<Order_By>;
+  average_workload_same_professors_n?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  credits?: InputMaybe<Order_By>;
+  last_enrollment?: InputMaybe<Order_By>;
+  last_enrollment_course_id?: InputMaybe<Order_By>;
+  last_offered_course_id?: InputMaybe<Order_By>;
+  primary_crn?: InputMaybe<Order_By>;
+  same_course_and_profs_id?: InputMaybe<Order_By>;
+  same_course_id?: InputMaybe<Order_By>;
+};
+
+export type Evaluation_Narrative_Summaries_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Evaluation_Narrative_Summaries_Aggregate_Bool_Exp_Count>;
+};
+
+export type Evaluation_Narrative_Summaries_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Evaluation_Narrative_Summaries_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Evaluation_Narrative_Summaries_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Aggregate_Order_By = {
+  avg?: InputMaybe<Evaluation_Narrative_Summaries_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Evaluation_Narrative_Summaries_Max_Order_By>;
+  min?: InputMaybe<Evaluation_Narrative_Summaries_Min_Order_By>;
+  stddev?: InputMaybe<Evaluation_Narrative_Summaries_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Evaluation_Narrative_Summaries_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Evaluation_Narrative_Summaries_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Evaluation_Narrative_Summaries_Sum_Order_By>;
+  var_pop?: InputMaybe<Evaluation_Narrative_Summaries_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Evaluation_Narrative_Summaries_Var_Samp_Order_By>;
+  variance?: InputMaybe<Evaluation_Narrative_Summaries_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Avg_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "evaluation_narrative_summaries". All fields are combined with a logical 'AND'. */
+export type Evaluation_Narrative_Summaries_Bool_Exp = {
+  _and?: InputMaybe<Array<Evaluation_Narrative_Summaries_Bool_Exp>>;
+  _not?: InputMaybe<Evaluation_Narrative_Summaries_Bool_Exp>;
+  _or?: InputMaybe<Array<Evaluation_Narrative_Summaries_Bool_Exp>>;
+  course?: InputMaybe<Courses_Bool_Exp>;
+  course_id?: InputMaybe<Int_Comparison_Exp>;
+  evaluation_question?: InputMaybe<Evaluation_Questions_Bool_Exp>;
+  question_code?: InputMaybe<String_Comparison_Exp>;
+  summary?: InputMaybe<String_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Max_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  question_code?: InputMaybe<Order_By>;
+  summary?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Min_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  question_code?: InputMaybe<Order_By>;
+  summary?: InputMaybe<Order_By>;
+};
+
+/** Ordering options when selecting data from "evaluation_narrative_summaries". */
+export type Evaluation_Narrative_Summaries_Order_By = {
+  course?: InputMaybe<Courses_Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  evaluation_question?: InputMaybe<Evaluation_Questions_Order_By>;
+  question_code?: InputMaybe<Order_By>;
+  summary?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Select_Column =
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'question_code'
+  /** column name */
+  | 'summary';
+
+/** order by stddev() on columns of table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Stddev_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Stddev_Pop_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Stddev_Samp_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Sum_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Var_Pop_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Var_Samp_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Variance_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+};
+
+export type Evaluation_Narratives_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Evaluation_Narratives_Aggregate_Bool_Exp_Count>;
+};
+
+export type Evaluation_Narratives_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Evaluation_Narratives_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Evaluation_Narratives_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "evaluation_narratives" */
+export type Evaluation_Narratives_Aggregate_Order_By = {
+  avg?: InputMaybe<Evaluation_Narratives_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Evaluation_Narratives_Max_Order_By>;
+  min?: InputMaybe<Evaluation_Narratives_Min_Order_By>;
+  stddev?: InputMaybe<Evaluation_Narratives_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Evaluation_Narratives_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Evaluation_Narratives_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Evaluation_Narratives_Sum_Order_By>;
+  var_pop?: InputMaybe<Evaluation_Narratives_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Evaluation_Narratives_Var_Samp_Order_By>;
+  variance?: InputMaybe<Evaluation_Narratives_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "evaluation_narratives" */
+export type Evaluation_Narratives_Avg_Order_By = {
+  comment_compound?: InputMaybe<Order_By>;
+  comment_neg?: InputMaybe<Order_By>;
+  comment_neu?: InputMaybe<Order_By>;
+  comment_pos?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  response_number?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "evaluation_narratives". All fields are combined with a logical 'AND'. */
+export type Evaluation_Narratives_Bool_Exp = {
+  _and?: InputMaybe<Array<Evaluation_Narratives_Bool_Exp>>;
+  _not?: InputMaybe<Evaluation_Narratives_Bool_Exp>;
+  _or?: InputMaybe<Array<Evaluation_Narratives_Bool_Exp>>;
+  comment?: InputMaybe<String_Comparison_Exp>;
+  comment_compound?: InputMaybe<Float8_Comparison_Exp>;
+  comment_neg?: InputMaybe<Float8_Comparison_Exp>;
+  comment_neu?: InputMaybe<Float8_Comparison_Exp>;
+  comment_pos?: InputMaybe<Float8_Comparison_Exp>;
+  course?: InputMaybe<Courses_Bool_Exp>;
+  course_id?: InputMaybe<Int_Comparison_Exp>;
+  evaluation_question?: InputMaybe<Evaluation_Questions_Bool_Exp>;
+  id?: InputMaybe<Int_Comparison_Exp>;
+  question_code?: InputMaybe<String_Comparison_Exp>;
+  response_number?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "evaluation_narratives" */
+export type Evaluation_Narratives_Max_Order_By = {
+  comment?: InputMaybe<Order_By>;
+  comment_compound?: InputMaybe<Order_By>;
+  comment_neg?: InputMaybe<Order_By>;
+  comment_neu?: InputMaybe<Order_By>;
+  comment_pos?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  question_code?: InputMaybe<Order_By>;
+  response_number?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "evaluation_narratives" */
+export type Evaluation_Narratives_Min_Order_By = {
+  comment?: InputMaybe<Order_By>;
+  comment_compound?: InputMaybe<Order_By>;
+  comment_neg?: InputMaybe<Order_By>;
+  comment_neu?: InputMaybe<Order_By>;
+  comment_pos?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  question_code?: InputMaybe<Order_By>;
+  response_number?: InputMaybe<Order_By>;
+};
+
+/** Ordering options when selecting data from "evaluation_narratives". */
+export type Evaluation_Narratives_Order_By = {
+  comment?: InputMaybe<Order_By>;
+  comment_compound?: InputMaybe<Order_By>;
+  comment_neg?: InputMaybe<Order_By>;
+  comment_neu?: InputMaybe<Order_By>;
+  comment_pos?: InputMaybe<Order_By>;
+  course?: InputMaybe<Courses_Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  evaluation_question?: InputMaybe<Evaluation_Questions_Order_By>;
+  id?: InputMaybe<Order_By>;
+  question_code?: InputMaybe<Order_By>;
+  response_number?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "evaluation_narratives" */
+export type Evaluation_Narratives_Select_Column =
+  /** column name */
+  | 'comment'
+  /** column name */
+  | 'comment_compound'
+  /** column name */
+  | 'comment_neg'
+  /** column name */
+  | 'comment_neu'
+  /** column name */
+  | 'comment_pos'
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'question_code'
+  /** column name */
+  | 'response_number';
+
+/** order by stddev() on columns of table "evaluation_narratives" */
+export type Evaluation_Narratives_Stddev_Order_By = {
+  comment_compound?: InputMaybe<Order_By>;
+  comment_neg?: InputMaybe<Order_By>;
+  comment_neu?: InputMaybe<Order_By>;
+  comment_pos?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  response_number?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "evaluation_narratives" */
+export type Evaluation_Narratives_Stddev_Pop_Order_By = {
+  comment_compound?: InputMaybe<Order_By>;
+  comment_neg?: InputMaybe<Order_By>;
+  comment_neu?: InputMaybe<Order_By>;
+  comment_pos?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  response_number?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "evaluation_narratives" */
+export type Evaluation_Narratives_Stddev_Samp_Order_By = {
+  comment_compound?: InputMaybe<Order_By>;
+  comment_neg?: InputMaybe<Order_By>;
+  comment_neu?: InputMaybe<Order_By>;
+  comment_pos?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  response_number?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "evaluation_narratives" */
+export type Evaluation_Narratives_Sum_Order_By = {
+  comment_compound?: InputMaybe<Order_By>;
+  comment_neg?: InputMaybe<Order_By>;
+  comment_neu?: InputMaybe<Order_By>;
+  comment_pos?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  response_number?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "evaluation_narratives" */
+export type Evaluation_Narratives_Var_Pop_Order_By = {
+  comment_compound?: InputMaybe<Order_By>;
+  comment_neg?: InputMaybe<Order_By>;
+  comment_neu?: InputMaybe<Order_By>;
+  comment_pos?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  response_number?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "evaluation_narratives" */
+export type Evaluation_Narratives_Var_Samp_Order_By = {
+  comment_compound?: InputMaybe<Order_By>;
+  comment_neg?: InputMaybe<Order_By>;
+  comment_neu?: InputMaybe<Order_By>;
+  comment_pos?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  response_number?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "evaluation_narratives" */
+export type Evaluation_Narratives_Variance_Order_By = {
+  comment_compound?: InputMaybe<Order_By>;
+  comment_neg?: InputMaybe<Order_By>;
+  comment_neu?: InputMaybe<Order_By>;
+  comment_pos?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  response_number?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "evaluation_questions". All fields are combined with a logical 'AND'. */
+export type Evaluation_Questions_Bool_Exp = {
+  _and?: InputMaybe<Array<Evaluation_Questions_Bool_Exp>>;
+  _not?: InputMaybe<Evaluation_Questions_Bool_Exp>;
+  _or?: InputMaybe<Array<Evaluation_Questions_Bool_Exp>>;
+  evaluation_narratives?: InputMaybe<Evaluation_Narratives_Bool_Exp>;
+  evaluation_narratives_aggregate?: InputMaybe<Evaluation_Narratives_Aggregate_Bool_Exp>;
+  evaluation_ratings?: InputMaybe<Evaluation_Ratings_Bool_Exp>;
+  evaluation_ratings_aggregate?: InputMaybe<Evaluation_Ratings_Aggregate_Bool_Exp>;
+  is_narrative?: InputMaybe<Boolean_Comparison_Exp>;
+  options?: InputMaybe<Jsonb_Comparison_Exp>;
+  question_code?: InputMaybe<String_Comparison_Exp>;
+  question_text?: InputMaybe<String_Comparison_Exp>;
+  tag?: InputMaybe<String_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "evaluation_questions". */
+export type Evaluation_Questions_Order_By = {
+  evaluation_narratives_aggregate?: InputMaybe<Evaluation_Narratives_Aggregate_Order_By>;
+  evaluation_ratings_aggregate?: InputMaybe<Evaluation_Ratings_Aggregate_Order_By>;
+  is_narrative?: InputMaybe<Order_By>;
+  options?: InputMaybe<Order_By>;
+  question_code?: InputMaybe<Order_By>;
+  question_text?: InputMaybe<Order_By>;
+  tag?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "evaluation_questions" */
+export type Evaluation_Questions_Select_Column =
+  /** column name */
+  | 'is_narrative'
+  /** column name */
+  | 'options'
+  /** column name */
+  | 'question_code'
+  /** column name */
+  | 'question_text'
+  /** column name */
+  | 'tag';
+
+export type Evaluation_Ratings_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Evaluation_Ratings_Aggregate_Bool_Exp_Count>;
+};
+
+export type Evaluation_Ratings_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Evaluation_Ratings_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Evaluation_Ratings_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "evaluation_ratings" */
+export type Evaluation_Ratings_Aggregate_Order_By = {
+  avg?: InputMaybe<Evaluation_Ratings_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Evaluation_Ratings_Max_Order_By>;
+  min?: InputMaybe<Evaluation_Ratings_Min_Order_By>;
+  stddev?: InputMaybe<Evaluation_Ratings_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Evaluation_Ratings_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Evaluation_Ratings_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Evaluation_Ratings_Sum_Order_By>;
+  var_pop?: InputMaybe<Evaluation_Ratings_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Evaluation_Ratings_Var_Samp_Order_By>;
+  variance?: InputMaybe<Evaluation_Ratings_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "evaluation_ratings" */
+export type Evaluation_Ratings_Avg_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "evaluation_ratings". All fields are combined with a logical 'AND'. */
+export type Evaluation_Ratings_Bool_Exp = {
+  _and?: InputMaybe<Array<Evaluation_Ratings_Bool_Exp>>;
+  _not?: InputMaybe<Evaluation_Ratings_Bool_Exp>;
+  _or?: InputMaybe<Array<Evaluation_Ratings_Bool_Exp>>;
+  course?: InputMaybe<Courses_Bool_Exp>;
+  course_id?: InputMaybe<Int_Comparison_Exp>;
+  evaluation_question?: InputMaybe<Evaluation_Questions_Bool_Exp>;
+  id?: InputMaybe<Int_Comparison_Exp>;
+  question_code?: InputMaybe<String_Comparison_Exp>;
+  rating?: InputMaybe<Jsonb_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "evaluation_ratings" */
+export type Evaluation_Ratings_Max_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  question_code?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "evaluation_ratings" */
+export type Evaluation_Ratings_Min_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+  question_code?: InputMaybe<Order_By>;
+};
+
+/** Ordering options when selecting data from "evaluation_ratings". */
+export type Evaluation_Ratings_Order_By = {
+  course?: InputMaybe<Courses_Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  evaluation_question?: InputMaybe<Evaluation_Questions_Order_By>;
+  id?: InputMaybe<Order_By>;
+  question_code?: InputMaybe<Order_By>;
+  rating?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "evaluation_ratings" */
+export type Evaluation_Ratings_Select_Column =
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'question_code'
+  /** column name */
+  | 'rating';
+
+/** order by stddev() on columns of table "evaluation_ratings" */
+export type Evaluation_Ratings_Stddev_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "evaluation_ratings" */
+export type Evaluation_Ratings_Stddev_Pop_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "evaluation_ratings" */
+export type Evaluation_Ratings_Stddev_Samp_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "evaluation_ratings" */
+export type Evaluation_Ratings_Sum_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "evaluation_ratings" */
+export type Evaluation_Ratings_Var_Pop_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "evaluation_ratings" */
+export type Evaluation_Ratings_Var_Samp_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "evaluation_ratings" */
+export type Evaluation_Ratings_Variance_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "evaluation_statistics". All fields are combined with a logical 'AND'. */
+export type Evaluation_Statistics_Bool_Exp = {
+  _and?: InputMaybe<Array<Evaluation_Statistics_Bool_Exp>>;
+  _not?: InputMaybe<Evaluation_Statistics_Bool_Exp>;
+  _or?: InputMaybe<Array<Evaluation_Statistics_Bool_Exp>>;
+  avg_rating?: InputMaybe<Float8_Comparison_Exp>;
+  avg_workload?: InputMaybe<Float8_Comparison_Exp>;
+  course?: InputMaybe<Courses_Bool_Exp>;
+  course_id?: InputMaybe<Int_Comparison_Exp>;
+  enrolled?: InputMaybe<Int_Comparison_Exp>;
+  extras?: InputMaybe<Jsonb_Comparison_Exp>;
+  responses?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "evaluation_statistics". */
+export type Evaluation_Statistics_Order_By = {
+  avg_rating?: InputMaybe<Order_By>;
+  avg_workload?: InputMaybe<Order_By>;
+  course?: InputMaybe<Courses_Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  enrolled?: InputMaybe<Order_By>;
+  extras?: InputMaybe<Order_By>;
+  responses?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "evaluation_statistics" */
+export type Evaluation_Statistics_Select_Column =
+  /** column name */
+  | 'avg_rating'
+  /** column name */
+  | 'avg_workload'
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'enrolled'
+  /** column name */
+  | 'extras'
+  /** column name */
+  | 'responses';
+
+/** Boolean expression to filter rows from the table "flags". All fields are combined with a logical 'AND'. */
+export type Flags_Bool_Exp = {
+  _and?: InputMaybe<Array<Flags_Bool_Exp>>;
+  _not?: InputMaybe<Flags_Bool_Exp>;
+  _or?: InputMaybe<Array<Flags_Bool_Exp>>;
+  course_flags?: InputMaybe<Course_Flags_Bool_Exp>;
+  course_flags_aggregate?: InputMaybe<Course_Flags_Aggregate_Bool_Exp>;
+  flag_id?: InputMaybe<Int_Comparison_Exp>;
+  flag_text?: InputMaybe<String_Comparison_Exp>;
+  last_updated?: InputMaybe<Timestamp_Comparison_Exp>;
+  time_added?: InputMaybe<Timestamp_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "flags". */
+export type Flags_Order_By = {
+  course_flags_aggregate?: InputMaybe<Course_Flags_Aggregate_Order_By>;
+  flag_id?: InputMaybe<Order_By>;
+  flag_text?: InputMaybe<Order_By>;
+  last_updated?: InputMaybe<Order_By>;
+  time_added?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "flags" */
+export type Flags_Select_Column =
+  /** column name */
+  | 'flag_id'
+  /** column name */
+  | 'flag_text'
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'time_added';
+
+/** Boolean expression to compare columns of type "float8". All fields are combined with logical 'AND'. */
+export type Float8_Comparison_Exp = {
+  _eq?: InputMaybe<Scalars['float8']['input']>;
+  _gt?: InputMaybe<Scalars['float8']['input']>;
+  _gte?: InputMaybe<Scalars['float8']['input']>;
+  _in?: InputMaybe<Array<Scalars['float8']['input']>>;
+  _is_null?: InputMaybe<Scalars['Boolean']['input']>;
+  _lt?: InputMaybe<Scalars['float8']['input']>;
+  _lte?: InputMaybe<Scalars['float8']['input']>;
+  _neq?: InputMaybe<Scalars['float8']['input']>;
+  _nin?: InputMaybe<Array<Scalars['float8']['input']>>;
+};
+
+export type Jsonb_Cast_Exp = {
+  String?: InputMaybe<String_Comparison_Exp>;
+};
+
+/** Boolean expression to compare columns of type "jsonb". All fields are combined with logical 'AND'. */
+export type Jsonb_Comparison_Exp = {
+  _cast?: InputMaybe<Jsonb_Cast_Exp>;
+  /** is the column contained in the given json value */
+  _contained_in?: InputMaybe<Scalars['jsonb']['input']>;
+  /** does the column contain the given json value at the top level */
+  _contains?: InputMaybe<Scalars['jsonb']['input']>;
+  _eq?: InputMaybe<Scalars['jsonb']['input']>;
+  _gt?: InputMaybe<Scalars['jsonb']['input']>;
+  _gte?: InputMaybe<Scalars['jsonb']['input']>;
+  /** does the string exist as a top-level key in the column */
+  _has_key?: InputMaybe<Scalars['String']['input']>;
+  /** do all of these strings exist as top-level keys in the column */
+  _has_keys_all?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** do any of these strings exist as top-level keys in the column */
+  _has_keys_any?: InputMaybe<Array<Scalars['String']['input']>>;
+  _in?: InputMaybe<Array<Scalars['jsonb']['input']>>;
+  _is_null?: InputMaybe<Scalars['Boolean']['input']>;
+  _lt?: InputMaybe<Scalars['jsonb']['input']>;
+  _lte?: InputMaybe<Scalars['jsonb']['input']>;
+  _neq?: InputMaybe<Scalars['jsonb']['input']>;
+  _nin?: InputMaybe<Array<Scalars['jsonb']['input']>>;
+};
+
+export type Listings_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Listings_Aggregate_Bool_Exp_Count>;
+};
+
+export type Listings_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Listings_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Listings_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "listings" */
+export type Listings_Aggregate_Order_By = {
+  avg?: InputMaybe<Listings_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Listings_Max_Order_By>;
+  min?: InputMaybe<Listings_Min_Order_By>;
+  stddev?: InputMaybe<Listings_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Listings_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Listings_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Listings_Sum_Order_By>;
+  var_pop?: InputMaybe<Listings_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Listings_Var_Samp_Order_By>;
+  variance?: InputMaybe<Listings_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "listings" */
+export type Listings_Avg_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  listing_id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "listings". All fields are combined with a logical 'AND'. */
+export type Listings_Bool_Exp = {
+  _and?: InputMaybe<Array<Listings_Bool_Exp>>;
+  _not?: InputMaybe<Listings_Bool_Exp>;
+  _or?: InputMaybe<Array<Listings_Bool_Exp>>;
+  course?: InputMaybe<Courses_Bool_Exp>;
+  course_code?: InputMaybe<String_Comparison_Exp>;
+  course_id?: InputMaybe<Int_Comparison_Exp>;
+  crn?: InputMaybe<Int_Comparison_Exp>;
+  last_updated?: InputMaybe<Timestamp_Comparison_Exp>;
+  listing_id?: InputMaybe<Int_Comparison_Exp>;
+  number?: InputMaybe<String_Comparison_Exp>;
+  school?: InputMaybe<String_Comparison_Exp>;
+  season?: InputMaybe<Seasons_Bool_Exp>;
+  season_code?: InputMaybe<String_Comparison_Exp>;
+  section?: InputMaybe<String_Comparison_Exp>;
+  subject?: InputMaybe<String_Comparison_Exp>;
+  time_added?: InputMaybe<Timestamp_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "listings" */
+export type Listings_Max_Order_By = {
+  course_code?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  last_updated?: InputMaybe<Order_By>;
+  listing_id?: InputMaybe<Order_By>;
+  number?: InputMaybe<Order_By>;
+  school?: InputMaybe<Order_By>;
+  season_code?: InputMaybe<Order_By>;
+  section?: InputMaybe<Order_By>;
+  subject?: InputMaybe<Order_By>;
+  time_added?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "listings" */
+export type Listings_Min_Order_By = {
+  course_code?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  last_updated?: InputMaybe<Order_By>;
+  listing_id?: InputMaybe<Order_By>;
+  number?: InputMaybe<Order_By>;
+  school?: InputMaybe<Order_By>;
+  season_code?: InputMaybe<Order_By>;
+  section?: InputMaybe<Order_By>;
+  subject?: InputMaybe<Order_By>;
+  time_added?: InputMaybe<Order_By>;
+};
+
+/** Ordering options when selecting data from "listings". */
+export type Listings_Order_By = {
+  course?: InputMaybe<Courses_Order_By>;
+  course_code?: InputMaybe<Order_By>;
+  course_id?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  last_updated?: InputMaybe<Order_By>;
+  listing_id?: InputMaybe<Order_By>;
+  number?: InputMaybe<Order_By>;
+  school?: InputMaybe<Order_By>;
+  season?: InputMaybe<Seasons_Order_By>;
+  season_code?: InputMaybe<Order_By>;
+  section?: InputMaybe<Order_By>;
+  subject?: InputMaybe<Order_By>;
+  time_added?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "listings" */
+export type Listings_Select_Column =
+  /** column name */
+  | 'course_code'
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'crn'
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'listing_id'
+  /** column name */
+  | 'number'
+  /** column name */
+  | 'school'
+  /** column name */
+  | 'season_code'
+  /** column name */
+  | 'section'
+  /** column name */
+  | 'subject'
+  /** column name */
+  | 'time_added';
+
+/** order by stddev() on columns of table "listings" */
+export type Listings_Stddev_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  listing_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "listings" */
+export type Listings_Stddev_Pop_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  listing_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "listings" */
+export type Listings_Stddev_Samp_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  listing_id?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "listings" */
+export type Listings_Sum_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  listing_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "listings" */
+export type Listings_Var_Pop_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  listing_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "listings" */
+export type Listings_Var_Samp_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  listing_id?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "listings" */
+export type Listings_Variance_Order_By = {
+  course_id?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  listing_id?: InputMaybe<Order_By>;
+};
+
+export type Locations_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Locations_Aggregate_Bool_Exp_Count>;
+};
+
+export type Locations_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Locations_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Locations_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "locations" */
+export type Locations_Aggregate_Order_By = {
+  avg?: InputMaybe<Locations_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Locations_Max_Order_By>;
+  min?: InputMaybe<Locations_Min_Order_By>;
+  stddev?: InputMaybe<Locations_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Locations_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Locations_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Locations_Sum_Order_By>;
+  var_pop?: InputMaybe<Locations_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Locations_Var_Samp_Order_By>;
+  variance?: InputMaybe<Locations_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "locations" */
+export type Locations_Avg_Order_By = {
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "locations". All fields are combined with a logical 'AND'. */
+export type Locations_Bool_Exp = {
+  _and?: InputMaybe<Array<Locations_Bool_Exp>>;
+  _not?: InputMaybe<Locations_Bool_Exp>;
+  _or?: InputMaybe<Array<Locations_Bool_Exp>>;
+  building?: InputMaybe<Buildings_Bool_Exp>;
+  building_code?: InputMaybe<String_Comparison_Exp>;
+  course_meetings?: InputMaybe<Course_Meetings_Bool_Exp>;
+  course_meetings_aggregate?: InputMaybe<Course_Meetings_Aggregate_Bool_Exp>;
+  last_updated?: InputMaybe<Timestamp_Comparison_Exp>;
+  location_id?: InputMaybe<Int_Comparison_Exp>;
+  room?: InputMaybe<String_Comparison_Exp>;
+  time_added?: InputMaybe<Timestamp_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "locations" */
+export type Locations_Max_Order_By = {
+  building_code?: InputMaybe<Order_By>;
+  last_updated?: InputMaybe<Order_By>;
+  location_id?: InputMaybe<Order_By>;
+  room?: InputMaybe<Order_By>;
+  time_added?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "locations" */
+export type Locations_Min_Order_By = {
+  building_code?: InputMaybe<Order_By>;
+  last_updated?: InputMaybe<Order_By>;
+  location_id?: InputMaybe<Order_By>;
+  room?: InputMaybe<Order_By>;
+  time_added?: InputMaybe<Order_By>;
+};
+
+/** Ordering options when selecting data from "locations". */
+export type Locations_Order_By = {
+  building?: InputMaybe<Buildings_Order_By>;
+  building_code?: InputMaybe<Order_By>;
+  course_meetings_aggregate?: InputMaybe<Course_Meetings_Aggregate_Order_By>;
+  last_updated?: InputMaybe<Order_By>;
+  location_id?: InputMaybe<Order_By>;
+  room?: InputMaybe<Order_By>;
+  time_added?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "locations" */
+export type Locations_Select_Column =
+  /** column name */
+  | 'building_code'
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'location_id'
+  /** column name */
+  | 'room'
+  /** column name */
+  | 'time_added';
+
+/** order by stddev() on columns of table "locations" */
+export type Locations_Stddev_Order_By = {
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "locations" */
+export type Locations_Stddev_Pop_Order_By = {
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "locations" */
+export type Locations_Stddev_Samp_Order_By = {
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "locations" */
+export type Locations_Sum_Order_By = {
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "locations" */
+export type Locations_Var_Pop_Order_By = {
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "locations" */
+export type Locations_Var_Samp_Order_By = {
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "locations" */
+export type Locations_Variance_Order_By = {
+  location_id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "metadata". All fields are combined with a logical 'AND'. */
+export type Metadata_Bool_Exp = {
+  _and?: InputMaybe<Array<Metadata_Bool_Exp>>;
+  _not?: InputMaybe<Metadata_Bool_Exp>;
+  _or?: InputMaybe<Array<Metadata_Bool_Exp>>;
+  id?: InputMaybe<Int_Comparison_Exp>;
+  last_update?: InputMaybe<Timestamp_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "metadata". */
+export type Metadata_Order_By = {
+  id?: InputMaybe<Order_By>;
+  last_update?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "metadata" */
+export type Metadata_Select_Column =
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'last_update';
+
+/** column ordering options */
+export type Order_By =
+  /** in ascending order, nulls last */
+  | 'asc'
+  /** in ascending order, nulls first */
+  | 'asc_nulls_first'
+  /** in ascending order, nulls last */
+  | 'asc_nulls_last'
+  /** in descending order, nulls first */
+  | 'desc'
+  /** in descending order, nulls first */
+  | 'desc_nulls_first'
+  /** in descending order, nulls last */
+  | 'desc_nulls_last';
+
+/** Boolean expression to filter rows from the table "professors". All fields are combined with a logical 'AND'. */
+export type Professors_Bool_Exp = {
+  _and?: InputMaybe<Array<Professors_Bool_Exp>>;
+  _not?: InputMaybe<Professors_Bool_Exp>;
+  _or?: InputMaybe<Array<Professors_Bool_Exp>>;
+  average_rating?: InputMaybe<Float8_Comparison_Exp>;
+  average_rating_n?: InputMaybe<Int_Comparison_Exp>;
+  course_professors?: InputMaybe<Course_Professors_Bool_Exp>;
+  course_professors_aggregate?: InputMaybe<Course_Professors_Aggregate_Bool_Exp>;
+  courses_taught?: InputMaybe<Int_Comparison_Exp>;
+  email?: InputMaybe<String_Comparison_Exp>;
+  last_updated?: InputMaybe<Timestamp_Comparison_Exp>;
+  name?: InputMaybe<String_Comparison_Exp>;
+  professor_id?: InputMaybe<Int_Comparison_Exp>;
+  time_added?: InputMaybe<Timestamp_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "professors". */
+export type Professors_Order_By = {
+  average_rating?: InputMaybe<Order_By>;
+  average_rating_n?: InputMaybe<Order_By>;
+  course_professors_aggregate?: InputMaybe<Course_Professors_Aggregate_Order_By>;
+  courses_taught?: InputMaybe<Order_By>;
+  email?: InputMaybe<Order_By>;
+  last_updated?: InputMaybe<Order_By>;
+  name?: InputMaybe<Order_By>;
+  professor_id?: InputMaybe<Order_By>;
+  time_added?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "professors" */
+export type Professors_Select_Column =
+  /** column name */
+  | 'average_rating'
+  /** column name */
+  | 'average_rating_n'
+  /** column name */
+  | 'courses_taught'
+  /** column name */
+  | 'email'
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'name'
+  /** column name */
+  | 'professor_id'
+  /** column name */
+  | 'time_added';
+
+/** Boolean expression to filter rows from the table "seasons". All fields are combined with a logical 'AND'. */
+export type Seasons_Bool_Exp = {
+  _and?: InputMaybe<Array<Seasons_Bool_Exp>>;
+  _not?: InputMaybe<Seasons_Bool_Exp>;
+  _or?: InputMaybe<Array<Seasons_Bool_Exp>>;
+  courses?: InputMaybe<Courses_Bool_Exp>;
+  courses_aggregate?: InputMaybe<Courses_Aggregate_Bool_Exp>;
+  last_updated?: InputMaybe<Timestamp_Comparison_Exp>;
+  listings?: InputMaybe<Listings_Bool_Exp>;
+  listings_aggregate?: InputMaybe<Listings_Aggregate_Bool_Exp>;
+  season_code?: InputMaybe<String_Comparison_Exp>;
+  term?: InputMaybe<String_Comparison_Exp>;
+  time_added?: InputMaybe<Timestamp_Comparison_Exp>;
+  year?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "seasons". */
+export type Seasons_Order_By = {
+  courses_aggregate?: InputMaybe<Courses_Aggregate_Order_By>;
+  last_updated?: InputMaybe<Order_By>;
+  listings_aggregate?: InputMaybe<Listings_Aggregate_Order_By>;
+  season_code?: InputMaybe<Order_By>;
+  term?: InputMaybe<Order_By>;
+  time_added?: InputMaybe<Order_By>;
+  year?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "seasons" */
+export type Seasons_Select_Column =
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'season_code'
+  /** column name */
+  | 'term'
+  /** column name */
+  | 'time_added'
+  /** column name */
+  | 'year';
+
+/** Boolean expression to compare columns of type "timestamp". All fields are combined with logical 'AND'. */
+export type Timestamp_Comparison_Exp = {
+  _eq?: InputMaybe<Scalars['timestamp']['input']>;
+  _gt?: InputMaybe<Scalars['timestamp']['input']>;
+  _gte?: InputMaybe<Scalars['timestamp']['input']>;
+  _in?: InputMaybe<Array<Scalars['timestamp']['input']>>;
+  _is_null?: InputMaybe<Scalars['Boolean']['input']>;
+  _lt?: InputMaybe<Scalars['timestamp']['input']>;
+  _lte?: InputMaybe<Scalars['timestamp']['input']>;
+  _neq?: InputMaybe<Scalars['timestamp']['input']>;
+  _nin?: InputMaybe<Array<Scalars['timestamp']['input']>>;
+};
+
+/** Boolean expression to compare columns of type "timestamptz". All fields are combined with logical 'AND'. */
+export type Timestamptz_Comparison_Exp = {
+  _eq?: InputMaybe<Scalars['timestamptz']['input']>;
+  _gt?: InputMaybe<Scalars['timestamptz']['input']>;
+  _gte?: InputMaybe<Scalars['timestamptz']['input']>;
+  _in?: InputMaybe<Array<Scalars['timestamptz']['input']>>;
+  _is_null?: InputMaybe<Scalars['Boolean']['input']>;
+  _lt?: InputMaybe<Scalars['timestamptz']['input']>;
+  _lte?: InputMaybe<Scalars['timestamptz']['input']>;
+  _neq?: InputMaybe<Scalars['timestamptz']['input']>;
+  _nin?: InputMaybe<Array<Scalars['timestamptz']['input']>>;
+};
+
+/** Boolean expression to filter rows from the table "users". All fields are combined with a logical 'AND'. */
+export type Users_Bool_Exp = {
+  _and?: InputMaybe<Array<Users_Bool_Exp>>;
+  _not?: InputMaybe<Users_Bool_Exp>;
+  _or?: InputMaybe<Array<Users_Bool_Exp>>;
+  created_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  display_name?: InputMaybe<String_Comparison_Exp>;
+  email?: InputMaybe<Citext_Comparison_Exp>;
+  evals_granted_by?: InputMaybe<String_Comparison_Exp>;
+  has_evals?: InputMaybe<Boolean_Comparison_Exp>;
+  last_login_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  user_id?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "users". */
+export type Users_Order_By = {
+  created_at?: InputMaybe<Order_By>;
+  display_name?: InputMaybe<Order_By>;
+  email?: InputMaybe<Order_By>;
+  evals_granted_by?: InputMaybe<Order_By>;
+  has_evals?: InputMaybe<Order_By>;
+  last_login_at?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "users" */
+export type Users_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'display_name'
+  /** column name */
+  | 'email'
+  /** column name */
+  | 'evals_granted_by'
+  /** column name */
+  | 'has_evals'
+  /** column name */
+  | 'last_login_at'
+  /** column name */
+  | 'user_id';
+
+/** Boolean expression to filter rows from the table "wishlist_items". All fields are combined with a logical 'AND'. */
+export type Wishlist_Items_Bool_Exp = {
+  _and?: InputMaybe<Array<Wishlist_Items_Bool_Exp>>;
+  _not?: InputMaybe<Wishlist_Items_Bool_Exp>;
+  _or?: InputMaybe<Array<Wishlist_Items_Bool_Exp>>;
+  added_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  crn?: InputMaybe<Int_Comparison_Exp>;
+  season?: InputMaybe<Seasons_Bool_Exp>;
+  season_code?: InputMaybe<String_Comparison_Exp>;
+  user_id?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "wishlist_items". */
+export type Wishlist_Items_Order_By = {
+  added_at?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  season?: InputMaybe<Seasons_Order_By>;
+  season_code?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "wishlist_items" */
+export type Wishlist_Items_Select_Column =
+  /** column name */
+  | 'added_at'
+  /** column name */
+  | 'crn'
+  /** column name */
+  | 'season_code'
+  /** column name */
+  | 'user_id';
+
+export type Worksheet_Courses_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Worksheet_Courses_Aggregate_Bool_Exp_Count>;
+};
+
+export type Worksheet_Courses_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Worksheet_Courses_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Worksheet_Courses_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "worksheet_courses" */
+export type Worksheet_Courses_Aggregate_Order_By = {
+  avg?: InputMaybe<Worksheet_Courses_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Worksheet_Courses_Max_Order_By>;
+  min?: InputMaybe<Worksheet_Courses_Min_Order_By>;
+  stddev?: InputMaybe<Worksheet_Courses_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Worksheet_Courses_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Worksheet_Courses_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Worksheet_Courses_Sum_Order_By>;
+  var_pop?: InputMaybe<Worksheet_Courses_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Worksheet_Courses_Var_Samp_Order_By>;
+  variance?: InputMaybe<Worksheet_Courses_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "worksheet_courses" */
+export type Worksheet_Courses_Avg_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "worksheet_courses". All fields are combined with a logical 'AND'. */
+export type Worksheet_Courses_Bool_Exp = {
+  _and?: InputMaybe<Array<Worksheet_Courses_Bool_Exp>>;
+  _not?: InputMaybe<Worksheet_Courses_Bool_Exp>;
+  _or?: InputMaybe<Array<Worksheet_Courses_Bool_Exp>>;
+  added_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  color?: InputMaybe<String_Comparison_Exp>;
+  crn?: InputMaybe<Int_Comparison_Exp>;
+  hidden?: InputMaybe<Boolean_Comparison_Exp>;
+  worksheet?: InputMaybe<Worksheets_Bool_Exp>;
+  worksheet_id?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "worksheet_courses" */
+export type Worksheet_Courses_Max_Order_By = {
+  added_at?: InputMaybe<Order_By>;
+  color?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "worksheet_courses" */
+export type Worksheet_Courses_Min_Order_By = {
+  added_at?: InputMaybe<Order_By>;
+  color?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** Ordering options when selecting data from "worksheet_courses". */
+export type Worksheet_Courses_Order_By = {
+  added_at?: InputMaybe<Order_By>;
+  color?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  hidden?: InputMaybe<Order_By>;
+  worksheet?: InputMaybe<Worksheets_Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "worksheet_courses" */
+export type Worksheet_Courses_Select_Column =
+  /** column name */
+  | 'added_at'
+  /** column name */
+  | 'color'
+  /** column name */
+  | 'crn'
+  /** column name */
+  | 'hidden'
+  /** column name */
+  | 'worksheet_id';
+
+/** order by stddev() on columns of table "worksheet_courses" */
+export type Worksheet_Courses_Stddev_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "worksheet_courses" */
+export type Worksheet_Courses_Stddev_Pop_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "worksheet_courses" */
+export type Worksheet_Courses_Stddev_Samp_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "worksheet_courses" */
+export type Worksheet_Courses_Sum_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "worksheet_courses" */
+export type Worksheet_Courses_Var_Pop_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "worksheet_courses" */
+export type Worksheet_Courses_Var_Samp_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "worksheet_courses" */
+export type Worksheet_Courses_Variance_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "worksheets". All fields are combined with a logical 'AND'. */
+export type Worksheets_Bool_Exp = {
+  _and?: InputMaybe<Array<Worksheets_Bool_Exp>>;
+  _not?: InputMaybe<Worksheets_Bool_Exp>;
+  _or?: InputMaybe<Array<Worksheets_Bool_Exp>>;
+  created_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  name?: InputMaybe<String_Comparison_Exp>;
+  private?: InputMaybe<Boolean_Comparison_Exp>;
+  season?: InputMaybe<Seasons_Bool_Exp>;
+  season_code?: InputMaybe<String_Comparison_Exp>;
+  updated_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  user_id?: InputMaybe<Int_Comparison_Exp>;
+  worksheet_courses?: InputMaybe<Worksheet_Courses_Bool_Exp>;
+  worksheet_courses_aggregate?: InputMaybe<Worksheet_Courses_Aggregate_Bool_Exp>;
+  worksheet_id?: InputMaybe<Int_Comparison_Exp>;
+  worksheet_number?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "worksheets". */
+export type Worksheets_Order_By = {
+  created_at?: InputMaybe<Order_By>;
+  name?: InputMaybe<Order_By>;
+  private?: InputMaybe<Order_By>;
+  season?: InputMaybe<Seasons_Order_By>;
+  season_code?: InputMaybe<Order_By>;
+  updated_at?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+  worksheet_courses_aggregate?: InputMaybe<Worksheet_Courses_Aggregate_Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+  worksheet_number?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "worksheets" */
+export type Worksheets_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'name'
+  /** column name */
+  | 'private'
+  /** column name */
+  | 'season_code'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'user_id'
+  /** column name */
+  | 'worksheet_id'
+  /** column name */
+  | 'worksheet_number';
+
+
+
+export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
+
+
+const defaultWrapper: SdkFunctionWrapper = (action, _operationName, _operationType, _variables) => action();
+
+export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = defaultWrapper) {
+  return {
+
+  };
+}
+export type Sdk = ReturnType<typeof getSdk>;
