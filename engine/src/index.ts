@@ -8,3 +8,8 @@ export type { ErrorCode, GraphQLErrorJson } from './errors.js';
 export type { Runtime, RuntimeOptions, EngineEnv, ExecuteRequest, ExecuteResult, ExplainResult } from './runtime.js';
 export { createRuntime } from './runtime.js';
 export { loadMetadataDir } from './metadata/load-metadata-dir.js';
+// HTTP and auth layer (engine/src/server, engine/src/auth).
+export { startEngineServer, startHttpServer, HASURA_VERSION } from './server/index.js';
+export type { EngineServer, EngineServerOptions, HttpServerOptions } from './server/index.js';
+export { createAuthenticator, AuthConfigError, fromRawHeaders } from './auth/index.js';
+export type { Authenticator, AuthResult, AuthModeName, HeaderList } from './auth/index.js';
