@@ -20,7 +20,7 @@ const msg = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 async function runClass(dir: PlannedDirectory, cls: PlannedClass, o: RunOptions): Promise<RunResult[]> {
   const results: RunResult[] = [];
   const record = (t: PlannedTest, transport: Transport, verdict: Verdict, reason?: string): void => {
-    const r: RunResult = { class: cls.python, test: t.test, file: t.file, transport, verdict };
+    const r: RunResult = { class: cls.python, test: t.test, file: t.file, referenced: t.referenced, transport, verdict };
     results.push(reason === undefined ? r : { ...r, reason });
   };
   const todo = cls.tests.flatMap((t) => {
@@ -76,7 +76,8 @@ export function fileVerdict(runs: readonly RunResult[]): { verdict: Verdict; rea
   for (const v of order) {
     const hit = ran.find((r) => r.verdict === v);
     if (hit) {
-      const reason = hit.reason === undefined ? undefined : `[${hit.transport}] ${hit.reason}`;
+      const stale = hit.verdict !== 'pass' && !hit.referenced ? ' (file not run by any upstream test)' : '';
+      const reason = hit.reason === undefined ? undefined : `[${hit.transport}]${stale} ${hit.reason}`;
       return reason === undefined ? { verdict: v } : { verdict: v, reason };
     }
   }

@@ -49,6 +49,16 @@ export async function loadStartEngineServer(): Promise<StartEngineServer> {
 
 const existing = (files: readonly SetupFile[]): SetupFile[] => files.filter((f) => existsSync(f.file));
 
+/**
+ * How upstream starts the server its Python tests run against (server/tests-py/README.md: `env
+ * EVENT_WEBHOOK_HEADER=MyEnvValue … graphql-engine serve --stringify-numeric-types`); the expected responses
+ * depend on it (bigint, numeric and float8 as strings).
+ */
+export const UPSTREAM_SERVER_ENV: Readonly<Record<string, string>> = {
+  HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES: 'true',
+  EVENT_WEBHOOK_HEADER: 'MyEnvValue',
+};
+
 export class LocalEngineTarget implements Target {
   readonly name = 'engine';
   constructor(
@@ -64,7 +74,7 @@ export class LocalEngineTarget implements Target {
     let metadata = emptyMetadata();
     let server: EngineServer | null = null;
     let stale = true;
-    const engineEnv = { ...this.extraEnv, ...env, HASURA_GRAPHQL_DATABASE_URL: db.url };
+    const engineEnv = { ...UPSTREAM_SERVER_ENV, ...this.extraEnv, ...env, HASURA_GRAPHQL_DATABASE_URL: db.url };
     const stop = async (): Promise<void> => {
       const s = server;
       server = null;

@@ -65,6 +65,7 @@ export interface RunResult {
   class: string;
   test: string;
   file: string;
+  referenced: boolean;
   transport: Transport;
   verdict: Verdict;
   reason?: string;
