@@ -12,6 +12,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  bpchar: { input: string; output: string; }
   citext: { input: string; output: string; }
   float8: { input: number; output: number; }
   jsonb: { input: unknown; output: unknown; }
@@ -76,6 +77,39 @@ export type String_Comparison_Exp = {
   _regex?: InputMaybe<Scalars['String']['input']>;
   /** does the column match the given SQL regular expression */
   _similar?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Boolean expression to compare columns of type "bpchar". All fields are combined with logical 'AND'. */
+export type Bpchar_Comparison_Exp = {
+  _eq?: InputMaybe<Scalars['bpchar']['input']>;
+  _gt?: InputMaybe<Scalars['bpchar']['input']>;
+  _gte?: InputMaybe<Scalars['bpchar']['input']>;
+  /** does the column match the given case-insensitive pattern */
+  _ilike?: InputMaybe<Scalars['bpchar']['input']>;
+  _in?: InputMaybe<Array<Scalars['bpchar']['input']>>;
+  /** does the column match the given POSIX regular expression, case insensitive */
+  _iregex?: InputMaybe<Scalars['bpchar']['input']>;
+  _is_null?: InputMaybe<Scalars['Boolean']['input']>;
+  /** does the column match the given pattern */
+  _like?: InputMaybe<Scalars['bpchar']['input']>;
+  _lt?: InputMaybe<Scalars['bpchar']['input']>;
+  _lte?: InputMaybe<Scalars['bpchar']['input']>;
+  _neq?: InputMaybe<Scalars['bpchar']['input']>;
+  /** does the column NOT match the given case-insensitive pattern */
+  _nilike?: InputMaybe<Scalars['bpchar']['input']>;
+  _nin?: InputMaybe<Array<Scalars['bpchar']['input']>>;
+  /** does the column NOT match the given POSIX regular expression, case insensitive */
+  _niregex?: InputMaybe<Scalars['bpchar']['input']>;
+  /** does the column NOT match the given pattern */
+  _nlike?: InputMaybe<Scalars['bpchar']['input']>;
+  /** does the column NOT match the given POSIX regular expression, case sensitive */
+  _nregex?: InputMaybe<Scalars['bpchar']['input']>;
+  /** does the column NOT match the given SQL regular expression */
+  _nsimilar?: InputMaybe<Scalars['bpchar']['input']>;
+  /** does the column match the given POSIX regular expression, case sensitive */
+  _regex?: InputMaybe<Scalars['bpchar']['input']>;
+  /** does the column match the given SQL regular expression */
+  _similar?: InputMaybe<Scalars['bpchar']['input']>;
 };
 
 /** Boolean expression to filter rows from the table "buildings". All fields are combined with a logical 'AND'. */
@@ -1533,6 +1567,146 @@ export type Float8_Comparison_Exp = {
   _nin?: InputMaybe<Array<Scalars['float8']['input']>>;
 };
 
+/** Boolean expression to filter rows from the table "friend_requests". All fields are combined with a logical 'AND'. */
+export type Friend_Requests_Bool_Exp = {
+  _and?: InputMaybe<Array<Friend_Requests_Bool_Exp>>;
+  _not?: InputMaybe<Friend_Requests_Bool_Exp>;
+  _or?: InputMaybe<Array<Friend_Requests_Bool_Exp>>;
+  created_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  from_user_id?: InputMaybe<Int_Comparison_Exp>;
+  to_user_id?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "friend_requests". */
+export type Friend_Requests_Order_By = {
+  created_at?: InputMaybe<Order_By>;
+  from_user_id?: InputMaybe<Order_By>;
+  to_user_id?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "friend_requests" */
+export type Friend_Requests_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'from_user_id'
+  /** column name */
+  | 'to_user_id';
+
+export type Friendships_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Friendships_Aggregate_Bool_Exp_Count>;
+};
+
+export type Friendships_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Friendships_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Friendships_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "friendships" */
+export type Friendships_Aggregate_Order_By = {
+  avg?: InputMaybe<Friendships_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Friendships_Max_Order_By>;
+  min?: InputMaybe<Friendships_Min_Order_By>;
+  stddev?: InputMaybe<Friendships_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Friendships_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Friendships_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Friendships_Sum_Order_By>;
+  var_pop?: InputMaybe<Friendships_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Friendships_Var_Samp_Order_By>;
+  variance?: InputMaybe<Friendships_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "friendships" */
+export type Friendships_Avg_Order_By = {
+  friend_user_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "friendships". All fields are combined with a logical 'AND'. */
+export type Friendships_Bool_Exp = {
+  _and?: InputMaybe<Array<Friendships_Bool_Exp>>;
+  _not?: InputMaybe<Friendships_Bool_Exp>;
+  _or?: InputMaybe<Array<Friendships_Bool_Exp>>;
+  created_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  friend_user_id?: InputMaybe<Int_Comparison_Exp>;
+  user_id?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "friendships" */
+export type Friendships_Max_Order_By = {
+  created_at?: InputMaybe<Order_By>;
+  friend_user_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "friendships" */
+export type Friendships_Min_Order_By = {
+  created_at?: InputMaybe<Order_By>;
+  friend_user_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** Ordering options when selecting data from "friendships". */
+export type Friendships_Order_By = {
+  created_at?: InputMaybe<Order_By>;
+  friend_user_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "friendships" */
+export type Friendships_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'friend_user_id'
+  /** column name */
+  | 'user_id';
+
+/** order by stddev() on columns of table "friendships" */
+export type Friendships_Stddev_Order_By = {
+  friend_user_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "friendships" */
+export type Friendships_Stddev_Pop_Order_By = {
+  friend_user_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "friendships" */
+export type Friendships_Stddev_Samp_Order_By = {
+  friend_user_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "friendships" */
+export type Friendships_Sum_Order_By = {
+  friend_user_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "friendships" */
+export type Friendships_Var_Pop_Order_By = {
+  friend_user_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "friendships" */
+export type Friendships_Var_Samp_Order_By = {
+  friend_user_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "friendships" */
+export type Friendships_Variance_Order_By = {
+  friend_user_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
 export type Jsonb_Cast_Exp = {
   String?: InputMaybe<String_Comparison_Exp>;
 };
@@ -1895,6 +2069,66 @@ export type Order_By =
   /** in descending order, nulls last */
   | 'desc_nulls_last';
 
+/** Boolean expression to filter rows from the table "password_credentials". All fields are combined with a logical 'AND'. */
+export type Password_Credentials_Bool_Exp = {
+  _and?: InputMaybe<Array<Password_Credentials_Bool_Exp>>;
+  _not?: InputMaybe<Password_Credentials_Bool_Exp>;
+  _or?: InputMaybe<Array<Password_Credentials_Bool_Exp>>;
+  password_hash?: InputMaybe<String_Comparison_Exp>;
+  updated_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  user_id?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "password_credentials". */
+export type Password_Credentials_Order_By = {
+  password_hash?: InputMaybe<Order_By>;
+  updated_at?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "password_credentials" */
+export type Password_Credentials_Select_Column =
+  /** column name */
+  | 'password_hash'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'user_id';
+
+/** Boolean expression to filter rows from the table "password_reset_tokens". All fields are combined with a logical 'AND'. */
+export type Password_Reset_Tokens_Bool_Exp = {
+  _and?: InputMaybe<Array<Password_Reset_Tokens_Bool_Exp>>;
+  _not?: InputMaybe<Password_Reset_Tokens_Bool_Exp>;
+  _or?: InputMaybe<Array<Password_Reset_Tokens_Bool_Exp>>;
+  created_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  expires_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  token_hash?: InputMaybe<Bpchar_Comparison_Exp>;
+  used_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  user_id?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "password_reset_tokens". */
+export type Password_Reset_Tokens_Order_By = {
+  created_at?: InputMaybe<Order_By>;
+  expires_at?: InputMaybe<Order_By>;
+  token_hash?: InputMaybe<Order_By>;
+  used_at?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "password_reset_tokens" */
+export type Password_Reset_Tokens_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'expires_at'
+  /** column name */
+  | 'token_hash'
+  /** column name */
+  | 'used_at'
+  /** column name */
+  | 'user_id';
+
 /** Boolean expression to filter rows from the table "professors". All fields are combined with a logical 'AND'. */
 export type Professors_Bool_Exp = {
   _and?: InputMaybe<Array<Professors_Bool_Exp>>;
@@ -1943,6 +2177,245 @@ export type Professors_Select_Column =
   | 'professor_id'
   /** column name */
   | 'time_added';
+
+export type Profile_Fields_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Profile_Fields_Aggregate_Bool_Exp_Count>;
+};
+
+export type Profile_Fields_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Profile_Fields_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Profile_Fields_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "profile_fields" */
+export type Profile_Fields_Aggregate_Order_By = {
+  avg?: InputMaybe<Profile_Fields_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Profile_Fields_Max_Order_By>;
+  min?: InputMaybe<Profile_Fields_Min_Order_By>;
+  stddev?: InputMaybe<Profile_Fields_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Profile_Fields_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Profile_Fields_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Profile_Fields_Sum_Order_By>;
+  var_pop?: InputMaybe<Profile_Fields_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Profile_Fields_Var_Samp_Order_By>;
+  variance?: InputMaybe<Profile_Fields_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "profile_fields" */
+export type Profile_Fields_Avg_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "profile_fields". All fields are combined with a logical 'AND'. */
+export type Profile_Fields_Bool_Exp = {
+  _and?: InputMaybe<Array<Profile_Fields_Bool_Exp>>;
+  _not?: InputMaybe<Profile_Fields_Bool_Exp>;
+  _or?: InputMaybe<Array<Profile_Fields_Bool_Exp>>;
+  field?: InputMaybe<String_Comparison_Exp>;
+  owner_friendships?: InputMaybe<Friendships_Bool_Exp>;
+  owner_friendships_aggregate?: InputMaybe<Friendships_Aggregate_Bool_Exp>;
+  user_id?: InputMaybe<Int_Comparison_Exp>;
+  value?: InputMaybe<String_Comparison_Exp>;
+  visibility?: InputMaybe<String_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "profile_fields" */
+export type Profile_Fields_Max_Order_By = {
+  field?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+  value?: InputMaybe<Order_By>;
+  visibility?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "profile_fields" */
+export type Profile_Fields_Min_Order_By = {
+  field?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+  value?: InputMaybe<Order_By>;
+  visibility?: InputMaybe<Order_By>;
+};
+
+/** Ordering options when selecting data from "profile_fields". */
+export type Profile_Fields_Order_By = {
+  field?: InputMaybe<Order_By>;
+  owner_friendships_aggregate?: InputMaybe<Friendships_Aggregate_Order_By>;
+  user_id?: InputMaybe<Order_By>;
+  value?: InputMaybe<Order_By>;
+  visibility?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "profile_fields" */
+export type Profile_Fields_Select_Column =
+  /** column name */
+  | 'field'
+  /** column name */
+  | 'user_id'
+  /** column name */
+  | 'value'
+  /** column name */
+  | 'visibility';
+
+/** order by stddev() on columns of table "profile_fields" */
+export type Profile_Fields_Stddev_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "profile_fields" */
+export type Profile_Fields_Stddev_Pop_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "profile_fields" */
+export type Profile_Fields_Stddev_Samp_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "profile_fields" */
+export type Profile_Fields_Sum_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "profile_fields" */
+export type Profile_Fields_Var_Pop_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "profile_fields" */
+export type Profile_Fields_Var_Samp_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "profile_fields" */
+export type Profile_Fields_Variance_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+};
+
+export type Saved_Searches_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Saved_Searches_Aggregate_Bool_Exp_Count>;
+};
+
+export type Saved_Searches_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Saved_Searches_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Saved_Searches_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "saved_searches" */
+export type Saved_Searches_Aggregate_Order_By = {
+  avg?: InputMaybe<Saved_Searches_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Saved_Searches_Max_Order_By>;
+  min?: InputMaybe<Saved_Searches_Min_Order_By>;
+  stddev?: InputMaybe<Saved_Searches_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Saved_Searches_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Saved_Searches_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Saved_Searches_Sum_Order_By>;
+  var_pop?: InputMaybe<Saved_Searches_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Saved_Searches_Var_Samp_Order_By>;
+  variance?: InputMaybe<Saved_Searches_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "saved_searches" */
+export type Saved_Searches_Avg_Order_By = {
+  saved_search_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** Boolean expression to filter rows from the table "saved_searches". All fields are combined with a logical 'AND'. */
+export type Saved_Searches_Bool_Exp = {
+  _and?: InputMaybe<Array<Saved_Searches_Bool_Exp>>;
+  _not?: InputMaybe<Saved_Searches_Bool_Exp>;
+  _or?: InputMaybe<Array<Saved_Searches_Bool_Exp>>;
+  created_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  name?: InputMaybe<String_Comparison_Exp>;
+  query?: InputMaybe<Jsonb_Comparison_Exp>;
+  saved_search_id?: InputMaybe<Int_Comparison_Exp>;
+  user_id?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "saved_searches" */
+export type Saved_Searches_Max_Order_By = {
+  created_at?: InputMaybe<Order_By>;
+  name?: InputMaybe<Order_By>;
+  saved_search_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "saved_searches" */
+export type Saved_Searches_Min_Order_By = {
+  created_at?: InputMaybe<Order_By>;
+  name?: InputMaybe<Order_By>;
+  saved_search_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** Ordering options when selecting data from "saved_searches". */
+export type Saved_Searches_Order_By = {
+  created_at?: InputMaybe<Order_By>;
+  name?: InputMaybe<Order_By>;
+  query?: InputMaybe<Order_By>;
+  saved_search_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "saved_searches" */
+export type Saved_Searches_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'name'
+  /** column name */
+  | 'query'
+  /** column name */
+  | 'saved_search_id'
+  /** column name */
+  | 'user_id';
+
+/** order by stddev() on columns of table "saved_searches" */
+export type Saved_Searches_Stddev_Order_By = {
+  saved_search_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "saved_searches" */
+export type Saved_Searches_Stddev_Pop_Order_By = {
+  saved_search_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "saved_searches" */
+export type Saved_Searches_Stddev_Samp_Order_By = {
+  saved_search_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "saved_searches" */
+export type Saved_Searches_Sum_Order_By = {
+  saved_search_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "saved_searches" */
+export type Saved_Searches_Var_Pop_Order_By = {
+  saved_search_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "saved_searches" */
+export type Saved_Searches_Var_Samp_Order_By = {
+  saved_search_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "saved_searches" */
+export type Saved_Searches_Variance_Order_By = {
+  saved_search_id?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
 
 /** Boolean expression to filter rows from the table "seasons". All fields are combined with a logical 'AND'. */
 export type Seasons_Bool_Exp = {
@@ -2010,6 +2483,44 @@ export type Timestamptz_Comparison_Exp = {
   _nin?: InputMaybe<Array<Scalars['timestamptz']['input']>>;
 };
 
+/** Boolean expression to filter rows from the table "user_identities". All fields are combined with a logical 'AND'. */
+export type User_Identities_Bool_Exp = {
+  _and?: InputMaybe<Array<User_Identities_Bool_Exp>>;
+  _not?: InputMaybe<User_Identities_Bool_Exp>;
+  _or?: InputMaybe<Array<User_Identities_Bool_Exp>>;
+  created_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  identity_id?: InputMaybe<Int_Comparison_Exp>;
+  issuer?: InputMaybe<String_Comparison_Exp>;
+  provider?: InputMaybe<String_Comparison_Exp>;
+  subject?: InputMaybe<String_Comparison_Exp>;
+  user_id?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** Ordering options when selecting data from "user_identities". */
+export type User_Identities_Order_By = {
+  created_at?: InputMaybe<Order_By>;
+  identity_id?: InputMaybe<Order_By>;
+  issuer?: InputMaybe<Order_By>;
+  provider?: InputMaybe<Order_By>;
+  subject?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** select columns of table "user_identities" */
+export type User_Identities_Select_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'identity_id'
+  /** column name */
+  | 'issuer'
+  /** column name */
+  | 'provider'
+  /** column name */
+  | 'subject'
+  /** column name */
+  | 'user_id';
+
 /** Boolean expression to filter rows from the table "users". All fields are combined with a logical 'AND'. */
 export type Users_Bool_Exp = {
   _and?: InputMaybe<Array<Users_Bool_Exp>>;
@@ -2019,9 +2530,19 @@ export type Users_Bool_Exp = {
   display_name?: InputMaybe<String_Comparison_Exp>;
   email?: InputMaybe<Citext_Comparison_Exp>;
   evals_granted_by?: InputMaybe<String_Comparison_Exp>;
+  friendships?: InputMaybe<Friendships_Bool_Exp>;
+  friendships_aggregate?: InputMaybe<Friendships_Aggregate_Bool_Exp>;
   has_evals?: InputMaybe<Boolean_Comparison_Exp>;
   last_login_at?: InputMaybe<Timestamptz_Comparison_Exp>;
+  profile_fields?: InputMaybe<Profile_Fields_Bool_Exp>;
+  profile_fields_aggregate?: InputMaybe<Profile_Fields_Aggregate_Bool_Exp>;
+  saved_searches?: InputMaybe<Saved_Searches_Bool_Exp>;
+  saved_searches_aggregate?: InputMaybe<Saved_Searches_Aggregate_Bool_Exp>;
   user_id?: InputMaybe<Int_Comparison_Exp>;
+  wishlist_items?: InputMaybe<Wishlist_Items_Bool_Exp>;
+  wishlist_items_aggregate?: InputMaybe<Wishlist_Items_Aggregate_Bool_Exp>;
+  worksheets?: InputMaybe<Worksheets_Bool_Exp>;
+  worksheets_aggregate?: InputMaybe<Worksheets_Aggregate_Bool_Exp>;
 };
 
 /** Ordering options when selecting data from "users". */
@@ -2030,9 +2551,14 @@ export type Users_Order_By = {
   display_name?: InputMaybe<Order_By>;
   email?: InputMaybe<Order_By>;
   evals_granted_by?: InputMaybe<Order_By>;
+  friendships_aggregate?: InputMaybe<Friendships_Aggregate_Order_By>;
   has_evals?: InputMaybe<Order_By>;
   last_login_at?: InputMaybe<Order_By>;
+  profile_fields_aggregate?: InputMaybe<Profile_Fields_Aggregate_Order_By>;
+  saved_searches_aggregate?: InputMaybe<Saved_Searches_Aggregate_Order_By>;
   user_id?: InputMaybe<Order_By>;
+  wishlist_items_aggregate?: InputMaybe<Wishlist_Items_Aggregate_Order_By>;
+  worksheets_aggregate?: InputMaybe<Worksheets_Aggregate_Order_By>;
 };
 
 /** select columns of table "users" */
@@ -2052,6 +2578,38 @@ export type Users_Select_Column =
   /** column name */
   | 'user_id';
 
+export type Wishlist_Items_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Wishlist_Items_Aggregate_Bool_Exp_Count>;
+};
+
+export type Wishlist_Items_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Wishlist_Items_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Wishlist_Items_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "wishlist_items" */
+export type Wishlist_Items_Aggregate_Order_By = {
+  avg?: InputMaybe<Wishlist_Items_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Wishlist_Items_Max_Order_By>;
+  min?: InputMaybe<Wishlist_Items_Min_Order_By>;
+  stddev?: InputMaybe<Wishlist_Items_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Wishlist_Items_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Wishlist_Items_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Wishlist_Items_Sum_Order_By>;
+  var_pop?: InputMaybe<Wishlist_Items_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Wishlist_Items_Var_Samp_Order_By>;
+  variance?: InputMaybe<Wishlist_Items_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "wishlist_items" */
+export type Wishlist_Items_Avg_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
 /** Boolean expression to filter rows from the table "wishlist_items". All fields are combined with a logical 'AND'. */
 export type Wishlist_Items_Bool_Exp = {
   _and?: InputMaybe<Array<Wishlist_Items_Bool_Exp>>;
@@ -2062,6 +2620,22 @@ export type Wishlist_Items_Bool_Exp = {
   season?: InputMaybe<Seasons_Bool_Exp>;
   season_code?: InputMaybe<String_Comparison_Exp>;
   user_id?: InputMaybe<Int_Comparison_Exp>;
+};
+
+/** order by max() on columns of table "wishlist_items" */
+export type Wishlist_Items_Max_Order_By = {
+  added_at?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  season_code?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "wishlist_items" */
+export type Wishlist_Items_Min_Order_By = {
+  added_at?: InputMaybe<Order_By>;
+  crn?: InputMaybe<Order_By>;
+  season_code?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
 };
 
 /** Ordering options when selecting data from "wishlist_items". */
@@ -2083,6 +2657,48 @@ export type Wishlist_Items_Select_Column =
   | 'season_code'
   /** column name */
   | 'user_id';
+
+/** order by stddev() on columns of table "wishlist_items" */
+export type Wishlist_Items_Stddev_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "wishlist_items" */
+export type Wishlist_Items_Stddev_Pop_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "wishlist_items" */
+export type Wishlist_Items_Stddev_Samp_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "wishlist_items" */
+export type Wishlist_Items_Sum_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "wishlist_items" */
+export type Wishlist_Items_Var_Pop_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "wishlist_items" */
+export type Wishlist_Items_Var_Samp_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "wishlist_items" */
+export type Wishlist_Items_Variance_Order_By = {
+  crn?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+};
 
 export type Worksheet_Courses_Aggregate_Bool_Exp = {
   count?: InputMaybe<Worksheet_Courses_Aggregate_Bool_Exp_Count>;
@@ -2210,6 +2826,39 @@ export type Worksheet_Courses_Variance_Order_By = {
   worksheet_id?: InputMaybe<Order_By>;
 };
 
+export type Worksheets_Aggregate_Bool_Exp = {
+  count?: InputMaybe<Worksheets_Aggregate_Bool_Exp_Count>;
+};
+
+export type Worksheets_Aggregate_Bool_Exp_Count = {
+  arguments?: InputMaybe<Array<Worksheets_Select_Column>>;
+  distinct?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<Worksheets_Bool_Exp>;
+  predicate: Int_Comparison_Exp;
+};
+
+/** order by aggregate values of table "worksheets" */
+export type Worksheets_Aggregate_Order_By = {
+  avg?: InputMaybe<Worksheets_Avg_Order_By>;
+  count?: InputMaybe<Order_By>;
+  max?: InputMaybe<Worksheets_Max_Order_By>;
+  min?: InputMaybe<Worksheets_Min_Order_By>;
+  stddev?: InputMaybe<Worksheets_Stddev_Order_By>;
+  stddev_pop?: InputMaybe<Worksheets_Stddev_Pop_Order_By>;
+  stddev_samp?: InputMaybe<Worksheets_Stddev_Samp_Order_By>;
+  sum?: InputMaybe<Worksheets_Sum_Order_By>;
+  var_pop?: InputMaybe<Worksheets_Var_Pop_Order_By>;
+  var_samp?: InputMaybe<Worksheets_Var_Samp_Order_By>;
+  variance?: InputMaybe<Worksheets_Variance_Order_By>;
+};
+
+/** order by avg() on columns of table "worksheets" */
+export type Worksheets_Avg_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+  worksheet_number?: InputMaybe<Order_By>;
+};
+
 /** Boolean expression to filter rows from the table "worksheets". All fields are combined with a logical 'AND'. */
 export type Worksheets_Bool_Exp = {
   _and?: InputMaybe<Array<Worksheets_Bool_Exp>>;
@@ -2217,6 +2866,8 @@ export type Worksheets_Bool_Exp = {
   _or?: InputMaybe<Array<Worksheets_Bool_Exp>>;
   created_at?: InputMaybe<Timestamptz_Comparison_Exp>;
   name?: InputMaybe<String_Comparison_Exp>;
+  owner_friendships?: InputMaybe<Friendships_Bool_Exp>;
+  owner_friendships_aggregate?: InputMaybe<Friendships_Aggregate_Bool_Exp>;
   private?: InputMaybe<Boolean_Comparison_Exp>;
   season?: InputMaybe<Seasons_Bool_Exp>;
   season_code?: InputMaybe<String_Comparison_Exp>;
@@ -2228,10 +2879,33 @@ export type Worksheets_Bool_Exp = {
   worksheet_number?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** order by max() on columns of table "worksheets" */
+export type Worksheets_Max_Order_By = {
+  created_at?: InputMaybe<Order_By>;
+  name?: InputMaybe<Order_By>;
+  season_code?: InputMaybe<Order_By>;
+  updated_at?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+  worksheet_number?: InputMaybe<Order_By>;
+};
+
+/** order by min() on columns of table "worksheets" */
+export type Worksheets_Min_Order_By = {
+  created_at?: InputMaybe<Order_By>;
+  name?: InputMaybe<Order_By>;
+  season_code?: InputMaybe<Order_By>;
+  updated_at?: InputMaybe<Order_By>;
+  user_id?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+  worksheet_number?: InputMaybe<Order_By>;
+};
+
 /** Ordering options when selecting data from "worksheets". */
 export type Worksheets_Order_By = {
   created_at?: InputMaybe<Order_By>;
   name?: InputMaybe<Order_By>;
+  owner_friendships_aggregate?: InputMaybe<Friendships_Aggregate_Order_By>;
   private?: InputMaybe<Order_By>;
   season?: InputMaybe<Seasons_Order_By>;
   season_code?: InputMaybe<Order_By>;
@@ -2260,6 +2934,55 @@ export type Worksheets_Select_Column =
   | 'worksheet_id'
   /** column name */
   | 'worksheet_number';
+
+/** order by stddev() on columns of table "worksheets" */
+export type Worksheets_Stddev_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+  worksheet_number?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_pop() on columns of table "worksheets" */
+export type Worksheets_Stddev_Pop_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+  worksheet_number?: InputMaybe<Order_By>;
+};
+
+/** order by stddev_samp() on columns of table "worksheets" */
+export type Worksheets_Stddev_Samp_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+  worksheet_number?: InputMaybe<Order_By>;
+};
+
+/** order by sum() on columns of table "worksheets" */
+export type Worksheets_Sum_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+  worksheet_number?: InputMaybe<Order_By>;
+};
+
+/** order by var_pop() on columns of table "worksheets" */
+export type Worksheets_Var_Pop_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+  worksheet_number?: InputMaybe<Order_By>;
+};
+
+/** order by var_samp() on columns of table "worksheets" */
+export type Worksheets_Var_Samp_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+  worksheet_number?: InputMaybe<Order_By>;
+};
+
+/** order by variance() on columns of table "worksheets" */
+export type Worksheets_Variance_Order_By = {
+  user_id?: InputMaybe<Order_By>;
+  worksheet_id?: InputMaybe<Order_By>;
+  worksheet_number?: InputMaybe<Order_By>;
+};
 
 
 
