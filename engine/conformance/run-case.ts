@@ -73,9 +73,18 @@ async function overWebsocket(
   baseUrl: string,
   subscription: boolean,
 ): Promise<Outcome> {
-  if (step.response === undefined) return { verdict: 'fail', reason: 'websocket case without a response' };
   const body = subscription ? asSubscription(step.query) : step.query;
-  const res = await wsRequest(baseUrl, step.url, body, headers, { subscription });
+  let res: Awaited<ReturnType<typeof wsRequest>>;
+  try {
+    res = await wsRequest(baseUrl, step.url, body, headers, { subscription });
+  } catch (e) {
+    return { verdict: 'fail', reason: `websocket transport: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (step.response === undefined) {
+    return res.type === 'data' || res.type === 'error'
+      ? { verdict: 'pass' }
+      : { verdict: 'fail', reason: `websocket ${res.type}: ${JSON.stringify(res.payload).slice(0, 200)}` };
+  }
   const expectsErrors = hasErrors(step.response);
   if (res.type === 'connection_error' || (res.type === 'error' && !expectsErrors)) {
     return { verdict: 'fail', reason: `websocket ${res.type}: ${JSON.stringify(res.payload).slice(0, 200)}` };
