@@ -25,7 +25,7 @@ export function describe(v: unknown): string {
 
 /** Untyped JS value of an AST value with variables substituted (absent variables become undefined). */
 export function astValue(node: ValueNode, vars: Readonly<Record<string, unknown>>): unknown {
-  return valueFromASTUntyped(node, vars as Record<string, unknown>);
+  return valueFromASTUntyped(node, vars);
 }
 
 function coerceScalar(name: string, v: unknown, path: string): unknown {

@@ -36,7 +36,11 @@ function unwrapInput(t: GraphQLInputType): GraphQLInputType {
   return x;
 }
 
-function orderDir(v: string): { desc: boolean; nullsFirst: boolean } {
+function orderDir(raw: unknown): { desc: boolean; nullsFirst: boolean } {
+  return orderDirOf(typeof raw === 'string' ? raw : 'asc');
+}
+
+function orderDirOf(v: string): { desc: boolean; nullsFirst: boolean } {
   switch (v) {
     case 'desc':
     case 'desc_nulls_first':
@@ -57,8 +61,8 @@ function planOrderObject(ctx: BoolContext, type: GraphQLInputObjectType, obj: Re
     const f = fields[k];
     const info = inputInfo(f);
     if (!f || !info) continue;
-    if (info.kind === 'order_column') out.push({ key: wrap({ kind: 'column', column: info.column }), ...orderDir(String(v)) });
-    else if (info.kind === 'order_computed_scalar') out.push({ key: wrap({ kind: 'computed', cf: info.cf }), ...orderDir(String(v)) });
+    if (info.kind === 'order_column') out.push({ key: wrap({ kind: 'column', column: info.column }), ...orderDir(v) });
+    else if (info.kind === 'order_computed_scalar') out.push({ key: wrap({ kind: 'computed', cf: info.cf }), ...orderDir(v) });
     else if (info.kind === 'order_rel' && isInputObjectType(f.type)) {
       const where = permissionFilter(ctx, info.table);
       planOrderObject(ctx, f.type, v as Record<string, unknown>, (key) => wrap({ kind: 'object', table: info.table, mapping: info.rel.mapping, where, key }), out);
@@ -71,7 +75,7 @@ function planOrderObject(ctx: BoolContext, type: GraphQLInputObjectType, obj: Re
         if (av === null || av === undefined) continue;
         const ainfo = inputInfo(aggFields[ak]);
         if (ainfo?.kind === 'order_agg_count') {
-          out.push({ key: wrap({ kind: 'aggregate', table: info.table, source, mapping, where, op: 'count', column: null }), ...orderDir(String(av)) });
+          out.push({ key: wrap({ kind: 'aggregate', table: info.table, source, mapping, where, op: 'count', column: null }), ...orderDir(av) });
         } else if (ainfo?.kind === 'order_agg_op') {
           const opType = aggFields[ak]?.type;
           const colFields = opType && isInputObjectType(opType) ? opType.getFields() : {};
@@ -80,7 +84,7 @@ function planOrderObject(ctx: BoolContext, type: GraphQLInputObjectType, obj: Re
             if (cinfo?.kind !== 'order_column' || cv === null || cv === undefined) continue;
             out.push({
               key: wrap({ kind: 'aggregate', table: info.table, source, mapping, where, op: ainfo.op, column: cinfo.column }),
-              ...orderDir(String(cv)),
+              ...orderDir(cv),
             });
           }
         }

@@ -111,7 +111,7 @@ function planComparisons(
     }
     if (COLUMN_OPS.has(op)) {
       if (!isPerm) throw validationFailed(`field '${rawOp}' not found`, opPath);
-      const ref = Array.isArray(v) ? { column: String(v[1]), root: true } : { column: String(v), root: false };
+      const ref = Array.isArray(v) ? { column: typeof v[1] === 'string' ? v[1] : '', root: true } : { column: typeof v === 'string' ? v : '', root: false };
       out.push({ kind: 'cmp', lhs, op, rhs: { kind: 'column', ...ref } });
       continue;
     }

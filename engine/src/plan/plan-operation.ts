@@ -8,6 +8,7 @@ import {
   FieldsOnCorrectTypeRule,
   KnownArgumentNamesRule,
   Kind,
+  OperationTypeNode,
   NoFragmentCyclesRule,
   NoUnusedVariablesRule,
   NoUnusedFragmentsRule,
@@ -29,6 +30,10 @@ import type { PlannerContext } from './plan-selection.js';
 import { planAggregate, planTableSelect } from './plan-selection.js';
 import { coerceInput } from './coerce-input.js';
 import { and } from './plan-bool-exp.js';
+
+import { getNamedType, isObjectType } from 'graphql';
+import type { CollectedField } from './collect-fields.js';
+import type { BoolIR } from './ir.js';
 
 const SKIPPED = new Set<unknown>([
   FieldsOnCorrectTypeRule,
@@ -75,7 +80,7 @@ export interface PlanInput {
 }
 
 export function coerceVariables(schema: GraphQLSchema, op: OperationDefinitionNode, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const r = getVariableValues(schema, op.variableDefinitions ?? [], inputs as Record<string, unknown>, { maxErrors: 1 });
+  const r = getVariableValues(schema, op.variableDefinitions ?? [], inputs, { maxErrors: 1 });
   if (r.errors) {
     const e = r.errors[0];
     const m = e ? /^Variable "\$([^"]+)"/.exec(e.message) : null;
@@ -86,11 +91,11 @@ export function coerceVariables(schema: GraphQLSchema, op: OperationDefinitionNo
 
 export function planOperation(input: PlanInput): RootIR[] {
   const { schema, op, doc } = input;
-  if (op.operation === 'mutation') {
+  if (op.operation === OperationTypeNode.MUTATION) {
     const mroot = schema.getMutationType();
     if (!mroot) throw validationFailed('no mutations exist', '$');
   }
-  const root = op.operation === 'subscription' ? (schema.getSubscriptionType() ?? schema.getQueryType()) : schema.getQueryType();
+  const root = op.operation === OperationTypeNode.SUBSCRIPTION ? (schema.getSubscriptionType() ?? schema.getQueryType()) : schema.getQueryType();
   if (!root) throw validationFailed('no queries exist', '$');
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -121,7 +126,7 @@ export function planOperation(input: PlanInput): RootIR[] {
         kind: Kind.DOCUMENT,
         definitions: [...fragments.values(), { ...op, selectionSet: { kind: Kind.SELECTION_SET, selections: f.nodes } }],
       };
-      const r = execute({ schema, document: single, variableValues: input.variables as Record<string, unknown> }) as { data?: Record<string, unknown> | null; errors?: readonly { message: string }[] };
+      const r = execute({ schema, document: single, variableValues: input.variables }) as { data?: Record<string, unknown> | null; errors?: readonly { message: string }[] };
       if (r.errors?.[0]) throw validationFailed(r.errors[0].message, f.path);
       out.push({ alias: f.alias, kind: 'json', value: r.data?.[f.alias] ?? null });
       continue;
@@ -154,11 +159,8 @@ export function planOperation(input: PlanInput): RootIR[] {
   return out;
 }
 
-import { getNamedType, isObjectType } from 'graphql';
 import type { GraphQLField } from 'graphql';
-import type { CollectedField } from './collect-fields.js';
 import { planFields, rawArgs } from './plan-selection.js';
-import type { BoolIR } from './ir.js';
 
 function planFieldsOf(ctx: PlannerContext, def: GraphQLField<unknown, unknown>, f: CollectedField) {
   const t = getNamedType(def.type);
