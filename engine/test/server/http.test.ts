@@ -178,6 +178,38 @@ describe('admin secret + unauthorized role', () => {
     );
   });
 
+  it('/v1alpha1/graphql keeps real statuses for errors; /v1/graphql answers 200', async () => {
+    const headers = { 'x-hasura-admin-secret': SECRET };
+    const a = await call(s.url, '/v1alpha1/graphql', { headers, body: { query: '{ nope }' } });
+    expect(a.status).toBe(400);
+    expect((a.body as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe(
+      'validation-failed',
+    );
+    const v1 = await call(s.url, '/v1/graphql', { headers, body: { query: '{ nope }' } });
+    expect(v1.status).toBe(200);
+    const ok = await call(s.url, '/v1alpha1/graphql', { headers, body: { query: '{ seasons(limit: 1) { year } }' } });
+    expect(ok.status).toBe(200);
+  });
+
+  it('serves concurrent requests independently', async () => {
+    const year = seasons[0]?.year ?? 0;
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        call(s.url, '/v1/graphql', {
+          headers:
+            i % 2 === 0
+              ? { 'x-hasura-admin-secret': SECRET, 'x-hasura-role': 'student', 'x-hasura-year': String(year) }
+              : {},
+          body: { query: '{ seasons { year } }' },
+        }),
+      ),
+    );
+    for (const [i, r] of results.entries()) {
+      const ys = (r.body as { data: { seasons: Array<{ year: number }> } }).data.seasons;
+      expect(ys.length).toBe(i % 2 === 0 ? seasons.filter((x) => x.year === year).length : seasons.length);
+    }
+  });
+
   it('serves GET /v1/graphql', async () => {
     const q = encodeURIComponent(
       'query Q($n: Int!) { seasons(limit: $n, order_by: {season_code: asc}) { season_code } }',
