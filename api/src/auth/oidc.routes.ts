@@ -86,7 +86,7 @@ export function oidcRouter(ctx: AuthContext): Router {
     }
     if (!raw) throw new ApiError('login-failed', 'unknown or expired state');
     const pending = JSON.parse(raw) as Pending;
-    let claims: oidc.IDToken | undefined;
+    let claims: Record<string, unknown> & { iss: string; sub: string };
     try {
       const cfg = await configuration();
       const tokens = await oidc.authorizationCodeGrant(cfg, new URL(req.originalUrl, config.publicUrl), {
@@ -95,12 +95,18 @@ export function oidcRouter(ctx: AuthContext): Router {
         expectedNonce: pending.nonce,
         idTokenExpected: true,
       });
-      claims = tokens.claims();
+      const idToken = tokens.claims();
+      if (!idToken) throw new Error('no ID token');
+      claims = { ...idToken };
+      // Providers that follow OIDC Core §5.4 strictly return scope claims from the UserInfo endpoint only.
+      if (claims['email'] === undefined || claims['name'] === undefined) {
+        const info = await oidc.fetchUserInfo(cfg, tokens.access_token, idToken.sub);
+        claims = { ...info, ...claims }; // ID token claims win; UserInfo fills the gaps
+      }
     } catch (err) {
       req.log.warn({ err: { message: err instanceof Error ? err.message : 'unknown' } }, 'OIDC code exchange failed');
       throw new ApiError('login-failed', 'code exchange failed');
     }
-    if (!claims) throw new ApiError('login-failed', 'no ID token');
     const email = typeof claims['email'] === 'string' ? claims['email'].toLowerCase() : null;
     const name = typeof claims['name'] === 'string' ? claims['name'] : undefined;
     const user = await upsertIdentityUser(deps.pool, {
