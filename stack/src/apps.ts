@@ -60,7 +60,7 @@ export async function startApps(opts: {
   if (existsSync(join(REPO, 'engine', 'src', 'cli.ts'))) {
     specs.push({
       name: 'engine',
-      entry: 'engine/src/cli.ts',
+      entry: 'engine/bin/engine.mjs',
       args: ['serve', '--metadata', join(REPO, 'hasura', 'metadata')],
       env: {
         HASURA_GRAPHQL_DATABASE_URL: stack.bouncerUrl(db, 'ct_engine'),
@@ -71,25 +71,28 @@ export async function startApps(opts: {
           ? { HASURA_GRAPHQL_AUTH_HOOK: `${apiUrl}/api/hasura/auth`, HASURA_GRAPHQL_AUTH_HOOK_MODE: 'GET' }
           : { HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous' }),
         API_BASE_URL: apiUrl,
-        ACTION_SECRET: secrets['actionSecret']!,
+        HASURA_ACTION_SECRET: secrets['actionSecret']!,
       },
       health: `${engineUrl}/healthz`,
     });
   }
   if (hasApi) {
+    const publicUrl = `http://127.0.0.1:${ports.gateway}`;
     const apiEnv = {
       NODE_ENV: 'development',
-      PORT: String(ports.api),
-      HOST: '127.0.0.1',
+      API_PORT: String(ports.api),
+      API_HOST: '127.0.0.1',
+      API_PUBLIC_URL: publicUrl,
+      API_BASE_URL: apiUrl,
+      FRONTEND_URL: publicUrl,
       REDIS_URL: stack.redis!.url,
       DATABASE_URL: stack.bouncerUrl(db, 'ct_api'),
       GRAPHQL_URL: `${engineUrl}/v1/graphql`,
-      HASURA_ADMIN_SECRET: secrets['adminSecret']!,
+      GRAPHQL_ADMIN_SECRET: secrets['adminSecret']!,
       SESSION_SECRET: secrets['sessionSecret']!,
-      ACTION_SECRET: secrets['actionSecret']!,
+      HASURA_ACTION_SECRET: secrets['actionSecret']!,
       CATALOG_REFRESH_SECRET: secrets['catalogSecret']!,
-      PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`,
-      LOG_DIR: opts.logDir,
+      CATALOG_DIR: join(opts.logDir, '..', 'catalogs'),
     };
     specs.push({ name: 'api', entry: 'api/src/main.ts', env: apiEnv, health: `${apiUrl}/api/ping` });
     if (existsSync(join(REPO, 'api', 'src', 'worker.ts')))

@@ -39,7 +39,7 @@ async function prepareDatabase(stack: Stack, log: (l: string) => void): Promise<
 function appSecrets(dir: string): Record<string, string> {
   const file = join(dir, 'app-secrets.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-  const make = () => randomBytes(24).toString('base64url');
+  const make = () => randomBytes(36).toString('base64url');
   const secrets = { adminSecret: make(), sessionSecret: make(), actionSecret: make(), catalogSecret: make() };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
