@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agent, createTestApp, signup, type TestApp } from '../helpers/app.js';
+import { mailText, TestMailbox } from '../helpers/smtp.js';
+
+let box: TestMailbox;
+let t: TestApp;
+beforeAll(async () => {
+  box = await TestMailbox.start();
+  t = await createTestApp({ SMTP_URL: box.url, MAIL_FROM: 'CourseTable <no-reply@coursetable.test>' });
+});
+afterAll(async () => {
+  await t.close();
+  await box.close();
+});
+
+function tokenFrom(raw: string): string {
+  const m = /reset-password\?token=([\w-]+)/.exec(mailText(raw));
+  if (!m?.[1]) throw new Error('no reset link in the mail');
+  return m[1];
+}
+
+describe('POST /api/auth/password/reset-request + /reset', () => {
+  it('mails a single-use link; the new password works, the old one and every old session do not', async () => {
+    const { email, password, agent: oldSession } = await signup(t);
+    const mail = box.next();
+    await agent(t).post('/api/auth/password/reset-request').send({ email }).expect(202);
+    const received = await mail;
+    expect(received.to).toEqual([email]);
+    const token = tokenFrom(received.raw);
+
+    const stored = await t.owner.query<{ token_hash: string }>('select token_hash from password_reset_tokens');
+    expect(stored.rows.map((r) => r.token_hash)).not.toContain(token); // only the hash is stored
+
+    await agent(t).post('/api/auth/password/reset').send({ token, password: 'a brand new password' }).expect(200);
+    expect((await oldSession.get('/api/auth/check')).body.auth).toBe(false);
+    await agent(t).post('/api/auth/password/login').send({ email, password }).expect(401);
+    await agent(t).post('/api/auth/password/login').send({ email, password: 'a brand new password' }).expect(200);
+
+    const reuse = await agent(t).post('/api/auth/password/reset').send({ token, password: 'yet another password' });
+    expect([reuse.status, reuse.body.error.code]).toEqual([400, 'invalid-token']);
+  });
+
+  it('answers 202 for an unknown email too, and sends nothing', async () => {
+    const before = box.mails.length;
+    await agent(t).post('/api/auth/password/reset-request').send({ email: 'nobody-here@example.edu' }).expect(202);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(box.mails.length).toBe(before);
+  });
+
+  it('rejects an expired token with 400 invalid-token', async () => {
+    const { email } = await signup(t);
+    const mail = box.next();
+    await agent(t).post('/api/auth/password/reset-request').send({ email }).expect(202);
+    const token = tokenFrom((await mail).raw);
+    await t.owner.query(`update password_reset_tokens set expires_at = now() - interval '1 second' where used_at is null`);
+    const res = await agent(t).post('/api/auth/password/reset').send({ token, password: 'a brand new password' });
+    expect([res.status, res.body.error.code]).toEqual([400, 'invalid-token']);
+  });
+});
