@@ -133,8 +133,6 @@ export function objectQuery(ctx: CompileContext, s: SelectIR, parentAlias: strin
   return sql`SELECT ${row} AS "v" FROM ${built.from}${join(joins, '')}`;
 }
 
-const FLOAT_OPS = new Set(['avg', 'stddev', 'stddev_pop', 'stddev_samp', 'variance', 'var_pop', 'var_samp']);
-
 export function aggregateQuery(ctx: CompileContext, s: SelectIR, agg: readonly AggFieldIR[], parentAlias: string | null): SQL {
   const nodeFields = agg.flatMap((a) => (a.kind === 'nodes' ? a.fields : []));
   const built = build(ctx, s, parentAlias, needsRow(nodeFields), false);
@@ -164,9 +162,10 @@ export function aggregateQuery(ctx: CompileContext, s: SelectIR, agg: readonly A
             let x: SQL;
             if ('typename' in c) x = literal(c.typename);
             else {
+              // avg/stddev/variance of integers are numeric in Postgres and encode as JSON numbers; Hasura
+              // stringifies them only for numeric-typed columns (test: graphql_query/aggregations/article_agg_where).
               x = sql`${raw(it.op)}(${ident(b, c.column.name)})`;
-              if (FLOAT_OPS.has(it.op)) x = sql`(${x})::float8`;
-              else if (ctx.stringifyNumeric && isBigNumberType(c.column.baseType)) x = sql`(${x})::text`;
+              if (ctx.stringifyNumeric && isBigNumberType(c.column.baseType)) x = sql`(${x})::text`;
             }
             inner.push(sql`${literal(c.alias)}, ${x}`);
           }

@@ -15,7 +15,7 @@ import { includeInternal } from './config.js';
 import type { AuthResult, RequestCtx, ServerState } from './context.js';
 import { decodeGetRequest, decodeGqlRequests, type GqlRequests } from './gql-request.js';
 import { BodyTooLarge, readBody, sendJson } from './http-io.js';
-import { QErr, encodeGQErr, gqlErrorEntry, toQErr } from './qerr.js';
+import { QErr, encodeGQErr, gqlErrorEntry, stripInternalFromErrorBody, toQErr } from './qerr.js';
 
 export type GraphQLFlavour = 'v1' | 'v1alpha1';
 
@@ -45,6 +45,14 @@ function statusOfErrorBody(body: string): number {
   }
 }
 
+/**
+ * The runtime renders its own errors; when `HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS=false` (or for non-admins) drop any
+ * `extensions.internal` it added.
+ */
+function hideInternal(state: ServerState, session: Session, body: string): string {
+  return includeInternal(state.cfg, session.role) ? body : stripInternalFromErrorBody(body);
+}
+
 async function executeOne(
   state: ServerState,
   ctx: RequestCtx,
@@ -53,7 +61,7 @@ async function executeOne(
 ): Promise<{ body: string; headers: Array<[string, string]>; error?: QErr }> {
   try {
     const r = await state.runtime.execute(req, session, { headers: ctx.flatHeaders });
-    return { body: r.body, headers: Object.entries(r.headers ?? {}) };
+    return { body: hideInternal(state, session, r.body), headers: Object.entries(r.headers ?? {}) };
   } catch (e) {
     const q = toQErr(e);
     if (q.code === 'unexpected' && !(e instanceof QErr))

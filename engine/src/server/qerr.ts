@@ -55,3 +55,15 @@ export function gqlErrorEntry(e: QErr, includeInternal: boolean): Record<string,
 export function encodeGQErr(e: QErr, includeInternal: boolean): string {
   return JSON.stringify({ errors: [gqlErrorEntry(e, includeInternal)] });
 }
+
+/** Remove `extensions.internal` from a GraphQL error body; other bodies (results) are returned untouched, unparsed. */
+export function stripInternalFromErrorBody(body: string): string {
+  if (!body.startsWith('{"errors"') || !body.includes('"internal"')) return body;
+  try {
+    const parsed = JSON.parse(body) as { errors?: Array<{ extensions?: Record<string, unknown> }> };
+    for (const e of parsed.errors ?? []) if (e.extensions) delete e.extensions['internal'];
+    return JSON.stringify(parsed);
+  } catch {
+    return body;
+  }
+}
