@@ -182,14 +182,16 @@ export function loadPlan(suite: string): PlannedDirectory[] {
     }
     const unreferenced = caseFiles.filter((f) => !referenced.has(f));
     if (unreferenced.length > 0) {
-      const host = classes.find((c) => c.style === 'per-class' || c.style === 'per-class-v2');
+      const host =
+        classes.find((c) => c.style === 'per-class' || c.style === 'per-class-v2') ??
+        classes.find((c) => c.style !== 'per-test');
       const tests = unreferenced.map(
         (file): PlannedTest => ({ test: '(unreferenced)', file, transports: ['http'], addAuth: true, referenced: false }),
       );
       if (host) {
         host.tests.push(...tests);
       } else {
-        const skip = 'case file not referenced by any upstream Postgres test, and no per-class setup to run it under';
+        const skip = 'case file not referenced by any upstream Postgres test, and no Postgres class setup to run it under';
         classes.push({
           python: '(unreferenced files)',
           style: 'per-class',
