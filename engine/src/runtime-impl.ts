@@ -53,6 +53,9 @@ class EngineRuntime implements Runtime {
   private readonly schemas = new Map<string, GraphQLSchema>();
   private readonly docs = new LruCache<DocumentNode>();
   private readonly validated = new LruCache<true>();
+  /** Compiled operations keyed by everything that can change the SQL or its values (role, document, operation,
+   * variables, session variables), so a hit can never serve another request's plan. */
+  private readonly compiled = new LruCache<CompiledOperation>();
   private readonly stringifyNumeric: boolean;
   private readonly nullCollapse: boolean;
 
@@ -71,6 +74,7 @@ class EngineRuntime implements Runtime {
     this.model = resolveModel(this.md, catalog);
     this.schemas.clear();
     this.validated.clear();
+    this.compiled.clear();
   }
 
   schemaFor(role: string): GraphQLSchema | undefined {
@@ -101,6 +105,15 @@ class EngineRuntime implements Runtime {
 
   private prepare(req: ExecuteRequest, session: Session): CompiledOperation {
     if (typeof req.query !== 'string') throw validationFailed('the key \'query\' was not present', '$');
+    const ckey = JSON.stringify([session.role, req.query, req.operationName ?? null, req.variables ?? null, session.vars]);
+    const hit = ckey.length < 65536 ? this.compiled.get(ckey) : undefined;
+    if (hit) return hit;
+    const out = this.prepareUncached(req, session);
+    if (ckey.length < 65536) this.compiled.set(ckey, out);
+    return out;
+  }
+
+  private prepareUncached(req: ExecuteRequest, session: Session): CompiledOperation {
     let doc = this.docs.get(req.query);
     if (!doc) {
       try {
