@@ -370,6 +370,21 @@ describe('admin secret + unauthorized role', () => {
     expect((await call(s.url, '/console')).status).toBe(404);
   });
 
+  it('serves /v1alpha1/config to admins only', async () => {
+    const anon = await call(s.url, '/v1alpha1/config');
+    expect([anon.status, (anon.body as { error: string }).error]).toEqual([
+      400,
+      'You have to be an admin to access this endpoint',
+    ]);
+    const cfg = await call(s.url, '/v1alpha1/config', { headers: { 'x-hasura-admin-secret': SECRET } });
+    expect(cfg.body).toMatchObject({
+      version: 'v2.48.10',
+      is_admin_secret_set: true,
+      is_auth_hook_set: false,
+      is_jwt_set: false,
+    });
+  });
+
   it('CORS: echoes the origin and answers pre-flights', async () => {
     const pre = await call(s.url, '/v1/graphql', {
       method: 'OPTIONS',
@@ -470,6 +485,27 @@ describe('webhook and JWT modes end to end', () => {
     expect(r.headers.get('set-cookie')).toBe('hook=1');
     const denied = await call(s.url, '/v1/graphql', { body: { query: '{ seasons { year } }' } });
     expect(denied.body).toEqual(gqlErr('access-denied', 'Authentication hook unauthorized this request'));
+  });
+
+  it('close() lets an in-flight request finish', async () => {
+    const slow = await startPeer((_c, res) => setTimeout(() => json(res, 200, { 'X-Hasura-Role': 'anonymous' }), 700));
+    try {
+      const s = await startEngineServer({
+        metadata,
+        databaseUrl: db.directUrl('ct_engine'),
+        env: { HASURA_GRAPHQL_ADMIN_SECRET: SECRET, HASURA_GRAPHQL_AUTH_HOOK: slow.url },
+        log: () => undefined,
+      });
+      const inflight = call(s.url, '/v1/graphql', { body: { query: '{ seasons(limit: 1) { year } }' } });
+      await new Promise((r) => setTimeout(r, 200));
+      const closed = s.close();
+      const r = await inflight;
+      expect((r.body as { data: { seasons: unknown[] } }).data.seasons).toHaveLength(1);
+      await closed;
+      await expect(fetch(`${s.url}/healthz`)).rejects.toThrow();
+    } finally {
+      await slow.close();
+    }
   });
 
   it('webhook down: a clean error, not a hang', async () => {
