@@ -1,0 +1,31 @@
+#!/bin/sh
+# Writes pgbouncer's auth_file from the environment, then execs pgbouncer.
+# The passwords are written with the shell's printf builtin (no child process, so they never appear in `ps`),
+# into a tmpfs file readable only by the pgbouncer user, and are removed from the environment before exec.
+# Nothing secret is echoed: errors name the variable, never its value.
+set -eu
+umask 077
+
+userlist=/run/pgbouncer/userlist.txt
+tmp="$userlist.tmp"
+: > "$tmp"
+
+for role in ct_engine ct_api ct_readonly; do
+  var="$(printf '%s' "$role" | tr '[:lower:]' '[:upper:]')_PASSWORD"
+  eval "pw=\${$var:-}"
+  if [ -z "$pw" ]; then
+    echo "pgbouncer: $var is not set" >&2
+    exit 64
+  fi
+  case "$pw" in
+    *'"'* | *'
+'*) echo "pgbouncer: $var must not contain a double quote or a newline" >&2; exit 64 ;;
+  esac
+  printf '"%s" "%s"\n' "$role" "$pw" >> "$tmp"
+  unset "$var"
+done
+pw=''
+mv "$tmp" "$userlist"
+echo "pgbouncer: auth_file written for ct_engine, ct_api, ct_readonly" >&2
+
+exec pgbouncer /etc/pgbouncer/pgbouncer.ini
