@@ -236,7 +236,7 @@ export class JwtAuth {
       );
     }
     const requestedHeader = getHeader(headers, ROLE_HEADER);
-    const requested = requestedHeader !== undefined && requestedHeader.trim() !== '' ? requestedHeader : dflt;
+    const requested = requestedHeader !== undefined && requestedHeader !== '' ? requestedHeader : dflt;
     if (!(allowed as string[]).includes(requested))
       throw err400('access-denied', 'Your requested role is not in allowed roles');
     const vars = new Map<string, string>();

@@ -33,7 +33,7 @@ export function parseBackendOnlyFlag(value: string): boolean {
 export function mkUserInfo(roleBuild: RoleBuild, adminSecret: AdminSecretState, vars: Map<string, string>): Session {
   // `maybeRoleFromSessionVariables`: an empty role is no role (mkRoleName rejects "").
   const sessionRole = vars.get(ROLE_HEADER);
-  const maybeRole = sessionRole !== undefined && sessionRole.trim() !== '' ? sessionRole : undefined;
+  const maybeRole = sessionRole !== undefined && sessionRole !== '' ? sessionRole : undefined;
   let role: string;
   switch (roleBuild.kind) {
     case 'fromSession':

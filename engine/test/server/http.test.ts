@@ -316,6 +316,14 @@ describe('admin secret + unauthorized role', () => {
       400,
       { path: '$', error: 'You have to be an admin to access this endpoint', code: 'access-denied' },
     ]);
+    const explained = await call(s.url, '/v1/graphql/explain', {
+      headers: { 'x-hasura-admin-secret': SECRET },
+      body: { query: { query: '{ seasons { year } }' }, user: { 'x-hasura-role': 'student', 'x-hasura-year': '2024' } },
+    });
+    expect(explained.status).toBe(200);
+    const plan = explained.body as Array<{ field: string; sql: string; plan: string[] }>;
+    expect(plan[0]?.field).toBe('seasons');
+    expect(plan[0]?.plan.length).toBeGreaterThan(0);
   });
 
   it('rolls back an inconsistent replace_metadata, or keeps it with allow_inconsistent_metadata', async () => {
@@ -421,6 +429,22 @@ describe('settings', () => {
     expect((await call(s.url, '/v1/graphql', { body: { query: '{ seasons(limit: 1) { year } }' } })).status).toBe(200);
     const g = await engine({ HASURA_GRAPHQL_ENABLED_APIS: 'metadata' });
     expect((await call(g.url, '/v1/graphql', { body: { query: '{ seasons { year } }' } })).status).toBe(404);
+  });
+
+  it('HASURA_GRAPHQL_CORS_DOMAIN limits CORS to the listed origins (wildcards one level deep)', async () => {
+    const s = await engine({ HASURA_GRAPHQL_CORS_DOMAIN: 'https://app.example, http://*.dev.example:3000' });
+    const origin = async (o: string): Promise<string | null> =>
+      (await call(s.url, '/v1/version', { headers: { Origin: o } })).headers.get('access-control-allow-origin');
+    expect(await origin('https://app.example')).toBe('https://app.example');
+    expect(await origin('http://a.dev.example:3000')).toBe('http://a.dev.example:3000');
+    expect(await origin('http://a.dev.example:4000')).toBeNull();
+    expect(await origin('https://evil.example')).toBeNull();
+    const off = await engine({ HASURA_GRAPHQL_DISABLE_CORS: 'true' });
+    expect(
+      (await call(off.url, '/v1/version', { headers: { Origin: 'https://app.example' } })).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBeNull();
   });
 
   it('refuses invalid settings at start-up', async () => {
