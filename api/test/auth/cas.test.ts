@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import supertest from 'supertest';
-import { agent, createTestApp, FRONTEND, PUBLIC_URL, type TestApp } from '../helpers/app.js';
+import type supertest from 'supertest';
+import { agent, createTestApp, FRONTEND, PUBLIC_URL, type TestApp, body } from '../helpers/app.js';
 import { TestCasServer } from '../helpers/cas-server.js';
 
 let cas: TestCasServer;
@@ -35,7 +35,7 @@ describe('GET /api/auth/cas (CAS 3.0)', () => {
     expect(cas.validations.at(-1)).toBe('/cas/p3/serviceValidate');
     const check = await a.get('/api/auth/check').expect(200);
     expect(check.body).toMatchObject({ auth: true, user: { email: 'jane.doe@yale.edu', displayName: 'Jane Doe', hasEvals: true, role: 'student_evals', method: 'cas' } });
-    const ids = await t.owner.query('select provider, issuer, subject from user_identities where user_id = $1', [check.body.user.id]);
+    const ids = await t.owner.query('select provider, issuer, subject from user_identities where user_id = $1', [body(check).user.id]);
     expect(ids.rows).toEqual([{ provider: 'cas', issuer: cas.baseUrl, subject: 'jd123' }]);
   });
 
@@ -43,24 +43,24 @@ describe('GET /api/auth/cas (CAS 3.0)', () => {
     cas.nextUser = { user: 'guest1', attributes: { affiliation: ['affiliate', 'member'] } };
     const a = agent(t);
     await casLogin(a, '/');
-    const first = (await a.get('/api/auth/check')).body.user;
+    const first = body(await a.get('/api/auth/check')).user;
     expect(first).toMatchObject({ hasEvals: false, role: 'student', displayName: 'guest1' });
     const b = agent(t);
     await casLogin(b, '/');
-    expect((await b.get('/api/auth/check')).body.user.id).toBe(first.id);
+    expect(body(await b.get('/api/auth/check')).user.id).toBe(first.id);
   });
 
   it('returns 401 login-failed for an unknown or replayed ticket', async () => {
     const res = await agent(t).get(`/api/auth/cas/callback?redirect=${encodeURIComponent(FRONTEND)}&ticket=ST-forged`);
     expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('login-failed');
+    expect(body(res).error.code).toBe('login-failed');
     expect(res.headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses an open redirect with 400 invalid-redirect and allows wildcard-listed origins', async () => {
     for (const bad of ['https://evil.example.com/', '//evil.example.com', 'javascript:alert(1)', 'https://coursetable.test.evil.com/']) {
       const res = await agent(t).get(`/api/auth/cas?redirect=${encodeURIComponent(bad)}`);
-      expect([bad, res.status, res.body.error?.code]).toEqual([bad, 400, 'invalid-redirect']);
+      expect([bad, res.status, body(res).error?.code]).toEqual([bad, 400, 'invalid-redirect']);
     }
     await agent(t).get(`/api/auth/cas?redirect=${encodeURIComponent('https://staging.coursetable.test/x')}`).expect(302);
   });

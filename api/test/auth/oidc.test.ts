@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agent, createTestApp, FRONTEND, PUBLIC_URL, type TestApp } from '../helpers/app.js';
+import { agent, createTestApp, FRONTEND, PUBLIC_URL, type TestApp, body } from '../helpers/app.js';
 import { browseIdp, TestIdp } from '../helpers/oidc-idp.js';
 
 let idp: TestIdp;
@@ -40,7 +40,7 @@ describe('GET /api/auth/oidc (authorization code + PKCE)', () => {
 
     // The state is single-use: replaying the callback fails.
     const replay = await agent(t).get(back.pathname + back.search);
-    expect([replay.status, replay.body.error.code]).toEqual([401, 'login-failed']);
+    expect([replay.status, body(replay).error.code]).toEqual([401, 'login-failed']);
   });
 
   it('gives no evaluation access when the email is not verified, and does not link to an existing account', async () => {
@@ -49,12 +49,12 @@ describe('GET /api/auth/oidc (authorization code + PKCE)', () => {
     const start = await a.get('/api/auth/oidc').expect(302);
     const back = await browseIdp(start.headers['location'] as string, idp.issuer);
     await a.get(back.pathname + back.search).expect(302);
-    const user = (await a.get('/api/auth/check')).body.user;
+    const user = body(await a.get('/api/auth/check')).user;
     expect(user).toMatchObject({ displayName: 'Impostor', hasEvals: false, email: null });
   });
 
   it('returns 401 login-failed for a callback with an unknown state', async () => {
     const res = await agent(t).get('/api/auth/oidc/callback?code=abc&state=unknown');
-    expect([res.status, res.body.error.code]).toEqual([401, 'login-failed']);
+    expect([res.status, body(res).error.code]).toEqual([401, 'login-failed']);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agent, createTestApp, signup, type TestApp } from '../helpers/app.js';
+import { agent, createTestApp, signup, type TestApp, body } from '../helpers/app.js';
 import { mailText, TestMailbox } from '../helpers/smtp.js';
 
 let box: TestMailbox;
@@ -32,12 +32,12 @@ describe('POST /api/auth/password/reset-request + /reset', () => {
     expect(stored.rows.map((r) => r.token_hash)).not.toContain(token); // only the hash is stored
 
     await agent(t).post('/api/auth/password/reset').send({ token, password: 'a brand new password' }).expect(200);
-    expect((await oldSession.get('/api/auth/check')).body.auth).toBe(false);
+    expect(body(await oldSession.get('/api/auth/check')).auth).toBe(false);
     await agent(t).post('/api/auth/password/login').send({ email, password }).expect(401);
     await agent(t).post('/api/auth/password/login').send({ email, password: 'a brand new password' }).expect(200);
 
     const reuse = await agent(t).post('/api/auth/password/reset').send({ token, password: 'yet another password' });
-    expect([reuse.status, reuse.body.error.code]).toEqual([400, 'invalid-token']);
+    expect([reuse.status, body(reuse).error.code]).toEqual([400, 'invalid-token']);
   });
 
   it('answers 202 for an unknown email too, and sends nothing', async () => {
@@ -54,6 +54,6 @@ describe('POST /api/auth/password/reset-request + /reset', () => {
     const token = tokenFrom((await mail).raw);
     await t.owner.query(`update password_reset_tokens set expires_at = now() - interval '1 second' where used_at is null`);
     const res = await agent(t).post('/api/auth/password/reset').send({ token, password: 'a brand new password' });
-    expect([res.status, res.body.error.code]).toEqual([400, 'invalid-token']);
+    expect([res.status, body(res).error.code]).toEqual([400, 'invalid-token']);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agent, cookieHeader, createTestApp, signup, type TestApp } from '../helpers/app.js';
+import { agent, cookieHeader, createTestApp, signup, type TestApp, body } from '../helpers/app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,13 +22,13 @@ describe('POST /api/auth/password/signup', () => {
     const { email } = await signup(t);
     const res = await agent(t).post('/api/auth/password/signup').send({ email, password: 'another password!', displayName: 'X' });
     expect(res.status).toBe(409);
-    expect(res.body).toEqual({ error: { code: 'email-taken', message: expect.any(String) } });
+    expect(res.body).toEqual({ error: { code: 'email-taken', message: expect.any(String) as string } });
   });
 
   it('returns 400 validation-failed for a short password, without echoing it', async () => {
     const res = await agent(t).post('/api/auth/password/signup').send({ email: 'short@example.edu', password: 'abc', displayName: 'X' });
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation-failed');
+    expect(body(res).error.code).toBe('validation-failed');
     expect(JSON.stringify(res.body)).not.toContain('abc"');
   });
 });
@@ -37,7 +37,7 @@ describe('POST /api/auth/password/login', () => {
   it('logs in with the right password and sets an httpOnly, sameSite=lax session cookie', async () => {
     const { email, password, userId } = await signup(t);
     const res = await agent(t).post('/api/auth/password/login').send({ email: email.toUpperCase(), password }).expect(200);
-    expect(res.body.user.id).toBe(userId);
+    expect(body(res).user.id).toBe(userId);
     const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith(`${t.config.session.cookieName}=`));
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
@@ -52,7 +52,7 @@ describe('POST /api/auth/password/login', () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
-    expect(wrong.body.error.code).toBe('invalid-credentials');
+    expect(body(wrong).error.code).toBe('invalid-credentials');
   });
 
   it('regenerates the session id at login (no session fixation)', async () => {
@@ -81,7 +81,7 @@ describe('POST /api/auth/logout', () => {
     const { agent: a } = await signup(t);
     const res = await a.post('/api/auth/logout').expect(200);
     expect((res.headers['set-cookie'] as unknown as string[])[0]).toMatch(/Expires=Thu, 01 Jan 1970/);
-    expect((await a.get('/api/auth/check')).body.auth).toBe(false);
+    expect(body(await a.get('/api/auth/check')).auth).toBe(false);
   });
 
   it('returns 401 unauthenticated without a session', async () => {
@@ -98,8 +98,8 @@ describe('POST /api/auth/logout-all', () => {
     await phone.post('/api/auth/password/login').send({ email, password }).expect(200);
     await laptop.post('/api/auth/password/login').send({ email, password }).expect(200);
     const res = await laptop.post('/api/auth/logout-all').expect(200);
-    expect(res.body.ended).toBeGreaterThanOrEqual(2);
-    expect((await phone.get('/api/auth/check')).body.auth).toBe(false);
-    expect((await laptop.get('/api/auth/check')).body.auth).toBe(false);
+    expect(body(res).ended).toBeGreaterThanOrEqual(2);
+    expect(body(await phone.get('/api/auth/check')).auth).toBe(false);
+    expect(body(await laptop.get('/api/auth/check')).auth).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import supertest from 'supertest';
-import { cookieHeader, createTestApp, signup, type TestApp } from '../helpers/app.js';
+import { cookieHeader, createTestApp, signup, type TestApp, body } from '../helpers/app.js';
 import { OwnRedis } from '../helpers/own-redis.js';
 
 let redis: OwnRedis;
@@ -30,7 +30,7 @@ describe('Redis stopped mid-test', () => {
 
     const check = await timed(() => a.get('/api/auth/check'));
     expect(check.value.status).toBe(503);
-    expect(check.value.body).toEqual({ error: { code: 'session-store-unavailable', message: expect.any(String) } });
+    expect(check.value.body).toEqual({ error: { code: 'session-store-unavailable', message: expect.any(String) as string } });
     expect(check.value.headers['retry-after']).toBe('1');
     expect(check.ms).toBeLessThan(1000);
 
@@ -44,7 +44,7 @@ describe('Redis stopped mid-test', () => {
 
     const health = await supertest(t.app).get('/api/health');
     expect(health.status).toBe(503);
-    expect(health.body.checks.redis.status).toBe('down');
+    expect(body(health).checks['redis']?.status).toBe('down');
     await supertest(t.app).get('/api/ping').expect(200, '"pong"');
 
     await redis.startAgain();
@@ -52,7 +52,7 @@ describe('Redis stopped mid-test', () => {
     while (t.deps.redis.status !== 'ready' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
 
     // The session saved before the outage is back, for the API and for the webhook.
-    expect((await a.get('/api/auth/check').expect(200)).body.auth).toBe(true);
+    expect(body(await a.get('/api/auth/check').expect(200)).auth).toBe(true);
     await supertest(t.app).get('/api/hasura/auth').set('Cookie', cookie).expect(200);
     await supertest(t.app).post('/api/auth/password/login').send({ email, password }).expect(200);
   });

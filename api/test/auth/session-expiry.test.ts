@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import supertest from 'supertest';
-import { cookieHeader, createTestApp, signup, type TestApp } from '../helpers/app.js';
+import { body, cookieHeader, createTestApp, signup, type TestApp } from '../helpers/app.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -19,7 +19,7 @@ describe('session idle timeout', () => {
     const cookie = cookieHeader(res, t.config.session.cookieName);
     await sleep(3300);
     await supertest(t.app).get('/api/hasura/auth').set('Cookie', cookie).expect(401);
-    expect((await a.get('/api/auth/check')).body.auth).toBe(false);
+    expect(body(await a.get('/api/auth/check')).auth).toBe(false);
   });
 
   it('keeps a session alive while it is used (rolling)', async () => {
@@ -44,7 +44,7 @@ describe('session absolute lifetime', () => {
   it('ends a session at its absolute lifetime even when it is used', async () => {
     const { agent: a } = await signup(t);
     await sleep(1500);
-    expect((await a.get('/api/auth/check')).body.auth).toBe(true);
+    expect(body(await a.get('/api/auth/check')).auth).toBe(true);
     await sleep(1800);
     const r = await a.get('/api/auth/check');
     expect(r.body, JSON.stringify(r.body)).toMatchObject({ auth: false });

@@ -16,7 +16,7 @@ describe('POST /api/hasura/actions/:name (authentication)', () => {
   it('returns 401 invalid-secret without the shared secret header', async () => {
     const r = await callAction(t, 'createWorksheet', 1, { season_code: season, name: 'A' }, { secret: null });
     expect(r.status).toBe(401);
-    expect(r.body).toEqual({ message: expect.any(String), extensions: { code: 'invalid-secret' } });
+    expect(r.body).toEqual({ message: expect.any(String) as string, extensions: { code: 'invalid-secret' } });
   });
 
   it('returns 401 invalid-secret for a wrong secret', async () => {

@@ -103,3 +103,17 @@ export function cookieHeader(res: supertest.Response, name: string): string {
   if (!c) throw new Error(`no ${name} cookie set`);
   return c.split(';')[0] ?? '';
 }
+
+/** The JSON shapes the API answers, loosely typed for assertions on supertest bodies (which are `any`). */
+export interface Body {
+  error: { code: string; message: string; detail?: string };
+  auth: boolean;
+  ended: number;
+  status: string;
+  user: { id: number; email: string | null; displayName: string; hasEvals: boolean; role: string; method: string };
+  checks: Record<string, { status: string; latencyMs?: number; error?: string }>;
+  [key: string]: unknown;
+}
+export function body(res: { body: unknown }): Body {
+  return res.body as Body;
+}

@@ -2,7 +2,7 @@
  * A real OpenID Connect provider (oidc-provider) on loopback for tests. Interactions (login + consent) are answered
  * automatically for `nextAccount`, as if the person had signed in; PKCE is required.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
@@ -53,12 +53,12 @@ export class TestIdp {
         void idp.interact(req, res);
         return;
       }
-      callback(req, res);
+      void callback(req, res);
     });
     return idp;
   }
 
-  private async interact(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+  private async interact(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const details = await this.provider.interactionDetails(req, res);
       if (details.prompt.name === 'login') {
