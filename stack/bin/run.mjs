@@ -62,6 +62,25 @@ function depsHash() {
   return h.digest('hex');
 }
 
+/**
+ * Hasura's test cases set `lc_monetary TO "en_US.utf-8"`, so the conformance tests need that OS locale. Generated
+ * with localedef when we are root (the `locales` package provides its source).
+ */
+function ensureLocale() {
+  const res = spawnSync('locale', ['-a'], { encoding: 'utf8' });
+  if (/^en_US\.utf8$/im.test(res.stdout ?? '')) return;
+  if (process.getuid?.() !== 0) {
+    say(
+      'the en_US.UTF-8 locale is missing (conformance tests need it): sudo localedef -i en_US -c -f UTF-8 en_US.UTF-8',
+    );
+    return;
+  }
+  if (!existsSync('/usr/share/i18n/locales/en_US'))
+    ensureDebian([{ pkg: 'locales', file: '/usr/share/i18n/locales/en_US' }]);
+  say('generating the en_US.UTF-8 locale');
+  sh('localedef', ['-i', 'en_US', '-c', '-f', 'UTF-8', 'en_US.UTF-8']);
+}
+
 function ensureNodeModules() {
   const stamp = join(repo, 'node_modules', '.deps-stamp');
   const want = depsHash();
