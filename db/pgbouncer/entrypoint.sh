@@ -8,9 +8,10 @@ umask 077
 
 userlist=/run/pgbouncer/userlist.txt
 tmp="$userlist.tmp"
-: > "$tmp"
+roles="ct_engine ct_api ct_readonly"
 
-for role in ct_engine ct_api ct_readonly; do
+# Check every variable before writing anything.
+for role in $roles; do
   var="$(printf '%s' "$role" | tr '[:lower:]' '[:upper:]')_PASSWORD"
   eval "pw=\${$var:-}"
   if [ -z "$pw" ]; then
@@ -21,6 +22,12 @@ for role in ct_engine ct_api ct_readonly; do
     *'"'* | *'
 '*) echo "pgbouncer: $var must not contain a double quote or a newline" >&2; exit 64 ;;
   esac
+done
+
+: > "$tmp"
+for role in $roles; do
+  var="$(printf '%s' "$role" | tr '[:lower:]' '[:upper:]')_PASSWORD"
+  eval "pw=\${$var}"
   printf '"%s" "%s"\n' "$role" "$pw" >> "$tmp"
   unset "$var"
 done
