@@ -10,6 +10,6 @@ export { createRuntime } from './runtime.js';
 export { loadMetadataDir } from './metadata/load-metadata-dir.js';
 // HTTP and auth layer (engine/src/server, engine/src/auth).
 export { startEngineServer, startHttpServer, HASURA_VERSION } from './server/index.js';
-export type { EngineServer, EngineServerOptions, HttpServerOptions } from './server/index.js';
-export { createAuthenticator, AuthConfigError, fromRawHeaders } from './auth/index.js';
+export type { EngineServer, EngineServerOptions, HttpServerOptions, UpgradeContext } from './server/index.js';
+export { createAuthenticator, AuthConfigError, connectionInitHeaders, fromRawHeaders } from './auth/index.js';
 export type { Authenticator, AuthResult, AuthModeName, HeaderList } from './auth/index.js';

@@ -63,3 +63,16 @@ export function sessionVariablesFromObject(obj: Record<string, string>): Map<str
   }
   return out;
 }
+
+/**
+ * Headers a websocket is authenticated with at `connection_init`: the payload's `headers` first, then the upgrade
+ * request's headers (src: server/src-lib/Hasura/GraphQL/Transport/WebSocket.hs `onConnInit` `mkHeaders`). Non-string
+ * payload values are ignored.
+ */
+export function connectionInitHeaders(payloadHeaders: unknown, upgradeHeaders: HeaderList): HeaderList {
+  const out: Array<[string, string]> = [];
+  if (typeof payloadHeaders === 'object' && payloadHeaders !== null && !Array.isArray(payloadHeaders)) {
+    for (const [k, v] of Object.entries(payloadHeaders)) if (typeof v === 'string') out.push([k, v]);
+  }
+  return [...out, ...upgradeHeaders];
+}

@@ -2,4 +2,4 @@
 export { createAuthenticator } from './authenticate.js';
 export type { Authenticator, AuthResult, AuthModeName } from './authenticate.js';
 export { AuthConfigError } from './config.js';
-export { fromRawHeaders, type HeaderList } from './headers.js';
+export { connectionInitHeaders, fromRawHeaders, type HeaderList } from './headers.js';

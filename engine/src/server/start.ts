@@ -4,9 +4,10 @@
  * requests finish (idle keep-alive sockets are closed at once, stragglers after a grace period), then closes the
  * runtime.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createAuthenticator } from '../auth/authenticate.js';
+import type { Duplex } from 'node:stream';
+import { createAuthenticator, type Authenticator } from '../auth/authenticate.js';
 import type { HasuraMetadata } from '../metadata/types.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { readServerConfig } from './config.js';
@@ -40,6 +41,18 @@ export interface HttpServerOptions {
   log?: (line: string) => void;
   /** Close the runtime when the server closes (default true). */
   ownsRuntime?: boolean;
+  /**
+   * WebSocket upgrades (e.g. `/v1/graphql` subscriptions, issue 4). Receives the same authenticator as HTTP requests
+   * (auth runs at `connection_init`; see `connectionInitHeaders`). Without it upgrades are refused with 400.
+   */
+  onUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer, ctx: UpgradeContext) => void;
+}
+
+export interface UpgradeContext {
+  runtime: Runtime;
+  auth: Authenticator;
+  /** Settings such as enabled APIs (`graphql` must be enabled for /v1/graphql). */
+  graphqlEnabled: boolean;
 }
 
 const defaultLog = (line: string): void => {
@@ -77,6 +90,17 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<EngineSe
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (opts.onUpgrade) {
+      opts.onUpgrade(req, socket, head, {
+        runtime: opts.runtime,
+        auth,
+        graphqlEnabled: cfg.enabledApis.has('graphql'),
+      });
+      return;
+    }
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

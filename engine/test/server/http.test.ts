@@ -9,7 +9,10 @@ import pg from 'pg';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneTemplate, type TestDb } from '../../../stack/src/testing.js';
-import { startEngineServer, type EngineServer } from '../../src/server/start.js';
+import WebSocket, { WebSocketServer } from 'ws';
+import { connectionInitHeaders, fromRawHeaders } from '../../src/auth/headers.js';
+import { createRuntime } from '../../src/runtime.js';
+import { startEngineServer, startHttpServer, type EngineServer } from '../../src/server/start.js';
 import type { HasuraMetadata } from '../../src/metadata/types.js';
 import { json, startPeer, type Peer } from './peers.js';
 
@@ -577,5 +580,60 @@ describe('webhook and JWT modes end to end', () => {
     expect(none.body).toEqual(
       gqlErr('invalid-headers', "Missing 'Authorization' or 'Cookie' header in JWT authentication mode"),
     );
+  });
+});
+
+describe('websocket upgrades', () => {
+  const open = (url: string, protocol: string): Promise<WebSocket> =>
+    new Promise((res, rej) => {
+      const ws = new WebSocket(url.replace(/^http/, 'ws') + '/v1/graphql', protocol);
+      ws.once('open', () => res(ws));
+      ws.once('error', rej);
+    });
+
+  it('are refused with 400 until a handler is plugged in', async () => {
+    const s = await engine({});
+    await expect(open(s.url, 'graphql-ws')).rejects.toThrow(/400/);
+  });
+
+  it('reach onUpgrade with the authenticator (connection_init headers first)', async () => {
+    const runtime = await createRuntime({ metadata, databaseUrl: db.directUrl('ct_engine'), env: {} });
+    const wss = new WebSocketServer({ noServer: true });
+    const s = await startHttpServer({
+      runtime,
+      env: { HASURA_GRAPHQL_ADMIN_SECRET: SECRET },
+      log: () => undefined,
+      onUpgrade: (req, socket, head, ctx) =>
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          ws.on('message', (raw: Buffer) => {
+            const msg = JSON.parse(raw.toString()) as { type: string; payload?: { headers?: unknown } };
+            if (msg.type !== 'connection_init') return;
+            ctx.auth.resolve(connectionInitHeaders(msg.payload?.headers, fromRawHeaders(req.rawHeaders))).then(
+              (a) => ws.send(JSON.stringify({ type: 'connection_ack', role: a.session.role })),
+              (e: Error) => ws.send(JSON.stringify({ type: 'connection_error', payload: e.message })),
+            );
+          });
+        }),
+    });
+    try {
+      const ws = await open(s.url, 'graphql-ws');
+      const reply = (payload: unknown): Promise<unknown> =>
+        new Promise((res) => {
+          ws.once('message', (m: Buffer) => res(JSON.parse(m.toString())));
+          ws.send(JSON.stringify({ type: 'connection_init', payload }));
+        });
+      expect(await reply({ headers: { 'X-Hasura-Admin-Secret': SECRET, 'X-Hasura-Role': 'student' } })).toEqual({
+        type: 'connection_ack',
+        role: 'student',
+      });
+      expect(await reply({ headers: {} })).toEqual({
+        type: 'connection_error',
+        payload: 'x-hasura-admin-secret/x-hasura-access-key required, but not found',
+      });
+      ws.close();
+    } finally {
+      wss.close();
+      await s.close();
+    }
   });
 });
