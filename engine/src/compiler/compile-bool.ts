@@ -111,6 +111,7 @@ export function joinCondition(mapping: Mapping, parentAlias: string, childAlias:
 
 export function sourceSql(ctx: CompileContext, table: TableInfo, source: SourceIR, parentRow: SQL | null): SQL {
   if (source.kind === 'table') return ident(table.schema, table.name);
+  if (source.kind === 'cte') return ident(source.name);
   return functionCall(ctx, source.cf, parentRow ?? raw('NULL'), source.args);
 }
 

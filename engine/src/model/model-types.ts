@@ -4,6 +4,7 @@
  */
 import type { PgTypeRef } from '../introspect/catalog-types.js';
 import type { BoolExpJson, InconsistentObject } from '../metadata/types.js';
+import type { MutationInfo } from './resolve-mutation.js';
 
 export interface ColumnInfo {
   readonly name: string;
@@ -74,6 +75,8 @@ export interface TableInfo {
   readonly computedFields: readonly ComputedFieldInfo[];
   readonly select: ReadonlyMap<string, SelectPermInfo>;
   readonly rootFields: RootFieldNames;
+  /** Mutation permissions, constraints and root names (model/resolve-mutation.ts). */
+  readonly mutation?: MutationInfo;
 }
 
 /** A tracked SQL function exposed as root fields `<fn>` / `<fn>_aggregate` (docs: schema/postgres/custom-functions.mdx). */

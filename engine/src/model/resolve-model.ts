@@ -12,6 +12,7 @@ import { baseTypeName, scalarNameFor } from './pg-scalars.js';
 import { resolveRelationship } from './resolve-relationships.js';
 import { combineInherited, flattenInherited, resolveSelectPermission } from './resolve-permissions.js';
 import { resolveComputedField, resolveFunctions } from './resolve-computed-field.js';
+import { resolveMutation } from './resolve-mutation.js';
 
 function rootName(v: RootFieldName | undefined, dflt: string): { name: string; comment: string | null } {
   if (v === undefined || v === null) return { name: dflt, comment: null };
@@ -147,6 +148,7 @@ export function resolveModel(md: HasuraMetadata, catalog: Catalog): Model {
         selectByPkComment: byPk.comment,
         selectAggregateComment: agg.comment,
       },
+      mutation: resolveMutation(t, cat, gqlName, columns),
     });
   }
   for (const r of inherited.keys()) roles.add(r);

@@ -40,7 +40,9 @@ export type BoolIR =
 
 export type SourceIR =
   | { readonly kind: 'table' }
-  | { readonly kind: 'function'; readonly cf: ComputedFieldInfo; readonly args: Readonly<Record<string, unknown>> };
+  | { readonly kind: 'function'; readonly cf: ComputedFieldInfo; readonly args: Readonly<Record<string, unknown>> }
+  /** Rows of a mutation's CTE (`WITH "aca" AS (…)`, plan-mutation.ts), named by the compiler. */
+  | { readonly kind: 'cte'; readonly name: string };
 
 export type OrderKeyIR =
   | { readonly kind: 'column'; readonly column: ColumnInfo }

@@ -8,6 +8,8 @@ import type { Model } from '../model/model-types.js';
 import { SchemaContext } from './schema-context.js';
 import { TableTypes } from './build-table-types.js';
 import type { OutputInfo } from './field-info.js';
+import { mutationRootFields } from './build-mutation-root.js';
+import { actionRootFields } from './build-action-types.js';
 
 function rootFields(ctx: SchemaContext, types: TableTypes, subscription: boolean): GraphQLFieldConfigMap<unknown, unknown> {
   const f: GraphQLFieldConfigMap<unknown, unknown> = {};
@@ -78,16 +80,26 @@ function rootFields(ctx: SchemaContext, types: TableTypes, subscription: boolean
   return sorted;
 }
 
+function sortKeys(f: GraphQLFieldConfigMap<unknown, unknown>): GraphQLFieldConfigMap<unknown, unknown> {
+  const out: GraphQLFieldConfigMap<unknown, unknown> = {};
+  for (const k of Object.keys(f).sort()) out[k] = f[k] as GraphQLFieldConfigMap<unknown, unknown>[string];
+  return out;
+}
+
 /** Build the schema of `role`; `admin` sees everything. A role with nothing gets Hasura's placeholder field. */
-export function buildRoleSchema(model: Model, role: string): GraphQLSchema {
+export function buildRoleSchema(model: Model, role: string, opts: { backendOnly?: boolean } = {}): GraphQLSchema {
   const ctx = new SchemaContext(model, role);
   const types = new TableTypes(ctx);
+  const actions = actionRootFields(ctx, types);
   let q = rootFields(ctx, types, false);
+  if (Object.keys(actions.query).length > 0) q = sortKeys({ ...q, ...actions.query });
   if (Object.keys(q).length === 0) {
     q = { no_queries_available: { type: new GraphQLNonNull(GraphQLString) } };
   }
   const query = new GraphQLObjectType({ name: 'query_root', fields: q });
   const s = rootFields(ctx, types, true);
   const subscription = Object.keys(s).length > 0 ? new GraphQLObjectType({ name: 'subscription_root', fields: s }) : undefined;
-  return new GraphQLSchema({ query, ...(subscription ? { subscription } : {}) });
+  const m = { ...mutationRootFields(ctx, types, opts.backendOnly === true), ...actions.mutation };
+  const mutation = Object.keys(m).length > 0 ? new GraphQLObjectType({ name: 'mutation_root', fields: sortKeys(m) }) : undefined;
+  return new GraphQLSchema({ query, ...(mutation ? { mutation } : {}), ...(subscription ? { subscription } : {}) });
 }
