@@ -6,26 +6,10 @@
 import type { MigrationBuilder } from 'node-pg-migrate';
 import { courseComments } from './lib/course-comments.js';
 import { quoteLiteral } from './lib/sql.js';
+import { COURSE_TABLES } from './lib/tables.js';
 
 /** The ferry tables, dependencies first (the down migration drops them in reverse). */
-const TABLES = [
-  'seasons',
-  'courses',
-  'listings',
-  'professors',
-  'course_professors',
-  'flags',
-  'course_flags',
-  'buildings',
-  'locations',
-  'course_meetings',
-  'evaluation_statistics',
-  'evaluation_questions',
-  'evaluation_ratings',
-  'evaluation_narratives',
-  'evaluation_narrative_summaries',
-  'metadata',
-] as const;
+const TABLES = COURSE_TABLES;
 
 /** Ferry adds these two with `ALTER TABLE … ADD COLUMN … TIMESTAMP DEFAULT NULL`, hence last and nullable. */
 const STAMPS = `time_added timestamp default null,

@@ -6,36 +6,10 @@ import pg from 'pg';
 import { generateCatalog } from './catalog.js';
 import { generateUsers } from './users.js';
 import { writeSeasons, writeUsers } from './write.js';
+import { COURSE_TABLES, USER_TABLES } from '../../migrations/lib/tables.js';
 
 /** Every course and user table except metadata (its single row stays). */
-const DATA_TABLES = [
-  'seasons',
-  'courses',
-  'listings',
-  'professors',
-  'course_professors',
-  'flags',
-  'course_flags',
-  'buildings',
-  'locations',
-  'course_meetings',
-  'evaluation_statistics',
-  'evaluation_questions',
-  'evaluation_ratings',
-  'evaluation_narratives',
-  'evaluation_narrative_summaries',
-  'users',
-  'user_identities',
-  'password_credentials',
-  'password_reset_tokens',
-  'profile_fields',
-  'worksheets',
-  'worksheet_courses',
-  'wishlist_items',
-  'friend_requests',
-  'friendships',
-  'saved_searches',
-];
+const DATA_TABLES = [...COURSE_TABLES.filter((t) => t !== 'metadata'), ...USER_TABLES];
 
 export interface SeedOptions {
   seed: number;

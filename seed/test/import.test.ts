@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneTemplate, type TestDb } from '../../stack/src/testing.js';
 import { importSeason } from '../src/import.js';
 import { SeasonFormatError } from '../src/season-format.js';
+import { COURSE_TABLES } from '../../migrations/lib/tables.js';
 
 const SAMPLE = readFileSync(new URL('../examples/season-sample.json', import.meta.url), 'utf8');
 type Rec = Record<string, unknown>;
@@ -17,24 +18,7 @@ function edited(table: keyof Sample, index: number, field: string, value: unknow
   return s;
 }
 
-const TABLES = [
-  'seasons',
-  'courses',
-  'listings',
-  'professors',
-  'course_professors',
-  'flags',
-  'course_flags',
-  'buildings',
-  'locations',
-  'course_meetings',
-  'evaluation_statistics',
-  'evaluation_questions',
-  'evaluation_ratings',
-  'evaluation_narratives',
-  'evaluation_narrative_summaries',
-  'metadata',
-];
+const TABLES = COURSE_TABLES;
 
 /** A digest of every course table; `stable` ignores load timestamps and database-assigned row ids. */
 async function fingerprint(url: string, stable = false): Promise<Record<string, string>> {
