@@ -25,6 +25,8 @@ export interface EngineServerOptions {
   port?: number;
   /** Where unexpected errors are reported (never secrets); default stderr. */
   log?: (line: string) => void;
+  /** See {@link HttpServerOptions.onUpgrade}. */
+  onUpgrade?: HttpServerOptions['onUpgrade'];
 }
 
 export interface EngineServer {
@@ -139,6 +141,7 @@ export async function startEngineServer(opts: EngineServerOptions): Promise<Engi
     if (opts.host !== undefined) httpOpts.host = opts.host;
     if (opts.port !== undefined) httpOpts.port = opts.port;
     if (opts.log !== undefined) httpOpts.log = opts.log;
+    if (opts.onUpgrade !== undefined) httpOpts.onUpgrade = opts.onUpgrade;
     return await startHttpServer(httpOpts);
   } catch (e) {
     await runtime.close();
