@@ -50,7 +50,10 @@ export function resolveRelationship(
   const remote = qualify(fk.table);
   const target = lookup(remote.schema, remote.name);
   if (!target) return { error: `table "${remote.name}" does not exist` };
-  const cols = fk.columns ?? (fk.column !== undefined ? [fk.column] : []);
+  // Hasura accepts `columns` as one string as well as a list (src: Hasura/RQL/Types/Relationships/Local.hs,
+  // `ArrRelUsingFKeyOn` parses `columns` with `parseJSON` of a NonEmpty that also takes a single value).
+  const rawCols: unknown = fk.columns;
+  const cols = typeof rawCols === 'string' ? [rawCols] : Array.isArray(rawCols) ? (rawCols as string[]) : fk.column !== undefined ? [fk.column] : [];
   const con = target.foreignKeys.find(
     (f) => sameSet(f.columns, cols) && f.refSchema === self.schema && f.refTable === self.name,
   );
