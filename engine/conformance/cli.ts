@@ -13,7 +13,7 @@ import { AUTH_MODES, startAuthWebhook } from './auth.js';
 import type { AuthMode } from './auth.js';
 import { splitGlobs } from './glob.js';
 import { loadPlan } from './manifest.js';
-import { startThrowawayCluster, ServerDatabases } from './pg-cluster.js';
+import { serverDatabases, startThrowawayCluster } from './pg-cluster.js';
 import { filterPlan } from './plan-filter.js';
 import { byDirectory, table, totals } from './report.js';
 import { runPlan } from './runner.js';
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     endpoint: { type: 'string' },
     passthrough: { type: 'boolean', default: false },
     'admin-secret': { type: 'string' },
+    'action-handler-port': { type: 'string', default: '0' },
     env: { type: 'string', multiple: true, default: [] },
     verbose: { type: 'boolean', default: false },
   },
@@ -61,11 +62,15 @@ async function main(): Promise<number> {
   let target: Target;
   if (values.passthrough || values.endpoint) {
     if (!values.endpoint || !values.passthrough) throw new Error('--endpoint and --passthrough go together');
-    target = new PassthroughTarget(values.endpoint, values['admin-secret'] ?? null);
+    const secret = values['admin-secret'] ?? null;
+    const port = Number(values['action-handler-port']) || 0;
+    const actions = await PassthroughTarget.startActionHandler(values.endpoint, secret, port);
+    log(`action handler on ${actions.url} (start the Hasura under test with ACTION_WEBHOOK_HANDLER=${actions.url})`);
+    target = new PassthroughTarget(values.endpoint, secret, actions);
   } else {
     const start = await loadStartEngineServer();
     const dbs = values['database-url']
-      ? new ServerDatabases(values['database-url'])
+      ? serverDatabases(values['database-url'])
       : await startThrowawayCluster(log);
     target = new LocalEngineTarget(dbs, start, extraEnv);
   }

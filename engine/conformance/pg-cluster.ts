@@ -1,40 +1,15 @@
 /**
- * A throwaway Postgres cluster under a temp dir, for running the suite from the CLI (outside vitest, where
- * `stack/src/testing.ts` provides databases). Runs initdb/postgres as the `postgres` user when we are root.
+ * Databases for the runner, one fresh database per class, prepared like upstream's CI database. Postgres itself is
+ * always the project's harness (`stack/src/harness.ts`): the CLI starts a throwaway `startStack` (postgres only;
+ * root/runuser, free ports, the reaper and cleanup are the harness's), the tests use the run's stack
+ * (`stack/src/testing.ts`), and `--database-url` takes an existing server.
  */
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, chownSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { startStack } from '../../stack/src/harness.js';
 import type { DatabaseProvider, FreshDatabase } from './types.js';
-
-const BIN = '/usr/lib/postgresql/15/bin';
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-
-function run(cmd: string, args: string[]): Promise<void> {
-  const [file, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited ${code}: ${err.trim()}`))));
-  });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Bring an empty database to the state of upstream's CI database before any setup file runs: PostGIS installed
@@ -50,113 +25,114 @@ export async function prepareDatabase(url: string, timezone: boolean): Promise<v
     );
     if (rows[0]?.n !== '0') await c.query('CREATE EXTENSION IF NOT EXISTS postgis');
     await c.query('CREATE SCHEMA IF NOT EXISTS hge_tests');
-    if (timezone) await c.query(`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET timezone TO ''UTC''', current_database()); END $$`);
+    if (timezone) await setUtc(c);
   } finally {
     await c.end();
   }
 }
 
-/** Databases from a factory (the test helpers' `emptyDatabase()`), prepared like upstream's CI database. */
-export class FactoryDatabases implements DatabaseProvider {
-  constructor(private readonly make: () => Promise<{ directUrl(role: 'postgres'): string; drop(): Promise<void> }>) {}
-
-  async fresh(): Promise<FreshDatabase> {
-    const db = await this.make();
-    const url = db.directUrl('postgres');
-    await prepareDatabase(url, true);
-    return { url, drop: () => db.drop() };
-  }
-
-  close(): Promise<void> {
-    return Promise.resolve();
-  }
+async function setUtc(c: pg.Client): Promise<void> {
+  await c.query(`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET timezone TO ''UTC''', current_database()); END $$`);
 }
 
-/** Creates databases on an existing server given a superuser URL (any database on it). */
-export class ServerDatabases implements DatabaseProvider {
+/** What the runner needs from a Postgres server: create (optionally from a template), drop, a superuser URL. */
+export interface DatabaseServer {
+  urlFor(db: string): string;
+  create(db: string, template: string): Promise<void>;
+  drop(db: string): Promise<void>;
+}
+
+/**
+ * Fresh databases cloned from a template prepared once (PostGIS takes seconds to install; a clone does not). Database
+ * settings are not copied from a template, so each clone gets its UTC time zone.
+ */
+export class TemplateDatabases implements DatabaseProvider {
   private counter = 0;
+  private template: Promise<string> | null = null;
   constructor(
-    private readonly adminUrl: string,
+    private readonly server: DatabaseServer,
     private readonly onClose: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
-  private urlFor(db: string): string {
-    const u = new URL(this.adminUrl);
-    u.pathname = `/${db}`;
-    return u.toString();
-  }
-
-  private template: Promise<string> | null = null;
-
-  /** A template prepared once (prepareDatabase), cloned per class. */
   private makeTemplate(): Promise<string> {
     return (this.template ??= (async () => {
-      const name = `conf_template_${process.pid}`;
-      await this.admin(`CREATE DATABASE "${name}" TEMPLATE template0`);
-      await prepareDatabase(this.urlFor(name), false);
+      const name = `conf_template_${process.pid}_${Date.now().toString(36)}`;
+      await this.server.create(name, 'template0');
+      await prepareDatabase(this.server.urlFor(name), false);
       return name;
     })());
-  }
-
-  private async admin(sql: string): Promise<void> {
-    const admin = new pg.Client({ connectionString: this.adminUrl });
-    await admin.connect();
-    try {
-      await admin.query(sql);
-    } finally {
-      await admin.end();
-    }
   }
 
   async fresh(): Promise<FreshDatabase> {
     const template = await this.makeTemplate();
     const name = `conf_${process.pid}_${Date.now().toString(36)}_${this.counter++}`;
-    await this.admin(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-    // database settings are not copied from a template
-    await this.admin(`ALTER DATABASE "${name}" SET timezone TO 'UTC'`);
-    return {
-      url: this.urlFor(name),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: this.adminUrl });
-        await c.connect();
-        try {
-          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        } finally {
-          await c.end();
-        }
-      },
-    };
+    await this.server.create(name, template);
+    const url = this.server.urlFor(name);
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await setUtc(c);
+    } finally {
+      await c.end();
+    }
+    return { url, drop: () => this.server.drop(name) };
   }
 
   async close(): Promise<void> {
-    if (this.template) {
-      const name = await this.template.catch(() => null);
-      if (name) await this.admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    try {
+      const name = this.template ? await this.template.catch(() => null) : null;
+      if (name) await this.server.drop(name).catch(() => undefined);
+    } finally {
+      await this.onClose();
     }
-    await this.onClose();
   }
 }
 
-/** initdb + start a cluster on a free port with UTC time zone (as Hasura's CI Postgres images run). */
-export async function startThrowawayCluster(log: (s: string) => void = () => {}): Promise<ServerDatabases> {
-  const dir = mkdtempSync(join(tmpdir(), 'conformance-pg-'));
-  if (isRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(dir, uid, gid);
-  }
-  const data = join(dir, 'data');
-  await run(`${BIN}/initdb`, ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
-  const port = await freePort();
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c timezone=UTC -c max_connections=200`;
-  await run(`${BIN}/pg_ctl`, ['-D', data, '-l', join(dir, 'pg.log'), '-w', '-o', opts, 'start']);
-  log(`postgres cluster on 127.0.0.1:${port} (${dir})`);
-  const stop = async (): Promise<void> => {
+/** The harness's stack (the CLI's throwaway one, or the test run's from `testStack()`). */
+export interface StackLike {
+  directUrl(db: string, role?: 'postgres'): string;
+  createDatabase(name: string, opts?: { template?: string }): Promise<void>;
+  dropDatabase(name: string): Promise<void>;
+}
+
+export function stackDatabases(stack: StackLike, onClose?: () => Promise<void>): TemplateDatabases {
+  return new TemplateDatabases(
+    {
+      urlFor: (db) => stack.directUrl(db, 'postgres'),
+      create: (db, template) => stack.createDatabase(db, { template }),
+      drop: (db) => stack.dropDatabase(db),
+    },
+    onClose,
+  );
+}
+
+/** Databases on an existing server given a superuser URL (`--database-url`). */
+export function serverDatabases(adminUrl: string): TemplateDatabases {
+  const urlFor = (db: string): string => {
+    const u = new URL(adminUrl);
+    u.pathname = `/${db}`;
+    return u.toString();
+  };
+  const admin = async (sql: string, params: string[]): Promise<void> => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
     try {
-      await run(`${BIN}/pg_ctl`, ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      const { rows } = await c.query<{ sql: string }>(`SELECT format(${sql}) AS sql`, params);
+      await c.query(rows[0]?.sql ?? '');
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await c.end();
     }
   };
-  return new ServerDatabases(`postgres://postgres@127.0.0.1:${port}/postgres`, stop);
+  return new TemplateDatabases({
+    urlFor,
+    create: (db, template) => admin(`'CREATE DATABASE %I TEMPLATE %I', $1::text, $2::text`, [db, template]),
+    drop: (db) => admin(`'DROP DATABASE IF EXISTS %I WITH (FORCE)', $1::text`, [db]),
+  });
+}
+
+/** A throwaway harness stack (Postgres only) in a temp dir, stopped and removed by `close()`. */
+export async function startThrowawayCluster(log: (s: string) => void = () => {}): Promise<TemplateDatabases> {
+  const dir = mkdtempSync(join(tmpdir(), 'conformance-stack-'));
+  const stack = await startStack({ dir, persistent: false, services: ['postgres'], log });
+  return stackDatabases(stack, () => stack.stop());
 }

@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import type { HasuraMetadata } from '../src/index.js';
+import { startActionHandler } from './action-handler.js';
+import type { ActionHandler } from './action-handler.js';
 import { send } from './http.js';
 import { runActions } from './setup/apply.js';
 import { emptyMetadata, translateSetup } from './setup/metadata-ops.js';
@@ -61,20 +63,33 @@ export const UPSTREAM_SERVER_ENV: Readonly<Record<string, string>> = {
 
 export class LocalEngineTarget implements Target {
   readonly name = 'engine';
+  /** The upstream action tests' handler, one per run, started with the first class. */
+  private actions: Promise<ActionHandler> | null = null;
   constructor(
     private readonly dbs: DatabaseProvider,
     private readonly start: StartEngineServer,
     private readonly extraEnv: Record<string, string> = {},
   ) {}
 
-  async beginClass(env: Record<string, string>): Promise<ClassSession> {
+  async beginClass(env: Record<string, string>, adminSecret: string | null): Promise<ClassSession> {
+    const handler = await (this.actions ??= startActionHandler());
     const db: FreshDatabase = await this.dbs.fresh();
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     let metadata = emptyMetadata();
     let server: EngineServer | null = null;
     let stale = true;
-    const engineEnv = { ...UPSTREAM_SERVER_ENV, ...this.extraEnv, ...env, HASURA_GRAPHQL_DATABASE_URL: db.url };
+    const tenant = handler.register({
+      engineUrl: () => (server ? Promise.resolve(server.url) : Promise.reject(new Error('engine not running'))),
+      adminSecret,
+    });
+    const engineEnv = {
+      ...UPSTREAM_SERVER_ENV,
+      ACTION_WEBHOOK_HANDLER: tenant.base,
+      ...this.extraEnv,
+      ...env,
+      HASURA_GRAPHQL_DATABASE_URL: db.url,
+    };
     const stop = async (): Promise<void> => {
       const s = server;
       server = null;
@@ -107,6 +122,7 @@ export class LocalEngineTarget implements Target {
         try {
           await stop();
         } finally {
+          tenant.dispose();
           await client.end().catch(() => undefined);
           await db.drop().catch(() => undefined);
         }
@@ -114,8 +130,14 @@ export class LocalEngineTarget implements Target {
     };
   }
 
-  close(): Promise<void> {
-    return this.dbs.close();
+  async close(): Promise<void> {
+    const h = this.actions;
+    this.actions = null;
+    try {
+      if (h) await (await h).close();
+    } finally {
+      await this.dbs.close();
+    }
   }
 }
 
@@ -124,8 +146,15 @@ export class PassthroughTarget implements Target {
   constructor(
     private readonly endpoint: string,
     private readonly adminSecret: string | null,
+    /** Action handler for the Hasura under test (started with ACTION_WEBHOOK_HANDLER pointing at its url). */
+    private readonly actions: ActionHandler | null = null,
   ) {
     this.name = `passthrough ${endpoint}`;
+  }
+
+  /** The action handler for a Hasura at `endpoint`: its callbacks go to that Hasura with the admin secret. */
+  static startActionHandler(endpoint: string, adminSecret: string | null, port: number): Promise<ActionHandler> {
+    return startActionHandler({ engineUrl: () => Promise.resolve(endpoint), adminSecret }, port);
   }
 
   beginClass(): Promise<ClassSession> {
@@ -147,6 +176,6 @@ export class PassthroughTarget implements Target {
   }
 
   close(): Promise<void> {
-    return Promise.resolve();
+    return this.actions ? this.actions.close() : Promise.resolve();
   }
 }

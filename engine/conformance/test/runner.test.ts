@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emptyDatabase } from '../../../stack/src/testing.js';
+import { testStack } from '../../../stack/src/testing.js';
 import { loadPlan } from '../manifest.js';
-import { FactoryDatabases } from '../pg-cluster.js';
+import { stackDatabases } from '../pg-cluster.js';
 import { filterPlan } from '../plan-filter.js';
 import { byDirectory, totals } from '../report.js';
 import { runPlan } from '../runner.js';
@@ -20,7 +20,7 @@ const suite = resolve(import.meta.dirname, '../../../../shared/conformance/hasur
 const DIRS = ['graphql_query/limits', 'graphql_query/offset'];
 
 async function run(suiteDir: string, only: string[]): Promise<CaseReport[]> {
-  const target = new LocalEngineTarget(new FactoryDatabases(emptyDatabase), await loadStartEngineServer());
+  const target = new LocalEngineTarget(stackDatabases(testStack()), await loadStartEngineServer());
   try {
     return await runPlan(filterPlan(loadPlan(suiteDir), only), {
       target,
