@@ -18,6 +18,8 @@ import { compileOperation, makeCompileContext } from './compiler/compile-operati
 import type { CompiledOperation } from './compiler/compile-operation.js';
 import { executeCompiled } from './executor/execute-compiled.js';
 import { mapPgError } from './executor/map-pg-error.js';
+import { executeMutationOperation, isMutation } from './run-write.js';
+import type { WriteDeps } from './run-write.js';
 
 const CACHE_LIMIT = 1000;
 
@@ -77,13 +79,32 @@ class EngineRuntime implements Runtime {
     this.compiled.clear();
   }
 
-  schemaFor(role: string): GraphQLSchema | undefined {
-    let s = this.schemas.get(role);
+  schemaFor(role: string, backendOnly = false): GraphQLSchema | undefined {
+    const key = backendOnly ? `${role}\u0000backend_only` : role;
+    let s = this.schemas.get(key);
     if (!s) {
-      s = buildRoleSchema(this.model, role);
-      this.schemas.set(role, s);
+      s = buildRoleSchema(this.model, role, { backendOnly });
+      this.schemas.set(key, s);
     }
     return s;
+  }
+
+  private writeDeps(): WriteDeps {
+    return { pool: this.pool, model: this.model, stringifyNumeric: this.stringifyNumeric, nullCollapse: this.nullCollapse, schemaFor: (r, b) => this.schemaFor(r, b) };
+  }
+
+  private parseDoc(query: string): DocumentNode {
+    let doc = this.docs.get(query);
+    if (!doc) {
+      try {
+        doc = parse(query, { maxTokens: 100_000 });
+      } catch (e) {
+        const msg = e instanceof Error ? e.message.replace(/^Syntax Error: /, '') : 'invalid query';
+        throw validationFailed(`not a valid graphql query: ${msg}`, '$.query');
+      }
+      this.docs.set(query, doc);
+    }
+    return doc;
   }
 
   inconsistencies(): InconsistentObject[] {
@@ -148,6 +169,11 @@ class EngineRuntime implements Runtime {
 
   async execute(req: ExecuteRequest, session: Session): Promise<ExecuteResult> {
     try {
+      if (typeof req.query === 'string') {
+        const doc = this.parseDoc(req.query);
+        const op = selectOperation(doc, req.operationName);
+        if (isMutation(op)) return { body: await executeMutationOperation(this.writeDeps(), doc, op, req, session) };
+      }
       const compiled = this.prepare(req, session);
       return { body: await executeCompiled(this.pool, compiled) };
     } catch (err) {
