@@ -131,18 +131,28 @@ export async function startApps(opts: {
           serviceMap: Record<string, string>;
           port: number;
           host: string;
-        }) => Promise<{ url: string; close: () => Promise<void> }>;
+          adminPort: number;
+          log: (line: string) => void;
+        }) => Promise<{ url: string; adminUrl?: string; close: () => Promise<void> }>;
       };
+      // The dynamic files name docker-compose services; locally each maps to a port or a static directory.
       const gw = await startGateway({
         dynamicDir: join(REPO, 'traefik', 'dynamic'),
-        serviceMap: { api: apiUrl, engine: engineUrl },
+        serviceMap: {
+          'http://api:4096': apiUrl,
+          'http://graphql-engine:8080': engineUrl,
+          'http://under-maintenance:8080': `static:${join(REPO, 'under_maintenance')}`,
+        },
         port: ports.gateway,
+        adminPort: await freePort(),
         host: '127.0.0.1',
+        log: (line) => log(`gateway: ${line}`),
       });
       closeGateway = gw.close;
       urls['gateway'] = gw.url;
       urls['graphql'] = `${gw.url}/v1/graphql`;
       urls['api ping'] = `${gw.url}/api/ping`;
+      if (gw.adminUrl) urls['admin (local)'] = `${gw.adminUrl}/console`;
     }
     if (children.has('engine'))
       urls['console'] = `${engineUrl}/console (local only; admin secret in .stack/app-secrets.json)`;
