@@ -29,25 +29,56 @@ export function encodeValue(v: unknown, array: boolean): unknown {
   return enc(v);
 }
 
+/**
+ * A bound value as an expression of type `t`. PostGIS values arrive as GeoJSON and go through
+ * `ST_GeomFromGeoJSON` (src: Hasura/Backends/Postgres/SQL/Value.hs `withConstructorFn`).
+ */
+export function typedParam(param: SQL, t: PgTypeRef): SQL {
+  if (t.name === 'geometry') return sql`ST_GeomFromGeoJSON((${param})::text)`;
+  if (t.name === 'geography') return sql`(ST_GeomFromGeoJSON((${param})::text))::${typeIdent(t)}`;
+  return sql`(${param})::${typeIdent(t)}`;
+}
+
 function rhsSql(ctx: CompileContext, v: ValueIR, alias: string): SQL {
   switch (v.kind) {
     case 'value': {
       const json = v.type.name === 'json' || v.type.name === 'jsonb';
       const jsonArray = v.type.name === '_json' || v.type.name === '_jsonb';
-      const bound = json
+      const geo = v.type.name === 'geometry' || v.type.name === 'geography';
+      const bound = json || geo
         ? JSON.stringify(v.value)
         : jsonArray && Array.isArray(v.value)
           ? v.value.map((x: unknown) => JSON.stringify(x))
           : encodeValue(v.value, v.array);
-      return sql`(${value(bound)})::${typeIdent(v.type)}`;
+      return typedParam(value(bound), v.type);
     }
     case 'session':
-      return sql`(${value(v.value)})::${typeIdent(v.type)}`;
+      return typedParam(value(v.value), v.type);
     case 'session_json':
       return sql`(${value(ctx.sessionJson)})::json`;
     case 'column':
       return ident(alias, v.column);
+    case 'record':
+      throw new Error('record value outside an operator that takes one');
   }
+}
+
+const GEO_FUNCTIONS: Readonly<Record<string, string>> = {
+  _st_contains: 'ST_Contains', _st_crosses: 'ST_Crosses', _st_equals: 'ST_Equals', _st_intersects: 'ST_Intersects',
+  _st_overlaps: 'ST_Overlaps', _st_touches: 'ST_Touches', _st_within: 'ST_Within', _st_3d_intersects: 'ST_3DIntersects',
+};
+
+/** `ST_DWithin(col, from, distance[, use_spheroid])` / `ST_3DDWithin(col, from, distance)` (src: Translate/BoolExp.hs). */
+function dWithinSql(ctx: CompileContext, lhs: SQL, op: string, rhs: ValueIR, alias: string): SQL {
+  if (rhs.kind !== 'record') throw new Error(`operator ${op} needs an object value`);
+  const f = rhs.fields;
+  const arg = (k: string): SQL => {
+    const x = f[k];
+    if (!x) throw new Error(`operator ${op} needs "${k}"`);
+    return rhsSql(ctx, x, alias);
+  };
+  const args = [lhs, arg('from'), arg('distance'), ...(f['use_spheroid'] ? [arg('use_spheroid')] : [])];
+  return sql`${raw(op === '_st_3d_d_within' ? 'ST_3DDWithin' : 'ST_DWithin')}(${join(args)})`;
 }
 
 /**
@@ -79,6 +110,7 @@ export function functionCall(
 function lhsSql(ctx: CompileContext, lhs: LhsIR, alias: string): SQL {
   if (lhs.kind === 'column') {
     const c = ident(alias, lhs.column.name);
+    if (lhs.castTo) return sql`(${c})::${typeIdent(lhs.castTo)}`;
     return lhs.castText ? sql`(${c})::text` : c;
   }
   return functionCall(ctx, lhs.cf, ident(alias), {});
@@ -97,7 +129,10 @@ export function compileComparison(ctx: CompileContext, lhs: SQL, op: string, rhs
   if (op === '_is_null') return sql`(${lhs} IS NULL)`;
   if (op === '_is_not_null') return sql`(${lhs} IS NOT NULL)`;
   if (!rhs) throw new Error(`operator ${op} needs a value`);
+  if (op === '_st_d_within' || op === '_st_3d_d_within') return dWithinSql(ctx, lhs, op, rhs, alias);
   const r = rhsSql(ctx, rhs, alias);
+  const geo = GEO_FUNCTIONS[op];
+  if (geo) return sql`${raw(geo)}(${lhs}, ${r})`;
   if (op === '_in') return sql`(${lhs} = ANY(${r}))`;
   if (op === '_nin') return sql`(NOT (${lhs} = ANY(${r})))`;
   const sym = BINARY[op];

@@ -85,6 +85,10 @@ function fieldExpr(ctx: CompileContext, f: FieldIR, b: string, joins: SQL[]): SQ
     case 'column': {
       let e = ident(b, f.column.name);
       if (f.path) e = sql`(${e} #> ${sql`(${value(f.path)})::text[]`})`;
+      else if (f.column.baseType === 'geometry' || f.column.baseType === 'geography') {
+        // src: Hasura/Backends/Postgres/Translate/Select/Internal/Helpers.hs `toJSONableExp` (15 digits, long CRS)
+        e = sql`ST_AsGeoJSON(${e}, 15, 4)::json`;
+      }
       else if (ctx.stringifyNumeric && isBigNumberType(f.column.baseType)) e = f.column.isArray ? sql`(${e})::text[]` : sql`(${e})::text`;
       return e;
     }

@@ -13,10 +13,12 @@ export type ValueIR =
   | { readonly kind: 'value'; readonly value: unknown; readonly type: PgTypeRef; readonly array: boolean }
   | { readonly kind: 'session'; readonly name: string; readonly value: string; readonly type: PgTypeRef; readonly array: boolean }
   | { readonly kind: 'session_json' }
-  | { readonly kind: 'column'; readonly column: string; readonly root: boolean };
+  | { readonly kind: 'column'; readonly column: string; readonly root: boolean }
+  /** Operator arguments given as an object (`_st_d_within: {distance, from, use_spheroid}`). */
+  | { readonly kind: 'record'; readonly fields: Readonly<Record<string, ValueIR>> };
 
 export type LhsIR =
-  | { readonly kind: 'column'; readonly column: ColumnInfo; readonly castText: boolean }
+  | { readonly kind: 'column'; readonly column: ColumnInfo; readonly castText: boolean; readonly castTo?: PgTypeRef }
   | { readonly kind: 'computed'; readonly cf: ComputedFieldInfo };
 
 export type BoolIR =

@@ -25,6 +25,9 @@ export interface BoolContext {
 const TEXT: PgTypeRef = { name: 'text', schema: 'pg_catalog', kind: 'b', elem: null, base: null };
 const TEXT_ARRAY: PgTypeRef = { name: '_text', schema: 'pg_catalog', kind: 'b', elem: 'text', base: null };
 const INT4: PgTypeRef = { name: 'int4', schema: 'pg_catalog', kind: 'b', elem: null, base: null };
+const FLOAT8: PgTypeRef = { name: 'float8', schema: 'pg_catalog', kind: 'b', elem: null, base: null };
+const BOOL: PgTypeRef = { name: 'bool', schema: 'pg_catalog', kind: 'b', elem: null, base: null };
+const D_WITHIN_OPS = new Set(['_st_d_within', '_st_3d_d_within']);
 
 const LIST_OPS = new Set(['_in', '_nin', '_has_keys_any', '_has_keys_all']);
 const TEXT_OPS = new Set(['_like', '_nlike', '_ilike', '_nilike', '_similar', '_nsimilar', '_regex', '_iregex', '_nregex', '_niregex']);
@@ -55,6 +58,7 @@ function nullMessage(scalar: string): string {
 function lhsType(lhs: LhsIR): { type: PgTypeRef; scalar: string; isArray: boolean } {
   if (lhs.kind === 'column') {
     if (lhs.castText) return { type: TEXT, scalar: 'String', isArray: false };
+    if (lhs.castTo) return { type: lhs.castTo, scalar: lhs.castTo.name, isArray: false };
     return { type: lhs.column.type, scalar: lhs.column.scalar, isArray: lhs.column.isArray };
   }
   const r = lhs.cf.returns;
@@ -76,6 +80,23 @@ function arrayOf(t: PgTypeRef): PgTypeRef {
   return { name: `_${t.name}`, schema: t.schema, kind: 'b', elem: t.name, base: null };
 }
 
+function isGeo(t: string): boolean {
+  return t === 'geometry' || t === 'geography';
+}
+
+/**
+ * `_st_d_within` / `_st_3d_d_within` arguments: `distance` (float), `from` (the column's type) and, for geography,
+ * `use_spheroid` (default true). In permissions each may be a session variable (src: Hasura/Backends/Postgres/DDL/
+ * BoolExp.hs `parseSTDWithinObj`).
+ */
+function dWithinValue(ctx: BoolContext, v: unknown, type: PgTypeRef, isPerm: boolean): ValueIR {
+  const o = (v ?? {}) as Record<string, unknown>;
+  const one = (x: unknown, t: PgTypeRef): ValueIR => (isPerm ? permValue(ctx, x, t, false) : { kind: 'value', value: x, type: t, array: false });
+  const fields: Record<string, ValueIR> = { distance: one(o['distance'], FLOAT8), from: one(o['from'], type) };
+  if (type.name === 'geography') fields['use_spheroid'] = one(o['use_spheroid'] ?? true, BOOL);
+  return { kind: 'record', fields };
+}
+
 /** One `{_op: value, …}` object on a column/computed field. */
 function planComparisons(
   ctx: BoolContext,
@@ -92,8 +113,14 @@ function planComparisons(
     if (op === '_cast') {
       const casts = (v ?? {}) as Record<string, unknown>;
       for (const [target, sub] of Object.entries(casts)) {
-        if (lhs.kind !== 'column' || target !== 'String') throw validationFailed(`unsupported cast to '${target}'`, `${opPath}.${target}`);
-        out.push(...planComparisons(ctx, { ...lhs, castText: true }, (sub ?? {}) as Record<string, unknown>, `${opPath}.${target}`, isPerm));
+        const subOps = (sub ?? {}) as Record<string, unknown>;
+        const subPath = `${opPath}.${target}`;
+        if (lhs.kind === 'column' && target === 'String') {
+          out.push(...planComparisons(ctx, { ...lhs, castText: true }, subOps, subPath, isPerm));
+        } else if (lhs.kind === 'column' && isGeo(type.name) && isGeo(target) && target !== type.name) {
+          // geometry ⇄ geography casts (src: Hasura/Backends/Postgres/DDL/BoolExp.hs `checkValidCast`)
+          out.push(...planComparisons(ctx, { ...lhs, castTo: { ...type, name: target } }, subOps, subPath, isPerm));
+        } else throw validationFailed(`unsupported cast to '${target}'`, subPath);
       }
       continue;
     }
@@ -113,6 +140,10 @@ function planComparisons(
       if (!isPerm) throw validationFailed(`field '${rawOp}' not found`, opPath);
       const ref = Array.isArray(v) ? { column: typeof v[1] === 'string' ? v[1] : '', root: true } : { column: typeof v === 'string' ? v : '', root: false };
       out.push({ kind: 'cmp', lhs, op, rhs: { kind: 'column', ...ref } });
+      continue;
+    }
+    if (D_WITHIN_OPS.has(op)) {
+      out.push({ kind: 'cmp', lhs, op, rhs: dWithinValue(ctx, v, type, isPerm) });
       continue;
     }
     let rhsType = type;

@@ -94,6 +94,8 @@ export class ScalarRegistry {
         _regex: op(s, 'does the column match the given POSIX regular expression, case sensitive'),
         _similar: op(s, 'does the column match the given SQL regular expression'),
       });
+    } else if (pgBase === 'geometry' || pgBase === 'geography') {
+      Object.assign(fields, this.postgisOps(pgBase, s, op));
     } else if (pgBase === 'jsonb') {
       const cast = new GraphQLInputObjectType({
         name: 'jsonb_cast_exp',
@@ -118,6 +120,62 @@ export class ScalarRegistry {
       fields: sorted,
     });
     this.comparisons.set(name, t);
+    return t;
+  }
+
+  /**
+   * PostGIS operators (src: Hasura/Backends/Postgres/Instances/Schema.hs `comparisonExps`, the `PGGeometry` and
+   * `PGGeography` branches; input types `st_d_within_input` / `st_d_within_geography_input`).
+   */
+  private postgisOps(
+    pgBase: 'geometry' | 'geography',
+    s: ScalarT,
+    op: (type: GraphQLInputType, desc?: string) => GraphQLInputFieldConfigMap[string],
+  ): GraphQLInputFieldConfigMap {
+    const other = pgBase === 'geometry' ? 'geography' : 'geometry';
+    const cast = new GraphQLInputObjectType({
+      name: `${pgBase}_cast_exp`,
+      fields: () => ({ [other]: op(this.comparison(other, other, false)) }),
+    });
+    const dWithin = this.dWithinInput(pgBase, s);
+    if (pgBase === 'geography') {
+      return {
+        _cast: op(cast),
+        _st_d_within: op(dWithin, 'is the column within a given distance from the given geography value'),
+        _st_intersects: op(s, 'does the column spatially intersect the given geography value'),
+      };
+    }
+    return {
+      _cast: op(cast),
+      _st_3d_d_within: op(dWithin, 'is the column within a given 3D distance from the given geometry value'),
+      _st_3d_intersects: op(s, 'does the column spatially intersect the given geometry value in 3D'),
+      _st_contains: op(s, 'does the column contain the given geometry value'),
+      _st_crosses: op(s, 'does the column cross the given geometry value'),
+      _st_d_within: op(dWithin, 'is the column within a given distance from the given geometry value'),
+      _st_equals: op(s, 'is the column equal to given geometry value (directionality is ignored)'),
+      _st_intersects: op(s, 'does the column spatially intersect the given geometry value'),
+      _st_overlaps: op(s, "does the column 'spatially overlap' (intersect but not completely contain) the given geometry value"),
+      _st_touches: op(s, 'does the column have atleast one point in common with the given geometry value'),
+      _st_within: op(s, 'is the column contained in the given geometry value'),
+    };
+  }
+
+  private readonly dWithin = new Map<string, GraphQLInputObjectType>();
+
+  private dWithinInput(pgBase: 'geometry' | 'geography', s: ScalarT): GraphQLInputObjectType {
+    const name = pgBase === 'geometry' ? 'st_d_within_input' : 'st_d_within_geography_input';
+    let t = this.dWithin.get(name);
+    if (!t) {
+      t = new GraphQLInputObjectType({
+        name,
+        fields: {
+          distance: { type: new GraphQLNonNull(GraphQLFloat) },
+          from: { type: new GraphQLNonNull(s) },
+          ...(pgBase === 'geography' ? { use_spheroid: { type: GraphQLBoolean, defaultValue: true } } : {}),
+        },
+      });
+      this.dWithin.set(name, t);
+    }
     return t;
   }
 }
