@@ -1,4 +1,5 @@
 /** Runs one case file (a mapping or a list of steps) over one transport and judges it. */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { caseHeaders } from './auth.js';
 import type { AuthContext } from './auth.js';
@@ -51,6 +52,13 @@ export async function runCaseFile(opts: {
       if (out.verdict === 'fail') break;
       continue;
     }
+    if (opts.addAuth && opts.auth.adminSecret && !opts.auth.webhook && !opts.auth.jwt) {
+      const refused = await adminSecretRefused(step, opts.baseUrl, opts.auth);
+      if (refused) {
+        out = worst(out, { verdict: 'fail', reason: all.length > 1 ? `step ${i + 1}: ${refused}` : refused });
+        break;
+      }
+    }
     const res = await send(opts.baseUrl, step.url, {
       query: step.query,
       headers,
@@ -90,4 +98,39 @@ async function overWebsocket(
     return { verdict: 'fail', reason: `websocket ${res.type}: ${JSON.stringify(res.payload).slice(0, 200)}` };
   }
   return judge({ status: 200, response: step.response }, { status: 200, body: res.payload, headers: {} }, body);
+}
+
+/**
+ * Upstream's check before every request of an admin-secret server (validate.py
+ * `test_forbidden_when_admin_secret_reqd`): the same request without the secret, then with a random one, must be
+ * refused: HTTP 200 with an `errors` body on `/v1/graphql` and `/v1beta1/relay` (404 when the case expects 404),
+ * 401 or 404 elsewhere. With `HASURA_GRAPHQL_UNAUTHORIZED_ROLE` set, a request without any secret legitimately runs
+ * as that role, so only its status is checked. Returns the reason of a failure, or null.
+ */
+export async function adminSecretRefused(step: Step, baseUrl: string, auth: AuthContext): Promise<string | null> {
+  const graphql = step.url === '/v1/graphql' || step.url === '/v1beta1/relay';
+  const statuses = graphql ? [step.status === 404 ? 404 : 200] : [401, 404];
+  const unauthorizedRole = Boolean(auth.env['HASURA_GRAPHQL_UNAUTHORIZED_ROLE']);
+  const base: Record<string, string> = {};
+  for (const [k, v] of Object.entries(step.headers ?? {})) base[k] = String(v);
+  const attempts: [string, Record<string, string>, boolean][] = [
+    ['without the admin secret', base, !unauthorizedRole],
+    ['with a random admin secret', { ...base, 'X-Hasura-Admin-Secret': randomBytes(30).toString('base64') }, true],
+  ];
+  for (const [what, headers, mustError] of attempts) {
+    const res = await send(baseUrl, step.url, {
+      query: step.query,
+      headers,
+      ...(step.method === undefined ? {} : { method: step.method }),
+      ...(step.body === undefined ? {} : { body: step.body }),
+    });
+    const body = JSON.stringify(res.body).slice(0, 200);
+    if (!statuses.includes(res.status)) {
+      return `admin-secret check: request ${what} got HTTP ${res.status}, expected ${statuses.join(' or ')}: ${body}`;
+    }
+    if (graphql && mustError && res.status === 200 && !hasErrors(res.body)) {
+      return `admin-secret check: request ${what} was not refused: ${body}`;
+    }
+  }
+  return null;
 }
