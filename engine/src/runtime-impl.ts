@@ -19,6 +19,8 @@ import type { CompiledOperation } from './compiler/compile-operation.js';
 import { executeCompiled } from './executor/execute-compiled.js';
 import { mapPgError } from './executor/map-pg-error.js';
 import { executeMutationOperation, isMutation } from './run-write.js';
+import { describeParams, executeMultiplexed } from './executor/execute-multiplexed.js';
+import type { LiveQueryBackend } from './subscriptions/backend.js';
 import type { WriteDeps } from './run-write.js';
 
 const CACHE_LIMIT = 1000;
@@ -198,6 +200,14 @@ class EngineRuntime implements Runtime {
       }
     }
     return out;
+  }
+
+  liveQueries(): LiveQueryBackend {
+    return {
+      compile: (req, session) => this.prepare(req, session),
+      describeParams: (frag) => describeParams(this.pool, frag),
+      query: (q) => executeMultiplexed(this.pool, q),
+    };
   }
 
   async close(): Promise<void> {

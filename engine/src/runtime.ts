@@ -5,6 +5,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { HasuraMetadata, InconsistentObject } from './metadata/types.js';
 import type { Session } from './session.js';
+import type { LiveQueryBackend } from './subscriptions/backend.js';
 
 /** HASURA_GRAPHQL_* settings (same names as Hasura). */
 export type EngineEnv = Record<string, string | undefined>;
@@ -35,6 +36,8 @@ export interface Runtime {
   replaceMetadata(md: HasuraMetadata): Promise<void>;
   reload(): Promise<void>;
   explain(req: ExecuteRequest, session: Session): Promise<ExplainResult[]>;
+  /** Compile-only and multiplexed execution for live queries (engine/src/subscriptions). */
+  liveQueries(): LiveQueryBackend;
   close(): Promise<void>;
 }
 

@@ -12,6 +12,8 @@ export type ResponsePart = { readonly alias: string; readonly column: string } |
 
 export interface CompiledOperation {
   readonly query: CompiledQuery | null;
+  /** The same statement as a fragment (live queries substitute its values, compiler/sql.ts `substituteValues`). */
+  readonly fragment?: SQL | null;
   readonly parts: readonly ResponsePart[];
   /** Per root field SQL (for /v1/graphql/explain). */
   readonly perField: readonly { readonly alias: string; readonly query: CompiledQuery }[];
@@ -42,5 +44,6 @@ export function compileOperation(roots: readonly RootIR[], ctx: CompileContext):
     perField.push({ alias: r.alias, query: compile(q) });
     parts.push({ alias: r.alias, column: col });
   });
-  return { query: cols.length > 0 ? compile(sql`SELECT ${join(cols)}`) : null, parts, perField };
+  const fragment = cols.length > 0 ? sql`SELECT ${join(cols)}` : null;
+  return { query: fragment ? compile(fragment) : null, fragment, parts, perField };
 }

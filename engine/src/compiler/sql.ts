@@ -84,6 +84,22 @@ export function escapeIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/**
+ * Multiplexed mode (live queries, reference A10): the same fragment with every bound value replaced by
+ * `replace(index, value)` (0-based, in the order `compile` would number them `$1…`), so a compiled query can read its
+ * values from one JSON column per cohort (Hasura: `"_subs"."result_vars" #>> '{…}'`, src:
+ * Hasura/Backends/Postgres/Execute/Subscription.hs `mkMultiplexedQuery`) instead of `$n` parameters.
+ */
+export function substituteValues(frag: SQL, replace: (index: number, value: unknown) => SQL): SQL {
+  const parts: Part[] = [];
+  let i = 0;
+  for (const p of frag.parts) {
+    if (p.kind === 'value') parts.push(...replace(i++, p.value).parts);
+    else parts.push(p);
+  }
+  return make(parts);
+}
+
 export interface CompiledQuery {
   readonly text: string;
   readonly values: readonly unknown[];
