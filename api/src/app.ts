@@ -9,6 +9,7 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { adminRouter } from './admin/admin.routes.js';
+import { catalogRouter } from './catalog/catalog.routes.js';
 import { authRouter } from './auth/auth.routes.js';
 import type { AuthContext } from './auth/context.js';
 import { redirectChecker } from './auth/redirects.js';
@@ -58,6 +59,7 @@ export function createApp(config: Config, deps: Deps): Express {
   app.use('/api/hasura/actions', actionsRouter(config, deps, limits.actions));
   app.use('/api/auth', browserOnly, authRouter(authCtx, session));
   app.use('/api/admin', adminRouter(config, deps));
+  app.use('/api/catalog', catalogRouter(config, session, (seasons) => deps.jobs.enqueueCatalogRefresh(seasons)));
 
   app.use((_req, _res, next) => next(new ApiError('not-found')));
   app.use(errorMiddleware({ concealSensitive: config.concealSensitiveErrors }));

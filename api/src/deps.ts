@@ -8,12 +8,15 @@ import type { Config } from './config.js';
 import { createMailer, type Mailer } from './clients/mailer.js';
 import { createPool, type Pool } from './clients/pg.js';
 import { createRedis } from './clients/redis.js';
+import { createJobs, type Jobs } from './jobs/queues.js';
 
 export interface Deps {
   logger: Logger;
   redis: Redis;
   pool: Pool;
   mailer: Mailer;
+  /** Background jobs (BullMQ): requests only enqueue. */
+  jobs: Jobs;
 }
 
 export function createDeps(config: Config, logger: Logger): Deps {
@@ -22,10 +25,13 @@ export function createDeps(config: Config, logger: Logger): Deps {
     redis: createRedis(config.redisUrl, { commandTimeoutMs: config.redisCommandTimeoutMs, logger }),
     pool: createPool(config.databaseUrl, { max: config.databasePoolMax, logger }),
     mailer: createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, logger }),
+    jobs: createJobs(config),
   };
 }
 
 export async function closeDeps(deps: Deps): Promise<void> {
   deps.mailer.close();
-  await Promise.allSettled([deps.pool.end(), deps.redis.quit().catch(() => deps.redis.disconnect())]);
+  await Promise.allSettled([
+    deps.jobs.close(),
+    deps.pool.end(), deps.redis.quit().catch(() => deps.redis.disconnect())]);
 }

@@ -53,14 +53,16 @@ export function passwordRouter(ctx: AuthContext): Router {
       const link = new URL('/reset-password', config.frontendUrl);
       link.searchParams.set('token', token);
       const minutes = Math.round(config.passwordResetTtlS / 60);
-      // Not awaited: the answer must not take longer for existing accounts than for unknown ones.
-      deps.mailer
-        .send({
+      // Only enqueued (the worker sends it): the answer takes as long for existing accounts as for unknown ones.
+      await deps.jobs
+        .enqueueMail({
           to: user.email,
           subject: 'Reset your CourseTable password',
           text: `Someone asked to reset the password of your CourseTable account.\n\nTo choose a new password, open:\n${link.href}\n\nThe link works once and expires in ${minutes} minutes. If you did not ask for this, ignore this mail.\n`,
         })
-        .catch((err: unknown) => req.log.error({ err: { message: err instanceof Error ? err.message : 'unknown' } }, 'reset mail failed'));
+        .catch(() => {
+          throw new ApiError('service-unavailable');
+        });
     }
     res.status(202).json({ ok: true });
   });

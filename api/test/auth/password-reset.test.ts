@@ -1,14 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agent, createTestApp, signup, type TestApp, body } from '../helpers/app.js';
 import { mailText, TestMailbox } from '../helpers/smtp.js';
+import { pino } from 'pino';
+import { createMailer } from '../../src/clients/mailer.js';
+import { startWorkers, type Workers } from '../../src/jobs/worker.js';
 
 let box: TestMailbox;
 let t: TestApp;
+let workers: Workers;
 beforeAll(async () => {
   box = await TestMailbox.start();
   t = await createTestApp({ SMTP_URL: box.url, MAIL_FROM: 'CourseTable <no-reply@coursetable.test>' });
+  // The request only enqueues; the BullMQ worker (same Redis) delivers the mail.
+  workers = startWorkers(t.config, createMailer({ smtpUrl: box.url, from: t.config.mail.from, logger: pino({ level: 'silent' }) }), pino({ level: 'silent' }));
 });
 afterAll(async () => {
+  await workers.close();
   await t.close();
   await box.close();
 });
