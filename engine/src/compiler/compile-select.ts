@@ -5,7 +5,7 @@
  * `row_to_json` of the selected fields, with relationships as `LEFT OUTER JOIN LATERAL` subqueries and
  * `json_agg(… ORDER BY …)` for lists.
  */
-import type { AggFieldIR, FieldIR, OrderIR, OrderKeyIR, SelectIR } from '../plan/ir.js';
+import type { AggFieldIR, BoolIR, FieldIR, OrderIR, OrderKeyIR, SelectIR } from '../plan/ir.js';
 import { isBigNumberType } from '../model/pg-scalars.js';
 import type { SQL } from './sql.js';
 import { ident, join, literal, raw, sql, value } from './sql.js';
@@ -17,6 +17,27 @@ interface Built {
   readonly from: SQL;
   readonly baseAlias: string;
   readonly orderBy: SQL;
+  /** Inherited-role cell conditions, computed once per row in the base query as boolean columns `__rd<n>`. */
+  readonly rd: Redactions;
+}
+
+type Redactions = ReadonlyMap<BoolIR, string>;
+
+/** Distinct redaction conditions used by `fields` (and aggregated columns), named `__rd0`, `__rd1`, … */
+function collectRedactions(fields: readonly FieldIR[], extra: readonly (BoolIR | undefined)[]): Map<BoolIR, string> {
+  const out = new Map<BoolIR, string>();
+  const add = (b: BoolIR | undefined): void => {
+    if (b && !out.has(b)) out.set(b, `__rd${out.size}`);
+  };
+  for (const f of fields) if (f.kind === 'column' || f.kind === 'computed_scalar') add(f.redact);
+  extra.forEach(add);
+  return out;
+}
+
+/** `CASE WHEN b.__rdN THEN e ELSE NULL END` (src: Hasura/Backends/Postgres/Translate/Select/Internal/Process.hs). */
+function redacted(e: SQL, b: string, cond: BoolIR | undefined, rd: Redactions): SQL {
+  const col = cond ? rd.get(cond) : undefined;
+  return col ? sql`CASE WHEN ${ident(b, col)} THEN ${e} ELSE NULL END` : e;
 }
 
 function needsRow(fields: readonly FieldIR[]): boolean {
@@ -48,7 +69,7 @@ function direction(o: OrderIR): SQL {
 }
 
 /** The base subquery: rows of the table after permission, where, distinct, order and pagination. */
-function baseQuery(ctx: CompileContext, s: SelectIR, parentAlias: string | null, withRow: boolean, single: boolean): { query: SQL; orderCols: string[] } {
+function baseQuery(ctx: CompileContext, s: SelectIR, parentAlias: string | null, withRow: boolean, single: boolean, rd: Redactions): { query: SQL; orderCols: string[] } {
   const a = ctx.fresh('_t');
   const parentRow = parentAlias ? ident(parentAlias, '__row') : null;
   const conds: SQL[] = [];
@@ -56,6 +77,7 @@ function baseQuery(ctx: CompileContext, s: SelectIR, parentAlias: string | null,
   conds.push(compileBool(ctx, s.where, a));
   const cols: SQL[] = [sql`${ident(a)}.*`];
   if (withRow) cols.push(sql`${ident(a)} AS "__row"`);
+  for (const [cond, name] of rd) cols.push(sql`${compileBool(ctx, cond, a)} AS ${ident(name)}`);
   const orderCols: string[] = [];
   const orderExprs: SQL[] = [];
   s.orderBy.forEach((o, i) => {
@@ -78,7 +100,7 @@ function baseQuery(ctx: CompileContext, s: SelectIR, parentAlias: string | null,
 }
 
 /** Expression of one output field, adding lateral joins to `joins`. */
-function fieldExpr(ctx: CompileContext, f: FieldIR, b: string, joins: SQL[]): SQL {
+function fieldExpr(ctx: CompileContext, f: FieldIR, b: string, joins: SQL[], rd: Redactions): SQL {
   switch (f.kind) {
     case 'typename':
       return sql`${literal(f.name)}::text`;
@@ -90,11 +112,12 @@ function fieldExpr(ctx: CompileContext, f: FieldIR, b: string, joins: SQL[]): SQ
         e = sql`ST_AsGeoJSON(${e}, 15, 4)::json`;
       }
       else if (ctx.stringifyNumeric && isBigNumberType(f.column.baseType)) e = f.column.isArray ? sql`(${e})::text[]` : sql`(${e})::text`;
-      return e;
+      return redacted(e, b, f.redact, rd);
     }
     case 'computed_scalar': {
       const e = functionCall(ctx, f.cf, ident(b, '__row'), f.args);
-      return ctx.stringifyNumeric && f.cf.returns.kind === 'scalar' && isBigNumberType(f.cf.returns.baseType) ? sql`(${e})::text` : e;
+      const out = ctx.stringifyNumeric && f.cf.returns.kind === 'scalar' && isBigNumberType(f.cf.returns.baseType) ? sql`(${e})::text` : e;
+      return redacted(out, b, f.redact, rd);
     }
     case 'object':
     case 'array':
@@ -108,38 +131,39 @@ function fieldExpr(ctx: CompileContext, f: FieldIR, b: string, joins: SQL[]): SQ
 }
 
 /** `row_to_json` of the selected fields, keyed by alias in selection order. */
-function rowJson(ctx: CompileContext, fields: readonly FieldIR[], b: string, joins: SQL[]): SQL {
+function rowJson(ctx: CompileContext, fields: readonly FieldIR[], b: string, joins: SQL[], rd: Redactions): SQL {
   if (fields.length === 0) return raw("'{}'::json");
-  const cols = fields.map((f) => sql`${fieldExpr(ctx, f, b, joins)} AS ${ident(f.alias)}`);
+  const cols = fields.map((f) => sql`${fieldExpr(ctx, f, b, joins, rd)} AS ${ident(f.alias)}`);
   const e = ctx.fresh('_e');
   return sql`row_to_json((SELECT ${ident(e)} FROM (SELECT ${join(cols)}) AS ${ident(e)}))`;
 }
 
-function build(ctx: CompileContext, s: SelectIR, parentAlias: string | null, withRow: boolean, single: boolean): Built & { orderCols: string[] } {
-  const base = baseQuery(ctx, s, parentAlias, withRow, single);
+function build(ctx: CompileContext, s: SelectIR, parentAlias: string | null, withRow: boolean, single: boolean, rd: Redactions): Built & { orderCols: string[] } {
+  const base = baseQuery(ctx, s, parentAlias, withRow, single, rd);
   const b = ctx.fresh('_b');
   const orderBy = join(s.orderBy.map((o, i) => sql`${ident(b, base.orderCols[i] ?? '')} ${direction(o)}`));
-  return { from: sql`(${base.query}) AS ${ident(b)}`, baseAlias: b, orderBy, orderCols: base.orderCols };
+  return { from: sql`(${base.query}) AS ${ident(b)}`, baseAlias: b, orderBy, orderCols: base.orderCols, rd };
 }
 
 export function arrayQuery(ctx: CompileContext, s: SelectIR, parentAlias: string | null): SQL {
-  const built = build(ctx, s, parentAlias, needsRow(s.fields), false);
+  const built = build(ctx, s, parentAlias, needsRow(s.fields), false, collectRedactions(s.fields, []));
   const joins: SQL[] = [];
-  const row = rowJson(ctx, s.fields, built.baseAlias, joins);
+  const row = rowJson(ctx, s.fields, built.baseAlias, joins, built.rd);
   const ord = s.orderBy.length > 0 ? sql` ORDER BY ${built.orderBy}` : raw('');
   return sql`SELECT coalesce(json_agg(${row}${ord}), '[]'::json) AS "v" FROM ${built.from}${join(joins, '')}`;
 }
 
 export function objectQuery(ctx: CompileContext, s: SelectIR, parentAlias: string | null): SQL {
-  const built = build(ctx, s, parentAlias, needsRow(s.fields), true);
+  const built = build(ctx, s, parentAlias, needsRow(s.fields), true, collectRedactions(s.fields, []));
   const joins: SQL[] = [];
-  const row = rowJson(ctx, s.fields, built.baseAlias, joins);
+  const row = rowJson(ctx, s.fields, built.baseAlias, joins, built.rd);
   return sql`SELECT ${row} AS "v" FROM ${built.from}${join(joins, '')}`;
 }
 
 export function aggregateQuery(ctx: CompileContext, s: SelectIR, agg: readonly AggFieldIR[], parentAlias: string | null): SQL {
   const nodeFields = agg.flatMap((a) => (a.kind === 'nodes' ? a.fields : []));
-  const built = build(ctx, s, parentAlias, needsRow(nodeFields), false);
+  const aggConds = agg.flatMap((a) => (a.kind === 'aggregate' ? a.items : [])).flatMap((it) => (it.kind === 'op' ? it.columns : [])).map((c) => ('column' in c ? c.redact : undefined));
+  const built = build(ctx, s, parentAlias, needsRow(nodeFields), false, collectRedactions(nodeFields, aggConds));
   const b = built.baseAlias;
   const joins: SQL[] = [];
   const pairs: SQL[] = [];
@@ -147,7 +171,7 @@ export function aggregateQuery(ctx: CompileContext, s: SelectIR, agg: readonly A
     let e: SQL;
     if (a.kind === 'typename') e = literal(a.name);
     else if (a.kind === 'nodes') {
-      const row = rowJson(ctx, a.fields, b, joins);
+      const row = rowJson(ctx, a.fields, b, joins, built.rd);
       const ord = s.orderBy.length > 0 ? sql` ORDER BY ${built.orderBy}` : raw('');
       const filter = s.nodesLimit !== null ? sql` FILTER (WHERE ${ident(b, '__rn')} <= ${value(s.nodesLimit)})` : raw('');
       e = sql`coalesce(json_agg(${row}${ord})${filter}, '[]'::json)`;
@@ -168,7 +192,7 @@ export function aggregateQuery(ctx: CompileContext, s: SelectIR, agg: readonly A
             else {
               // avg/stddev/variance of integers are numeric in Postgres and encode as JSON numbers; Hasura
               // stringifies them only for numeric-typed columns (test: graphql_query/aggregations/article_agg_where).
-              x = sql`${raw(it.op)}(${ident(b, c.column.name)})`;
+              x = sql`${raw(it.op)}(${redacted(ident(b, c.column.name), b, c.redact, built.rd)})`;
               if (ctx.stringifyNumeric && isBigNumberType(c.column.baseType)) x = sql`(${x})::text`;
             }
             inner.push(sql`${literal(c.alias)}, ${x}`);

@@ -28,6 +28,8 @@ export interface RelationshipInfo {
   readonly mapping: readonly (readonly [string, string])[];
   readonly nonNull: boolean;
   readonly description: string | null;
+  /** Nested inserts: the related row is inserted after this one (array relationships, remote-FK or `after_parent` object relationships). */
+  readonly insertAfterParent?: boolean;
 }
 
 export interface ComputedFieldInfo {
@@ -50,6 +52,12 @@ export interface SelectPermInfo {
   readonly allowAggregations: boolean;
   readonly queryRootFields: ReadonlySet<string> | null;
   readonly subscriptionRootFields: ReadonlySet<string> | null;
+  /**
+   * Inherited roles only: per column (and per scalar computed field) the filter under which its cell is visible;
+   * elsewhere the cell is NULL. Absent = visible in every row the role sees (Hasura `RedactIfFalse`/`NoRedaction`).
+   */
+  readonly redactColumns?: ReadonlyMap<string, BoolExpJson>;
+  readonly redactComputed?: ReadonlyMap<string, BoolExpJson>;
 }
 
 export interface RootFieldNames {

@@ -3,7 +3,7 @@
  * auth/authorization/inherited-roles.mdx): columns and computed fields unioned, filters ORed, aggregations allowed if
  * any member allows them, the largest limit (none if any member has none).
  */
-import type { PermissionEntry, SelectPermission, InheritedRole } from '../metadata/types.js';
+import type { BoolExpJson, PermissionEntry, SelectPermission, InheritedRole } from '../metadata/types.js';
 import type { ColumnInfo, SelectPermInfo } from './model-types.js';
 
 export function resolveSelectPermission(
@@ -32,15 +32,41 @@ export function resolveSelectPermission(
   };
 }
 
+/**
+ * Cell-level visibility of an inherited role (src: Hasura/Table/Cache.hs `combinedSelPermInfoToSelPermInfo`): a
+ * field granted by every member needs no condition; otherwise it is visible where the OR of the filters of the
+ * members granting it holds. Members granting the same set share one condition object (one SQL expression).
+ */
+function redactions(perms: readonly SelectPermInfo[], names: ReadonlySet<string>, granted: (p: SelectPermInfo) => ReadonlySet<string>): Map<string, BoolExpJson> {
+  const out = new Map<string, BoolExpJson>();
+  const shared = new Map<string, BoolExpJson>();
+  for (const n of names) {
+    const idx = perms.flatMap((p, i) => (granted(p).has(n) ? [i] : []));
+    if (idx.length === perms.length) continue;
+    const key = idx.join(',');
+    let exp = shared.get(key);
+    if (!exp) {
+      exp = { _or: idx.map((i) => perms[i]?.filter ?? {}) };
+      shared.set(key, exp);
+    }
+    out.set(n, exp);
+  }
+  return out;
+}
+
 export function combineInherited(perms: readonly SelectPermInfo[]): SelectPermInfo | undefined {
   if (perms.length === 0) return undefined;
   if (perms.length === 1) return perms[0];
   const union = <T>(sets: readonly ReadonlySet<T>[]): Set<T> => new Set(sets.flatMap((s) => [...s]));
   const roots = perms.map((p) => p.queryRootFields);
   const subs = perms.map((p) => p.subscriptionRootFields);
+  const columns = union(perms.map((p) => p.columns));
+  const computedFields = union(perms.map((p) => p.computedFields));
   return {
-    columns: union(perms.map((p) => p.columns)),
-    computedFields: union(perms.map((p) => p.computedFields)),
+    columns,
+    computedFields,
+    redactColumns: redactions(perms, columns, (p) => p.columns),
+    redactComputed: redactions(perms, computedFields, (p) => p.computedFields),
     filter: { _or: perms.map((p) => p.filter) },
     limit: perms.some((p) => p.limit === null) ? null : Math.max(...perms.map((p) => p.limit ?? 0)),
     allowAggregations: perms.some((p) => p.allowAggregations),

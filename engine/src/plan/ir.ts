@@ -84,8 +84,9 @@ export interface SelectIR {
 
 export type FieldIR =
   | { readonly alias: string; readonly kind: 'typename'; readonly name: string }
-  | { readonly alias: string; readonly kind: 'column'; readonly column: ColumnInfo; readonly path: readonly string[] | null }
-  | { readonly alias: string; readonly kind: 'computed_scalar'; readonly cf: ComputedFieldInfo; readonly args: Readonly<Record<string, unknown>> }
+  /** `redact` (inherited roles): the cell is NULL in rows where it is false (Hasura `RedactIfFalse`). */
+  | { readonly alias: string; readonly kind: 'column'; readonly column: ColumnInfo; readonly path: readonly string[] | null; readonly redact?: BoolIR }
+  | { readonly alias: string; readonly kind: 'computed_scalar'; readonly cf: ComputedFieldInfo; readonly args: Readonly<Record<string, unknown>>; readonly redact?: BoolIR }
   | { readonly alias: string; readonly kind: 'object'; readonly select: SelectIR }
   | { readonly alias: string; readonly kind: 'array'; readonly select: SelectIR }
   | { readonly alias: string; readonly kind: 'aggregate'; readonly select: SelectIR; readonly agg: readonly AggFieldIR[] };
@@ -103,7 +104,7 @@ export type AggItemIR =
       readonly kind: 'op';
       readonly op: AggOp;
       readonly typename: string;
-      readonly columns: readonly ({ readonly alias: string; readonly column: ColumnInfo } | { readonly alias: string; readonly typename: string })[];
+      readonly columns: readonly ({ readonly alias: string; readonly column: ColumnInfo; readonly redact?: BoolIR } | { readonly alias: string; readonly typename: string })[];
     };
 
 export type RootIR =

@@ -136,18 +136,18 @@ export function planOperation(input: PlanInput): RootIR[] {
     if (!def || !info) throw validationFailed(`field '${f.name}' not found in type: '${root.name}'`, f.path);
     if (info.kind === 'root_select') {
       const select = planTableSelect(ctx, info.table, def, f, { join: null, source: { kind: 'table' }, withArgs: true, objectType: root, fieldsFrom: [] });
-      out.push({ alias: f.alias, kind: 'select', select: { ...select, fields: planFieldsOf(ctx, def, f) }, single: false });
+      out.push({ alias: f.alias, kind: 'select', select: { ...select, fields: planFieldsOf(ctx, def, f, info.table) }, single: false });
     } else if (info.kind === 'root_by_pk') {
       const select = planTableSelect(ctx, info.table, def, f, { join: null, source: { kind: 'table' }, withArgs: false, objectType: root, fieldsFrom: [] });
       const conds = byPkWhere(info.table, def, f, ctx);
-      out.push({ alias: f.alias, kind: 'select', select: { ...select, where: and([select.where, conds]), fields: planFieldsOf(ctx, def, f) }, single: true });
+      out.push({ alias: f.alias, kind: 'select', select: { ...select, where: and([select.where, conds]), fields: planFieldsOf(ctx, def, f, info.table) }, single: true });
     } else if (info.kind === 'root_aggregate') {
       const { select, agg } = planAggregate(ctx, info.table, def, f, null, { kind: 'table' });
       out.push({ alias: f.alias, kind: 'aggregate', select, agg });
     } else if (info.kind === 'root_function') {
       const fnArgs = functionArgsOf(ctx, def, f);
       const select = planTableSelect(ctx, info.table, def, f, { join: null, source: { kind: 'function', cf: info.cf, args: fnArgs }, withArgs: info.set, objectType: root, fieldsFrom: [] });
-      out.push({ alias: f.alias, kind: 'select', select: { ...select, fields: planFieldsOf(ctx, def, f) }, single: !info.set });
+      out.push({ alias: f.alias, kind: 'select', select: { ...select, fields: planFieldsOf(ctx, def, f, info.table) }, single: !info.set });
     } else if (info.kind === 'root_function_aggregate') {
       const fnArgs = functionArgsOf(ctx, def, f);
       const { select, agg } = planAggregate(ctx, info.table, def, f, null, { kind: 'function', cf: info.cf, args: fnArgs });
@@ -162,10 +162,10 @@ export function planOperation(input: PlanInput): RootIR[] {
 import type { GraphQLField } from 'graphql';
 import { planFields, rawArgs } from './plan-selection.js';
 
-function planFieldsOf(ctx: PlannerContext, def: GraphQLField<unknown, unknown>, f: CollectedField) {
+function planFieldsOf(ctx: PlannerContext, def: GraphQLField<unknown, unknown>, f: CollectedField, table: TableInfo) {
   const t = getNamedType(def.type);
   if (!isObjectType(t)) throw new Error('object type expected');
-  return planFields(ctx, t, f);
+  return planFields(ctx, t, f, table);
 }
 
 function byPkWhere(table: TableInfo, def: GraphQLField<unknown, unknown>, f: CollectedField, ctx: PlannerContext): BoolIR {

@@ -8,17 +8,35 @@ import type { GraphQLField, GraphQLObjectType } from 'graphql';
 import { validationFailed } from '../errors.js';
 import type { TableInfo } from '../model/model-types.js';
 import { outputInfo } from '../schema/field-info.js';
-import type { AggFieldIR, AggItemIR, FieldIR, Mapping, SelectIR, SourceIR } from './ir.js';
+import type { BoolExpJson } from '../metadata/types.js';
+import type { AggFieldIR, AggItemIR, BoolIR, FieldIR, Mapping, SelectIR, SourceIR } from './ir.js';
 import type { CollectContext, CollectedField } from './collect-fields.js';
 import { collectFields, subSelections } from './collect-fields.js';
 import { astValue, coerceInput } from './coerce-input.js';
 import type { BoolContext } from './plan-bool-exp.js';
-import { permissionFilter } from './plan-bool-exp.js';
+import { permissionFilter, planPermissionBoolExp } from './plan-bool-exp.js';
 import { planSelectArgs } from './plan-args.js';
 import { parseJsonPath } from './parse-json-path.js';
 
 export interface PlannerContext extends BoolContext, CollectContext {
   depth: number;
+  /** Planned redaction conditions by their metadata object, so equal conditions share one BoolIR (one SQL column). */
+  redactMemo?: Map<BoolExpJson, BoolIR>;
+}
+
+/** The inherited-role cell condition of a column or computed field of `table`, if any (model/resolve-permissions.ts). */
+export function redactionOf(ctx: PlannerContext, table: TableInfo | undefined, name: string, computed: boolean): BoolIR | undefined {
+  if (!table) return undefined;
+  const p = ctx.perm(table);
+  const exp = (computed ? p?.redactComputed : p?.redactColumns)?.get(name);
+  if (!exp) return undefined;
+  const memo = (ctx.redactMemo ??= new Map());
+  let b = memo.get(exp);
+  if (!b) {
+    b = planPermissionBoolExp(ctx, table, exp);
+    memo.set(exp, b);
+  }
+  return b;
 }
 
 const MAX_DEPTH = 64;
@@ -72,7 +90,7 @@ export function planTableSelect(
   const a = opts.withArgs
     ? planSelectArgs(ctx, def, table, raw, f.path)
     : { where: permissionFilter(ctx, table), orderBy: [], distinctOn: null, limit: null, offset: null, userLimit: null, permLimit: null };
-  const fields = opts.fieldsFrom === null ? planFields(ctx, opts.objectType, f) : [];
+  const fields = opts.fieldsFrom === null ? planFields(ctx, opts.objectType, f, table) : [];
   const isAggregate = opts.fieldsFrom !== null && opts.fieldsFrom.length === 0 && opts.aggregate === true;
   return {
     table,
@@ -88,7 +106,7 @@ export function planTableSelect(
   };
 }
 
-export function planFields(ctx: PlannerContext, parent: GraphQLObjectType, f: CollectedField): FieldIR[] {
+export function planFields(ctx: PlannerContext, parent: GraphQLObjectType, f: CollectedField, table?: TableInfo): FieldIR[] {
   if (++ctx.depth > MAX_DEPTH) throw validationFailed('the query is nested too deeply', f.path);
   const out: FieldIR[] = [];
   for (const c of collectFields(ctx, parent, subSelections(f), f.path, f.fragStack)) {
@@ -107,12 +125,15 @@ export function planFields(ctx: PlannerContext, parent: GraphQLObjectType, f: Co
           path = parseJsonPath(raw['path']);
           if (path === null) throw validationFailed(`parse json path error: ${raw['path']}`, `${c.path}.args.path`);
         }
-        out.push({ alias: c.alias, kind: 'column', column: info.column, path });
+        const redact = redactionOf(ctx, table, info.column.name, false);
+        out.push({ alias: c.alias, kind: 'column', column: info.column, path, ...(redact ? { redact } : {}) });
         break;
       }
-      case 'computed_scalar':
-        out.push({ alias: c.alias, kind: 'computed_scalar', cf: info.cf, args: computedArgs(ctx, def, rawArgs(ctx, c, def), c.path) });
+      case 'computed_scalar': {
+        const redact = redactionOf(ctx, table, info.cf.name, true);
+        out.push({ alias: c.alias, kind: 'computed_scalar', cf: info.cf, args: computedArgs(ctx, def, rawArgs(ctx, c, def), c.path), ...(redact ? { redact } : {}) });
         break;
+      }
       case 'relationship': {
         const select = planTableSelect(ctx, info.table, def, c, {
           join: info.rel.mapping,
@@ -173,7 +194,7 @@ export function planAggregate(
     const cdef = lookupField(aggType, c);
     const info = outputInfo(cdef);
     if (info?.kind === 'agg_nodes') {
-      agg.push({ alias: c.alias, kind: 'nodes', fields: planFields(ctx, childType(cdef), c) });
+      agg.push({ alias: c.alias, kind: 'nodes', fields: planFields(ctx, childType(cdef), c, table) });
     } else if (info?.kind === 'agg_aggregate') {
       const fieldsType = childType(cdef);
       const items: AggItemIR[] = [];
@@ -192,14 +213,18 @@ export function planAggregate(
           items.push({ alias: a.alias, kind: 'count', columns, distinct: raw['distinct'] === true });
         } else if (ainfo?.kind === 'agg_op') {
           const opType = childType(adef);
-          const columns: ({ alias: string; column: NonNullable<ReturnType<typeof table.columnByName.get>> } | { alias: string; typename: string })[] = [];
+          const columns: ({ alias: string; column: NonNullable<ReturnType<typeof table.columnByName.get>>; redact?: BoolIR } | { alias: string; typename: string })[] = [];
           for (const x of collectFields(ctx, opType, subSelections(a), a.path, a.fragStack)) {
             if (x.name === '__typename') {
               columns.push({ alias: x.alias, typename: opType.name });
               continue;
             }
             const xinfo = outputInfo(lookupField(opType, x));
-            if (xinfo?.kind === 'agg_column') columns.push({ alias: x.alias, column: xinfo.column });
+            if (xinfo?.kind === 'agg_column') {
+              // Hasura redacts aggregated cells too: `sum(CASE WHEN … THEN col END)` (test: inherited_roles).
+              const redact = redactionOf(ctx, table, xinfo.column.name, false);
+              columns.push({ alias: x.alias, column: xinfo.column, ...(redact ? { redact } : {}) });
+            }
           }
           items.push({ alias: a.alias, kind: 'op', op: ainfo.op, typename: opType.name, columns });
         }
