@@ -126,6 +126,35 @@ export type Buildings_Bool_Exp = {
   url?: InputMaybe<String_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "buildings" */
+export type Buildings_Constraint =
+  /** unique or primary key constraint on columns "code" */
+  | 'pk_buildings';
+
+/** input type for inserting data into table "buildings" */
+export type Buildings_Insert_Input = {
+  building_name?: InputMaybe<Scalars['String']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  locations?: InputMaybe<Locations_Arr_Rel_Insert_Input>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** input type for inserting object relation for remote table "buildings" */
+export type Buildings_Obj_Rel_Insert_Input = {
+  data: Buildings_Insert_Input;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Buildings_On_Conflict>;
+};
+
+/** on_conflict condition type for table "buildings" */
+export type Buildings_On_Conflict = {
+  constraint: Buildings_Constraint;
+  update_columns?: Array<Buildings_Update_Column>;
+  where?: InputMaybe<Buildings_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "buildings". */
 export type Buildings_Order_By = {
   building_name?: InputMaybe<Order_By>;
@@ -134,6 +163,11 @@ export type Buildings_Order_By = {
   locations_aggregate?: InputMaybe<Locations_Aggregate_Order_By>;
   time_added?: InputMaybe<Order_By>;
   url?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: buildings */
+export type Buildings_Pk_Columns_Input = {
+  code: Scalars['String']['input'];
 };
 
 /** select columns of table "buildings" */
@@ -148,6 +182,35 @@ export type Buildings_Select_Column =
   | 'time_added'
   /** column name */
   | 'url';
+
+/** input type for updating data in table "buildings" */
+export type Buildings_Set_Input = {
+  building_name?: InputMaybe<Scalars['String']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** update columns of table "buildings" */
+export type Buildings_Update_Column =
+  /** column name */
+  | 'building_name'
+  /** column name */
+  | 'code'
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'time_added'
+  /** column name */
+  | 'url';
+
+export type Buildings_Updates = {
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Buildings_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Buildings_Bool_Exp;
+};
 
 /** Boolean expression to compare columns of type "citext". All fields are combined with logical 'AND'. */
 export type Citext_Comparison_Exp = {
@@ -208,6 +271,13 @@ export type Course_Flags_Aggregate_Order_By = {
   variance?: InputMaybe<Course_Flags_Variance_Order_By>;
 };
 
+/** input type for inserting array relation for remote table "course_flags" */
+export type Course_Flags_Arr_Rel_Insert_Input = {
+  data: Array<Course_Flags_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Course_Flags_On_Conflict>;
+};
+
 /** order by avg() on columns of table "course_flags" */
 export type Course_Flags_Avg_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -225,6 +295,25 @@ export type Course_Flags_Bool_Exp = {
   flag_id?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "course_flags" */
+export type Course_Flags_Constraint =
+  /** unique or primary key constraint on columns "course_id", "flag_id" */
+  | 'pk_course_flags';
+
+/** input type for incrementing numeric columns in table "course_flags" */
+export type Course_Flags_Inc_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  flag_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "course_flags" */
+export type Course_Flags_Insert_Input = {
+  course?: InputMaybe<Courses_Obj_Rel_Insert_Input>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  flag?: InputMaybe<Flags_Obj_Rel_Insert_Input>;
+  flag_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** order by max() on columns of table "course_flags" */
 export type Course_Flags_Max_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -237,6 +326,13 @@ export type Course_Flags_Min_Order_By = {
   flag_id?: InputMaybe<Order_By>;
 };
 
+/** on_conflict condition type for table "course_flags" */
+export type Course_Flags_On_Conflict = {
+  constraint: Course_Flags_Constraint;
+  update_columns?: Array<Course_Flags_Update_Column>;
+  where?: InputMaybe<Course_Flags_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "course_flags". */
 export type Course_Flags_Order_By = {
   course?: InputMaybe<Courses_Order_By>;
@@ -245,12 +341,24 @@ export type Course_Flags_Order_By = {
   flag_id?: InputMaybe<Order_By>;
 };
 
+/** primary key columns input for table: course_flags */
+export type Course_Flags_Pk_Columns_Input = {
+  course_id: Scalars['Int']['input'];
+  flag_id: Scalars['Int']['input'];
+};
+
 /** select columns of table "course_flags" */
 export type Course_Flags_Select_Column =
   /** column name */
   | 'course_id'
   /** column name */
   | 'flag_id';
+
+/** input type for updating data in table "course_flags" */
+export type Course_Flags_Set_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  flag_id?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** order by stddev() on columns of table "course_flags" */
 export type Course_Flags_Stddev_Order_By = {
@@ -274,6 +382,22 @@ export type Course_Flags_Stddev_Samp_Order_By = {
 export type Course_Flags_Sum_Order_By = {
   course_id?: InputMaybe<Order_By>;
   flag_id?: InputMaybe<Order_By>;
+};
+
+/** update columns of table "course_flags" */
+export type Course_Flags_Update_Column =
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'flag_id';
+
+export type Course_Flags_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Course_Flags_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Course_Flags_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Course_Flags_Bool_Exp;
 };
 
 /** order by var_pop() on columns of table "course_flags" */
@@ -320,6 +444,11 @@ export type Course_Meetings_Aggregate_Order_By = {
   variance?: InputMaybe<Course_Meetings_Variance_Order_By>;
 };
 
+/** input type for inserting array relation for remote table "course_meetings" */
+export type Course_Meetings_Arr_Rel_Insert_Input = {
+  data: Array<Course_Meetings_Insert_Input>;
+};
+
 /** order by avg() on columns of table "course_meetings" */
 export type Course_Meetings_Avg_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -339,6 +468,24 @@ export type Course_Meetings_Bool_Exp = {
   location?: InputMaybe<Locations_Bool_Exp>;
   location_id?: InputMaybe<Int_Comparison_Exp>;
   start_time?: InputMaybe<String_Comparison_Exp>;
+};
+
+/** input type for incrementing numeric columns in table "course_meetings" */
+export type Course_Meetings_Inc_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  days_of_week?: InputMaybe<Scalars['Int']['input']>;
+  location_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "course_meetings" */
+export type Course_Meetings_Insert_Input = {
+  course?: InputMaybe<Courses_Obj_Rel_Insert_Input>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  days_of_week?: InputMaybe<Scalars['Int']['input']>;
+  end_time?: InputMaybe<Scalars['String']['input']>;
+  location?: InputMaybe<Locations_Obj_Rel_Insert_Input>;
+  location_id?: InputMaybe<Scalars['Int']['input']>;
+  start_time?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** order by max() on columns of table "course_meetings" */
@@ -383,6 +530,15 @@ export type Course_Meetings_Select_Column =
   /** column name */
   | 'start_time';
 
+/** input type for updating data in table "course_meetings" */
+export type Course_Meetings_Set_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  days_of_week?: InputMaybe<Scalars['Int']['input']>;
+  end_time?: InputMaybe<Scalars['String']['input']>;
+  location_id?: InputMaybe<Scalars['Int']['input']>;
+  start_time?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** order by stddev() on columns of table "course_meetings" */
 export type Course_Meetings_Stddev_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -409,6 +565,15 @@ export type Course_Meetings_Sum_Order_By = {
   course_id?: InputMaybe<Order_By>;
   days_of_week?: InputMaybe<Order_By>;
   location_id?: InputMaybe<Order_By>;
+};
+
+export type Course_Meetings_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Course_Meetings_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Course_Meetings_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Course_Meetings_Bool_Exp;
 };
 
 /** order by var_pop() on columns of table "course_meetings" */
@@ -458,6 +623,13 @@ export type Course_Professors_Aggregate_Order_By = {
   variance?: InputMaybe<Course_Professors_Variance_Order_By>;
 };
 
+/** input type for inserting array relation for remote table "course_professors" */
+export type Course_Professors_Arr_Rel_Insert_Input = {
+  data: Array<Course_Professors_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Course_Professors_On_Conflict>;
+};
+
 /** order by avg() on columns of table "course_professors" */
 export type Course_Professors_Avg_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -475,6 +647,25 @@ export type Course_Professors_Bool_Exp = {
   professor_id?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "course_professors" */
+export type Course_Professors_Constraint =
+  /** unique or primary key constraint on columns "course_id", "professor_id" */
+  | 'pk_course_professors';
+
+/** input type for incrementing numeric columns in table "course_professors" */
+export type Course_Professors_Inc_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  professor_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "course_professors" */
+export type Course_Professors_Insert_Input = {
+  course?: InputMaybe<Courses_Obj_Rel_Insert_Input>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  professor?: InputMaybe<Professors_Obj_Rel_Insert_Input>;
+  professor_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** order by max() on columns of table "course_professors" */
 export type Course_Professors_Max_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -487,6 +678,13 @@ export type Course_Professors_Min_Order_By = {
   professor_id?: InputMaybe<Order_By>;
 };
 
+/** on_conflict condition type for table "course_professors" */
+export type Course_Professors_On_Conflict = {
+  constraint: Course_Professors_Constraint;
+  update_columns?: Array<Course_Professors_Update_Column>;
+  where?: InputMaybe<Course_Professors_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "course_professors". */
 export type Course_Professors_Order_By = {
   course?: InputMaybe<Courses_Order_By>;
@@ -495,12 +693,24 @@ export type Course_Professors_Order_By = {
   professor_id?: InputMaybe<Order_By>;
 };
 
+/** primary key columns input for table: course_professors */
+export type Course_Professors_Pk_Columns_Input = {
+  course_id: Scalars['Int']['input'];
+  professor_id: Scalars['Int']['input'];
+};
+
 /** select columns of table "course_professors" */
 export type Course_Professors_Select_Column =
   /** column name */
   | 'course_id'
   /** column name */
   | 'professor_id';
+
+/** input type for updating data in table "course_professors" */
+export type Course_Professors_Set_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  professor_id?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** order by stddev() on columns of table "course_professors" */
 export type Course_Professors_Stddev_Order_By = {
@@ -524,6 +734,22 @@ export type Course_Professors_Stddev_Samp_Order_By = {
 export type Course_Professors_Sum_Order_By = {
   course_id?: InputMaybe<Order_By>;
   professor_id?: InputMaybe<Order_By>;
+};
+
+/** update columns of table "course_professors" */
+export type Course_Professors_Update_Column =
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'professor_id';
+
+export type Course_Professors_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Course_Professors_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Course_Professors_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Course_Professors_Bool_Exp;
 };
 
 /** order by var_pop() on columns of table "course_professors" */
@@ -568,6 +794,19 @@ export type Courses_Aggregate_Order_By = {
   var_pop?: InputMaybe<Courses_Var_Pop_Order_By>;
   var_samp?: InputMaybe<Courses_Var_Samp_Order_By>;
   variance?: InputMaybe<Courses_Variance_Order_By>;
+};
+
+/** append input type for table "courses" */
+export type Courses_Append_Input = {
+  areas?: InputMaybe<Scalars['jsonb']['input']>;
+  skills?: InputMaybe<Scalars['jsonb']['input']>;
+};
+
+/** input type for inserting array relation for remote table "courses" */
+export type Courses_Arr_Rel_Insert_Input = {
+  data: Array<Courses_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Courses_On_Conflict>;
 };
 
 /** order by avg() on columns of table "courses" */
@@ -654,6 +893,103 @@ export type Courses_Bool_Exp = {
   title?: InputMaybe<String_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "courses" */
+export type Courses_Constraint =
+  /** unique or primary key constraint on columns "course_id" */
+  | 'pk_courses';
+
+/** delete at path input type for table "courses" */
+export type Courses_Delete_At_Path_Input = {
+  areas?: InputMaybe<Array<Scalars['String']['input']>>;
+  skills?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** delete elem input type for table "courses" */
+export type Courses_Delete_Elem_Input = {
+  areas?: InputMaybe<Scalars['Int']['input']>;
+  skills?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** delete key input type for table "courses" */
+export type Courses_Delete_Key_Input = {
+  areas?: InputMaybe<Scalars['String']['input']>;
+  skills?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** input type for incrementing numeric columns in table "courses" */
+export type Courses_Inc_Input = {
+  average_gut_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_professor_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_rating_n?: InputMaybe<Scalars['Int']['input']>;
+  average_rating_same_professors?: InputMaybe<Scalars['float8']['input']>;
+  average_rating_same_professors_n?: InputMaybe<Scalars['Int']['input']>;
+  average_workload?: InputMaybe<Scalars['float8']['input']>;
+  average_workload_n?: InputMaybe<Scalars['Int']['input']>;
+  average_workload_same_professors?: InputMaybe<Scalars['float8']['input']>;
+  average_workload_same_professors_n?: InputMaybe<Scalars['Int']['input']>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  credits?: InputMaybe<Scalars['float8']['input']>;
+  last_enrollment?: InputMaybe<Scalars['Int']['input']>;
+  last_enrollment_course_id?: InputMaybe<Scalars['Int']['input']>;
+  last_offered_course_id?: InputMaybe<Scalars['Int']['input']>;
+  primary_crn?: InputMaybe<Scalars['Int']['input']>;
+  same_course_and_profs_id?: InputMaybe<Scalars['Int']['input']>;
+  same_course_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "courses" */
+export type Courses_Insert_Input = {
+  areas?: InputMaybe<Scalars['jsonb']['input']>;
+  average_gut_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_professor_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_rating_n?: InputMaybe<Scalars['Int']['input']>;
+  average_rating_same_professors?: InputMaybe<Scalars['float8']['input']>;
+  average_rating_same_professors_n?: InputMaybe<Scalars['Int']['input']>;
+  average_workload?: InputMaybe<Scalars['float8']['input']>;
+  average_workload_n?: InputMaybe<Scalars['Int']['input']>;
+  average_workload_same_professors?: InputMaybe<Scalars['float8']['input']>;
+  average_workload_same_professors_n?: InputMaybe<Scalars['Int']['input']>;
+  classnotes?: InputMaybe<Scalars['String']['input']>;
+  colsem?: InputMaybe<Scalars['Boolean']['input']>;
+  course_flags?: InputMaybe<Course_Flags_Arr_Rel_Insert_Input>;
+  course_home_url?: InputMaybe<Scalars['String']['input']>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  course_meetings?: InputMaybe<Course_Meetings_Arr_Rel_Insert_Input>;
+  course_professors?: InputMaybe<Course_Professors_Arr_Rel_Insert_Input>;
+  credits?: InputMaybe<Scalars['float8']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  evaluation_narrative_summaries?: InputMaybe<Evaluation_Narrative_Summaries_Arr_Rel_Insert_Input>;
+  evaluation_narratives?: InputMaybe<Evaluation_Narratives_Arr_Rel_Insert_Input>;
+  evaluation_ratings?: InputMaybe<Evaluation_Ratings_Arr_Rel_Insert_Input>;
+  evaluation_statistic?: InputMaybe<Evaluation_Statistics_Obj_Rel_Insert_Input>;
+  extra_info?: InputMaybe<Scalars['String']['input']>;
+  final_exam?: InputMaybe<Scalars['String']['input']>;
+  fysem?: InputMaybe<Scalars['Boolean']['input']>;
+  last_enrollment?: InputMaybe<Scalars['Int']['input']>;
+  last_enrollment_course_id?: InputMaybe<Scalars['Int']['input']>;
+  last_enrollment_same_professors?: InputMaybe<Scalars['Boolean']['input']>;
+  last_enrollment_season_code?: InputMaybe<Scalars['String']['input']>;
+  last_offered_course_id?: InputMaybe<Scalars['Int']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  listings?: InputMaybe<Listings_Arr_Rel_Insert_Input>;
+  primary_crn?: InputMaybe<Scalars['Int']['input']>;
+  regnotes?: InputMaybe<Scalars['String']['input']>;
+  requirements?: InputMaybe<Scalars['String']['input']>;
+  rp_attr?: InputMaybe<Scalars['String']['input']>;
+  same_course_and_profs_id?: InputMaybe<Scalars['Int']['input']>;
+  same_course_id?: InputMaybe<Scalars['Int']['input']>;
+  season?: InputMaybe<Seasons_Obj_Rel_Insert_Input>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  section?: InputMaybe<Scalars['String']['input']>;
+  skills?: InputMaybe<Scalars['jsonb']['input']>;
+  syllabus_url?: InputMaybe<Scalars['String']['input']>;
+  sysem?: InputMaybe<Scalars['Boolean']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** order by max() on columns of table "courses" */
 export type Courses_Max_Order_By = {
   average_gut_rating?: InputMaybe<Order_By>;
@@ -728,6 +1064,20 @@ export type Courses_Min_Order_By = {
   title?: InputMaybe<Order_By>;
 };
 
+/** input type for inserting object relation for remote table "courses" */
+export type Courses_Obj_Rel_Insert_Input = {
+  data: Courses_Insert_Input;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Courses_On_Conflict>;
+};
+
+/** on_conflict condition type for table "courses" */
+export type Courses_On_Conflict = {
+  constraint: Courses_Constraint;
+  update_columns?: Array<Courses_Update_Column>;
+  where?: InputMaybe<Courses_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "courses". */
 export type Courses_Order_By = {
   areas?: InputMaybe<Order_By>;
@@ -778,6 +1128,17 @@ export type Courses_Order_By = {
   sysem?: InputMaybe<Order_By>;
   time_added?: InputMaybe<Order_By>;
   title?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: courses */
+export type Courses_Pk_Columns_Input = {
+  course_id: Scalars['Int']['input'];
+};
+
+/** prepend input type for table "courses" */
+export type Courses_Prepend_Input = {
+  areas?: InputMaybe<Scalars['jsonb']['input']>;
+  skills?: InputMaybe<Scalars['jsonb']['input']>;
 };
 
 /** select columns of table "courses" */
@@ -860,6 +1221,49 @@ export type Courses_Select_Column =
   | 'time_added'
   /** column name */
   | 'title';
+
+/** input type for updating data in table "courses" */
+export type Courses_Set_Input = {
+  areas?: InputMaybe<Scalars['jsonb']['input']>;
+  average_gut_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_professor_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_rating_n?: InputMaybe<Scalars['Int']['input']>;
+  average_rating_same_professors?: InputMaybe<Scalars['float8']['input']>;
+  average_rating_same_professors_n?: InputMaybe<Scalars['Int']['input']>;
+  average_workload?: InputMaybe<Scalars['float8']['input']>;
+  average_workload_n?: InputMaybe<Scalars['Int']['input']>;
+  average_workload_same_professors?: InputMaybe<Scalars['float8']['input']>;
+  average_workload_same_professors_n?: InputMaybe<Scalars['Int']['input']>;
+  classnotes?: InputMaybe<Scalars['String']['input']>;
+  colsem?: InputMaybe<Scalars['Boolean']['input']>;
+  course_home_url?: InputMaybe<Scalars['String']['input']>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  credits?: InputMaybe<Scalars['float8']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  extra_info?: InputMaybe<Scalars['String']['input']>;
+  final_exam?: InputMaybe<Scalars['String']['input']>;
+  fysem?: InputMaybe<Scalars['Boolean']['input']>;
+  last_enrollment?: InputMaybe<Scalars['Int']['input']>;
+  last_enrollment_course_id?: InputMaybe<Scalars['Int']['input']>;
+  last_enrollment_same_professors?: InputMaybe<Scalars['Boolean']['input']>;
+  last_enrollment_season_code?: InputMaybe<Scalars['String']['input']>;
+  last_offered_course_id?: InputMaybe<Scalars['Int']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  primary_crn?: InputMaybe<Scalars['Int']['input']>;
+  regnotes?: InputMaybe<Scalars['String']['input']>;
+  requirements?: InputMaybe<Scalars['String']['input']>;
+  rp_attr?: InputMaybe<Scalars['String']['input']>;
+  same_course_and_profs_id?: InputMaybe<Scalars['Int']['input']>;
+  same_course_id?: InputMaybe<Scalars['Int']['input']>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  section?: InputMaybe<Scalars['String']['input']>;
+  skills?: InputMaybe<Scalars['jsonb']['input']>;
+  syllabus_url?: InputMaybe<Scalars['String']['input']>;
+  sysem?: InputMaybe<Scalars['Boolean']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** order by stddev() on columns of table "courses" */
 export type Courses_Stddev_Order_By = {
@@ -947,6 +1351,106 @@ export type Courses_Sum_Order_By = {
   primary_crn?: InputMaybe<Order_By>;
   same_course_and_profs_id?: InputMaybe<Order_By>;
   same_course_id?: InputMaybe<Order_By>;
+};
+
+/** update columns of table "courses" */
+export type Courses_Update_Column =
+  /** column name */
+  | 'areas'
+  /** column name */
+  | 'average_gut_rating'
+  /** column name */
+  | 'average_professor_rating'
+  /** column name */
+  | 'average_rating'
+  /** column name */
+  | 'average_rating_n'
+  /** column name */
+  | 'average_rating_same_professors'
+  /** column name */
+  | 'average_rating_same_professors_n'
+  /** column name */
+  | 'average_workload'
+  /** column name */
+  | 'average_workload_n'
+  /** column name */
+  | 'average_workload_same_professors'
+  /** column name */
+  | 'average_workload_same_professors_n'
+  /** column name */
+  | 'classnotes'
+  /** column name */
+  | 'colsem'
+  /** column name */
+  | 'course_home_url'
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'credits'
+  /** column name */
+  | 'description'
+  /** column name */
+  | 'extra_info'
+  /** column name */
+  | 'final_exam'
+  /** column name */
+  | 'fysem'
+  /** column name */
+  | 'last_enrollment'
+  /** column name */
+  | 'last_enrollment_course_id'
+  /** column name */
+  | 'last_enrollment_same_professors'
+  /** column name */
+  | 'last_enrollment_season_code'
+  /** column name */
+  | 'last_offered_course_id'
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'primary_crn'
+  /** column name */
+  | 'regnotes'
+  /** column name */
+  | 'requirements'
+  /** column name */
+  | 'rp_attr'
+  /** column name */
+  | 'same_course_and_profs_id'
+  /** column name */
+  | 'same_course_id'
+  /** column name */
+  | 'season_code'
+  /** column name */
+  | 'section'
+  /** column name */
+  | 'skills'
+  /** column name */
+  | 'syllabus_url'
+  /** column name */
+  | 'sysem'
+  /** column name */
+  | 'time_added'
+  /** column name */
+  | 'title';
+
+export type Courses_Updates = {
+  /** append existing jsonb value of filtered columns with new jsonb value */
+  _append?: InputMaybe<Courses_Append_Input>;
+  /** delete the field or element with specified path (for JSON arrays, negative integers count from the end) */
+  _delete_at_path?: InputMaybe<Courses_Delete_At_Path_Input>;
+  /** delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array */
+  _delete_elem?: InputMaybe<Courses_Delete_Elem_Input>;
+  /** delete key/value pair or string element. key/value pairs are matched based on their key value */
+  _delete_key?: InputMaybe<Courses_Delete_Key_Input>;
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Courses_Inc_Input>;
+  /** prepend existing jsonb value of filtered columns with new jsonb value */
+  _prepend?: InputMaybe<Courses_Prepend_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Courses_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Courses_Bool_Exp;
 };
 
 /** order by var_pop() on columns of table "courses" */
@@ -1041,6 +1545,13 @@ export type Evaluation_Narrative_Summaries_Aggregate_Order_By = {
   variance?: InputMaybe<Evaluation_Narrative_Summaries_Variance_Order_By>;
 };
 
+/** input type for inserting array relation for remote table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Arr_Rel_Insert_Input = {
+  data: Array<Evaluation_Narrative_Summaries_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Evaluation_Narrative_Summaries_On_Conflict>;
+};
+
 /** order by avg() on columns of table "evaluation_narrative_summaries" */
 export type Evaluation_Narrative_Summaries_Avg_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -1058,6 +1569,25 @@ export type Evaluation_Narrative_Summaries_Bool_Exp = {
   summary?: InputMaybe<String_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Constraint =
+  /** unique or primary key constraint on columns "course_id", "question_code" */
+  | 'pk_evaluation_narrative_summaries';
+
+/** input type for incrementing numeric columns in table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Inc_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Insert_Input = {
+  course?: InputMaybe<Courses_Obj_Rel_Insert_Input>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  evaluation_question?: InputMaybe<Evaluation_Questions_Obj_Rel_Insert_Input>;
+  question_code?: InputMaybe<Scalars['String']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** order by max() on columns of table "evaluation_narrative_summaries" */
 export type Evaluation_Narrative_Summaries_Max_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -1072,6 +1602,13 @@ export type Evaluation_Narrative_Summaries_Min_Order_By = {
   summary?: InputMaybe<Order_By>;
 };
 
+/** on_conflict condition type for table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_On_Conflict = {
+  constraint: Evaluation_Narrative_Summaries_Constraint;
+  update_columns?: Array<Evaluation_Narrative_Summaries_Update_Column>;
+  where?: InputMaybe<Evaluation_Narrative_Summaries_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "evaluation_narrative_summaries". */
 export type Evaluation_Narrative_Summaries_Order_By = {
   course?: InputMaybe<Courses_Order_By>;
@@ -1079,6 +1616,12 @@ export type Evaluation_Narrative_Summaries_Order_By = {
   evaluation_question?: InputMaybe<Evaluation_Questions_Order_By>;
   question_code?: InputMaybe<Order_By>;
   summary?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: evaluation_narrative_summaries */
+export type Evaluation_Narrative_Summaries_Pk_Columns_Input = {
+  course_id: Scalars['Int']['input'];
+  question_code: Scalars['String']['input'];
 };
 
 /** select columns of table "evaluation_narrative_summaries" */
@@ -1089,6 +1632,13 @@ export type Evaluation_Narrative_Summaries_Select_Column =
   | 'question_code'
   /** column name */
   | 'summary';
+
+/** input type for updating data in table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Set_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  question_code?: InputMaybe<Scalars['String']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** order by stddev() on columns of table "evaluation_narrative_summaries" */
 export type Evaluation_Narrative_Summaries_Stddev_Order_By = {
@@ -1108,6 +1658,24 @@ export type Evaluation_Narrative_Summaries_Stddev_Samp_Order_By = {
 /** order by sum() on columns of table "evaluation_narrative_summaries" */
 export type Evaluation_Narrative_Summaries_Sum_Order_By = {
   course_id?: InputMaybe<Order_By>;
+};
+
+/** update columns of table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Update_Column =
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'question_code'
+  /** column name */
+  | 'summary';
+
+export type Evaluation_Narrative_Summaries_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Evaluation_Narrative_Summaries_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Evaluation_Narrative_Summaries_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Evaluation_Narrative_Summaries_Bool_Exp;
 };
 
 /** order by var_pop() on columns of table "evaluation_narrative_summaries" */
@@ -1151,6 +1719,13 @@ export type Evaluation_Narratives_Aggregate_Order_By = {
   variance?: InputMaybe<Evaluation_Narratives_Variance_Order_By>;
 };
 
+/** input type for inserting array relation for remote table "evaluation_narratives" */
+export type Evaluation_Narratives_Arr_Rel_Insert_Input = {
+  data: Array<Evaluation_Narratives_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Evaluation_Narratives_On_Conflict>;
+};
+
 /** order by avg() on columns of table "evaluation_narratives" */
 export type Evaluation_Narratives_Avg_Order_By = {
   comment_compound?: InputMaybe<Order_By>;
@@ -1180,6 +1755,37 @@ export type Evaluation_Narratives_Bool_Exp = {
   response_number?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "evaluation_narratives" */
+export type Evaluation_Narratives_Constraint =
+  /** unique or primary key constraint on columns "id" */
+  | 'pk_evaluation_narratives';
+
+/** input type for incrementing numeric columns in table "evaluation_narratives" */
+export type Evaluation_Narratives_Inc_Input = {
+  comment_compound?: InputMaybe<Scalars['float8']['input']>;
+  comment_neg?: InputMaybe<Scalars['float8']['input']>;
+  comment_neu?: InputMaybe<Scalars['float8']['input']>;
+  comment_pos?: InputMaybe<Scalars['float8']['input']>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  id?: InputMaybe<Scalars['Int']['input']>;
+  response_number?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "evaluation_narratives" */
+export type Evaluation_Narratives_Insert_Input = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  comment_compound?: InputMaybe<Scalars['float8']['input']>;
+  comment_neg?: InputMaybe<Scalars['float8']['input']>;
+  comment_neu?: InputMaybe<Scalars['float8']['input']>;
+  comment_pos?: InputMaybe<Scalars['float8']['input']>;
+  course?: InputMaybe<Courses_Obj_Rel_Insert_Input>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  evaluation_question?: InputMaybe<Evaluation_Questions_Obj_Rel_Insert_Input>;
+  id?: InputMaybe<Scalars['Int']['input']>;
+  question_code?: InputMaybe<Scalars['String']['input']>;
+  response_number?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** order by max() on columns of table "evaluation_narratives" */
 export type Evaluation_Narratives_Max_Order_By = {
   comment?: InputMaybe<Order_By>;
@@ -1206,6 +1812,13 @@ export type Evaluation_Narratives_Min_Order_By = {
   response_number?: InputMaybe<Order_By>;
 };
 
+/** on_conflict condition type for table "evaluation_narratives" */
+export type Evaluation_Narratives_On_Conflict = {
+  constraint: Evaluation_Narratives_Constraint;
+  update_columns?: Array<Evaluation_Narratives_Update_Column>;
+  where?: InputMaybe<Evaluation_Narratives_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "evaluation_narratives". */
 export type Evaluation_Narratives_Order_By = {
   comment?: InputMaybe<Order_By>;
@@ -1219,6 +1832,11 @@ export type Evaluation_Narratives_Order_By = {
   id?: InputMaybe<Order_By>;
   question_code?: InputMaybe<Order_By>;
   response_number?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: evaluation_narratives */
+export type Evaluation_Narratives_Pk_Columns_Input = {
+  id: Scalars['Int']['input'];
 };
 
 /** select columns of table "evaluation_narratives" */
@@ -1241,6 +1859,19 @@ export type Evaluation_Narratives_Select_Column =
   | 'question_code'
   /** column name */
   | 'response_number';
+
+/** input type for updating data in table "evaluation_narratives" */
+export type Evaluation_Narratives_Set_Input = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  comment_compound?: InputMaybe<Scalars['float8']['input']>;
+  comment_neg?: InputMaybe<Scalars['float8']['input']>;
+  comment_neu?: InputMaybe<Scalars['float8']['input']>;
+  comment_pos?: InputMaybe<Scalars['float8']['input']>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  id?: InputMaybe<Scalars['Int']['input']>;
+  question_code?: InputMaybe<Scalars['String']['input']>;
+  response_number?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** order by stddev() on columns of table "evaluation_narratives" */
 export type Evaluation_Narratives_Stddev_Order_By = {
@@ -1286,6 +1917,36 @@ export type Evaluation_Narratives_Sum_Order_By = {
   response_number?: InputMaybe<Order_By>;
 };
 
+/** update columns of table "evaluation_narratives" */
+export type Evaluation_Narratives_Update_Column =
+  /** column name */
+  | 'comment'
+  /** column name */
+  | 'comment_compound'
+  /** column name */
+  | 'comment_neg'
+  /** column name */
+  | 'comment_neu'
+  /** column name */
+  | 'comment_pos'
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'question_code'
+  /** column name */
+  | 'response_number';
+
+export type Evaluation_Narratives_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Evaluation_Narratives_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Evaluation_Narratives_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Evaluation_Narratives_Bool_Exp;
+};
+
 /** order by var_pop() on columns of table "evaluation_narratives" */
 export type Evaluation_Narratives_Var_Pop_Order_By = {
   comment_compound?: InputMaybe<Order_By>;
@@ -1319,6 +1980,11 @@ export type Evaluation_Narratives_Variance_Order_By = {
   response_number?: InputMaybe<Order_By>;
 };
 
+/** append input type for table "evaluation_questions" */
+export type Evaluation_Questions_Append_Input = {
+  options?: InputMaybe<Scalars['jsonb']['input']>;
+};
+
 /** Boolean expression to filter rows from the table "evaluation_questions". All fields are combined with a logical 'AND'. */
 export type Evaluation_Questions_Bool_Exp = {
   _and?: InputMaybe<Array<Evaluation_Questions_Bool_Exp>>;
@@ -1335,6 +2001,51 @@ export type Evaluation_Questions_Bool_Exp = {
   tag?: InputMaybe<String_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "evaluation_questions" */
+export type Evaluation_Questions_Constraint =
+  /** unique or primary key constraint on columns "question_code" */
+  | 'pk_evaluation_questions';
+
+/** delete at path input type for table "evaluation_questions" */
+export type Evaluation_Questions_Delete_At_Path_Input = {
+  options?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** delete elem input type for table "evaluation_questions" */
+export type Evaluation_Questions_Delete_Elem_Input = {
+  options?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** delete key input type for table "evaluation_questions" */
+export type Evaluation_Questions_Delete_Key_Input = {
+  options?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** input type for inserting data into table "evaluation_questions" */
+export type Evaluation_Questions_Insert_Input = {
+  evaluation_narratives?: InputMaybe<Evaluation_Narratives_Arr_Rel_Insert_Input>;
+  evaluation_ratings?: InputMaybe<Evaluation_Ratings_Arr_Rel_Insert_Input>;
+  is_narrative?: InputMaybe<Scalars['Boolean']['input']>;
+  options?: InputMaybe<Scalars['jsonb']['input']>;
+  question_code?: InputMaybe<Scalars['String']['input']>;
+  question_text?: InputMaybe<Scalars['String']['input']>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** input type for inserting object relation for remote table "evaluation_questions" */
+export type Evaluation_Questions_Obj_Rel_Insert_Input = {
+  data: Evaluation_Questions_Insert_Input;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Evaluation_Questions_On_Conflict>;
+};
+
+/** on_conflict condition type for table "evaluation_questions" */
+export type Evaluation_Questions_On_Conflict = {
+  constraint: Evaluation_Questions_Constraint;
+  update_columns?: Array<Evaluation_Questions_Update_Column>;
+  where?: InputMaybe<Evaluation_Questions_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "evaluation_questions". */
 export type Evaluation_Questions_Order_By = {
   evaluation_narratives_aggregate?: InputMaybe<Evaluation_Narratives_Aggregate_Order_By>;
@@ -1344,6 +2055,16 @@ export type Evaluation_Questions_Order_By = {
   question_code?: InputMaybe<Order_By>;
   question_text?: InputMaybe<Order_By>;
   tag?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: evaluation_questions */
+export type Evaluation_Questions_Pk_Columns_Input = {
+  question_code: Scalars['String']['input'];
+};
+
+/** prepend input type for table "evaluation_questions" */
+export type Evaluation_Questions_Prepend_Input = {
+  options?: InputMaybe<Scalars['jsonb']['input']>;
 };
 
 /** select columns of table "evaluation_questions" */
@@ -1358,6 +2079,45 @@ export type Evaluation_Questions_Select_Column =
   | 'question_text'
   /** column name */
   | 'tag';
+
+/** input type for updating data in table "evaluation_questions" */
+export type Evaluation_Questions_Set_Input = {
+  is_narrative?: InputMaybe<Scalars['Boolean']['input']>;
+  options?: InputMaybe<Scalars['jsonb']['input']>;
+  question_code?: InputMaybe<Scalars['String']['input']>;
+  question_text?: InputMaybe<Scalars['String']['input']>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** update columns of table "evaluation_questions" */
+export type Evaluation_Questions_Update_Column =
+  /** column name */
+  | 'is_narrative'
+  /** column name */
+  | 'options'
+  /** column name */
+  | 'question_code'
+  /** column name */
+  | 'question_text'
+  /** column name */
+  | 'tag';
+
+export type Evaluation_Questions_Updates = {
+  /** append existing jsonb value of filtered columns with new jsonb value */
+  _append?: InputMaybe<Evaluation_Questions_Append_Input>;
+  /** delete the field or element with specified path (for JSON arrays, negative integers count from the end) */
+  _delete_at_path?: InputMaybe<Evaluation_Questions_Delete_At_Path_Input>;
+  /** delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array */
+  _delete_elem?: InputMaybe<Evaluation_Questions_Delete_Elem_Input>;
+  /** delete key/value pair or string element. key/value pairs are matched based on their key value */
+  _delete_key?: InputMaybe<Evaluation_Questions_Delete_Key_Input>;
+  /** prepend existing jsonb value of filtered columns with new jsonb value */
+  _prepend?: InputMaybe<Evaluation_Questions_Prepend_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Evaluation_Questions_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Evaluation_Questions_Bool_Exp;
+};
 
 export type Evaluation_Ratings_Aggregate_Bool_Exp = {
   count?: InputMaybe<Evaluation_Ratings_Aggregate_Bool_Exp_Count>;
@@ -1385,6 +2145,18 @@ export type Evaluation_Ratings_Aggregate_Order_By = {
   variance?: InputMaybe<Evaluation_Ratings_Variance_Order_By>;
 };
 
+/** append input type for table "evaluation_ratings" */
+export type Evaluation_Ratings_Append_Input = {
+  rating?: InputMaybe<Scalars['jsonb']['input']>;
+};
+
+/** input type for inserting array relation for remote table "evaluation_ratings" */
+export type Evaluation_Ratings_Arr_Rel_Insert_Input = {
+  data: Array<Evaluation_Ratings_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Evaluation_Ratings_On_Conflict>;
+};
+
 /** order by avg() on columns of table "evaluation_ratings" */
 export type Evaluation_Ratings_Avg_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -1404,6 +2176,42 @@ export type Evaluation_Ratings_Bool_Exp = {
   rating?: InputMaybe<Jsonb_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "evaluation_ratings" */
+export type Evaluation_Ratings_Constraint =
+  /** unique or primary key constraint on columns "id" */
+  | 'pk_evaluation_ratings';
+
+/** delete at path input type for table "evaluation_ratings" */
+export type Evaluation_Ratings_Delete_At_Path_Input = {
+  rating?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** delete elem input type for table "evaluation_ratings" */
+export type Evaluation_Ratings_Delete_Elem_Input = {
+  rating?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** delete key input type for table "evaluation_ratings" */
+export type Evaluation_Ratings_Delete_Key_Input = {
+  rating?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** input type for incrementing numeric columns in table "evaluation_ratings" */
+export type Evaluation_Ratings_Inc_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "evaluation_ratings" */
+export type Evaluation_Ratings_Insert_Input = {
+  course?: InputMaybe<Courses_Obj_Rel_Insert_Input>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  evaluation_question?: InputMaybe<Evaluation_Questions_Obj_Rel_Insert_Input>;
+  id?: InputMaybe<Scalars['Int']['input']>;
+  question_code?: InputMaybe<Scalars['String']['input']>;
+  rating?: InputMaybe<Scalars['jsonb']['input']>;
+};
+
 /** order by max() on columns of table "evaluation_ratings" */
 export type Evaluation_Ratings_Max_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -1418,6 +2226,13 @@ export type Evaluation_Ratings_Min_Order_By = {
   question_code?: InputMaybe<Order_By>;
 };
 
+/** on_conflict condition type for table "evaluation_ratings" */
+export type Evaluation_Ratings_On_Conflict = {
+  constraint: Evaluation_Ratings_Constraint;
+  update_columns?: Array<Evaluation_Ratings_Update_Column>;
+  where?: InputMaybe<Evaluation_Ratings_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "evaluation_ratings". */
 export type Evaluation_Ratings_Order_By = {
   course?: InputMaybe<Courses_Order_By>;
@@ -1426,6 +2241,16 @@ export type Evaluation_Ratings_Order_By = {
   id?: InputMaybe<Order_By>;
   question_code?: InputMaybe<Order_By>;
   rating?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: evaluation_ratings */
+export type Evaluation_Ratings_Pk_Columns_Input = {
+  id: Scalars['Int']['input'];
+};
+
+/** prepend input type for table "evaluation_ratings" */
+export type Evaluation_Ratings_Prepend_Input = {
+  rating?: InputMaybe<Scalars['jsonb']['input']>;
 };
 
 /** select columns of table "evaluation_ratings" */
@@ -1438,6 +2263,14 @@ export type Evaluation_Ratings_Select_Column =
   | 'question_code'
   /** column name */
   | 'rating';
+
+/** input type for updating data in table "evaluation_ratings" */
+export type Evaluation_Ratings_Set_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  id?: InputMaybe<Scalars['Int']['input']>;
+  question_code?: InputMaybe<Scalars['String']['input']>;
+  rating?: InputMaybe<Scalars['jsonb']['input']>;
+};
 
 /** order by stddev() on columns of table "evaluation_ratings" */
 export type Evaluation_Ratings_Stddev_Order_By = {
@@ -1463,6 +2296,36 @@ export type Evaluation_Ratings_Sum_Order_By = {
   id?: InputMaybe<Order_By>;
 };
 
+/** update columns of table "evaluation_ratings" */
+export type Evaluation_Ratings_Update_Column =
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'question_code'
+  /** column name */
+  | 'rating';
+
+export type Evaluation_Ratings_Updates = {
+  /** append existing jsonb value of filtered columns with new jsonb value */
+  _append?: InputMaybe<Evaluation_Ratings_Append_Input>;
+  /** delete the field or element with specified path (for JSON arrays, negative integers count from the end) */
+  _delete_at_path?: InputMaybe<Evaluation_Ratings_Delete_At_Path_Input>;
+  /** delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array */
+  _delete_elem?: InputMaybe<Evaluation_Ratings_Delete_Elem_Input>;
+  /** delete key/value pair or string element. key/value pairs are matched based on their key value */
+  _delete_key?: InputMaybe<Evaluation_Ratings_Delete_Key_Input>;
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Evaluation_Ratings_Inc_Input>;
+  /** prepend existing jsonb value of filtered columns with new jsonb value */
+  _prepend?: InputMaybe<Evaluation_Ratings_Prepend_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Evaluation_Ratings_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Evaluation_Ratings_Bool_Exp;
+};
+
 /** order by var_pop() on columns of table "evaluation_ratings" */
 export type Evaluation_Ratings_Var_Pop_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -1481,6 +2344,11 @@ export type Evaluation_Ratings_Variance_Order_By = {
   id?: InputMaybe<Order_By>;
 };
 
+/** append input type for table "evaluation_statistics" */
+export type Evaluation_Statistics_Append_Input = {
+  extras?: InputMaybe<Scalars['jsonb']['input']>;
+};
+
 /** Boolean expression to filter rows from the table "evaluation_statistics". All fields are combined with a logical 'AND'. */
 export type Evaluation_Statistics_Bool_Exp = {
   _and?: InputMaybe<Array<Evaluation_Statistics_Bool_Exp>>;
@@ -1495,6 +2363,60 @@ export type Evaluation_Statistics_Bool_Exp = {
   responses?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "evaluation_statistics" */
+export type Evaluation_Statistics_Constraint =
+  /** unique or primary key constraint on columns "course_id" */
+  | 'pk_evaluation_statistics';
+
+/** delete at path input type for table "evaluation_statistics" */
+export type Evaluation_Statistics_Delete_At_Path_Input = {
+  extras?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** delete elem input type for table "evaluation_statistics" */
+export type Evaluation_Statistics_Delete_Elem_Input = {
+  extras?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** delete key input type for table "evaluation_statistics" */
+export type Evaluation_Statistics_Delete_Key_Input = {
+  extras?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** input type for incrementing numeric columns in table "evaluation_statistics" */
+export type Evaluation_Statistics_Inc_Input = {
+  avg_rating?: InputMaybe<Scalars['float8']['input']>;
+  avg_workload?: InputMaybe<Scalars['float8']['input']>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  enrolled?: InputMaybe<Scalars['Int']['input']>;
+  responses?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "evaluation_statistics" */
+export type Evaluation_Statistics_Insert_Input = {
+  avg_rating?: InputMaybe<Scalars['float8']['input']>;
+  avg_workload?: InputMaybe<Scalars['float8']['input']>;
+  course?: InputMaybe<Courses_Obj_Rel_Insert_Input>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  enrolled?: InputMaybe<Scalars['Int']['input']>;
+  extras?: InputMaybe<Scalars['jsonb']['input']>;
+  responses?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting object relation for remote table "evaluation_statistics" */
+export type Evaluation_Statistics_Obj_Rel_Insert_Input = {
+  data: Evaluation_Statistics_Insert_Input;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Evaluation_Statistics_On_Conflict>;
+};
+
+/** on_conflict condition type for table "evaluation_statistics" */
+export type Evaluation_Statistics_On_Conflict = {
+  constraint: Evaluation_Statistics_Constraint;
+  update_columns?: Array<Evaluation_Statistics_Update_Column>;
+  where?: InputMaybe<Evaluation_Statistics_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "evaluation_statistics". */
 export type Evaluation_Statistics_Order_By = {
   avg_rating?: InputMaybe<Order_By>;
@@ -1504,6 +2426,16 @@ export type Evaluation_Statistics_Order_By = {
   enrolled?: InputMaybe<Order_By>;
   extras?: InputMaybe<Order_By>;
   responses?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: evaluation_statistics */
+export type Evaluation_Statistics_Pk_Columns_Input = {
+  course_id: Scalars['Int']['input'];
+};
+
+/** prepend input type for table "evaluation_statistics" */
+export type Evaluation_Statistics_Prepend_Input = {
+  extras?: InputMaybe<Scalars['jsonb']['input']>;
 };
 
 /** select columns of table "evaluation_statistics" */
@@ -1521,6 +2453,50 @@ export type Evaluation_Statistics_Select_Column =
   /** column name */
   | 'responses';
 
+/** input type for updating data in table "evaluation_statistics" */
+export type Evaluation_Statistics_Set_Input = {
+  avg_rating?: InputMaybe<Scalars['float8']['input']>;
+  avg_workload?: InputMaybe<Scalars['float8']['input']>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  enrolled?: InputMaybe<Scalars['Int']['input']>;
+  extras?: InputMaybe<Scalars['jsonb']['input']>;
+  responses?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** update columns of table "evaluation_statistics" */
+export type Evaluation_Statistics_Update_Column =
+  /** column name */
+  | 'avg_rating'
+  /** column name */
+  | 'avg_workload'
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'enrolled'
+  /** column name */
+  | 'extras'
+  /** column name */
+  | 'responses';
+
+export type Evaluation_Statistics_Updates = {
+  /** append existing jsonb value of filtered columns with new jsonb value */
+  _append?: InputMaybe<Evaluation_Statistics_Append_Input>;
+  /** delete the field or element with specified path (for JSON arrays, negative integers count from the end) */
+  _delete_at_path?: InputMaybe<Evaluation_Statistics_Delete_At_Path_Input>;
+  /** delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array */
+  _delete_elem?: InputMaybe<Evaluation_Statistics_Delete_Elem_Input>;
+  /** delete key/value pair or string element. key/value pairs are matched based on their key value */
+  _delete_key?: InputMaybe<Evaluation_Statistics_Delete_Key_Input>;
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Evaluation_Statistics_Inc_Input>;
+  /** prepend existing jsonb value of filtered columns with new jsonb value */
+  _prepend?: InputMaybe<Evaluation_Statistics_Prepend_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Evaluation_Statistics_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Evaluation_Statistics_Bool_Exp;
+};
+
 /** Boolean expression to filter rows from the table "flags". All fields are combined with a logical 'AND'. */
 export type Flags_Bool_Exp = {
   _and?: InputMaybe<Array<Flags_Bool_Exp>>;
@@ -1534,6 +2510,39 @@ export type Flags_Bool_Exp = {
   time_added?: InputMaybe<Timestamp_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "flags" */
+export type Flags_Constraint =
+  /** unique or primary key constraint on columns "flag_id" */
+  | 'pk_flags';
+
+/** input type for incrementing numeric columns in table "flags" */
+export type Flags_Inc_Input = {
+  flag_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "flags" */
+export type Flags_Insert_Input = {
+  course_flags?: InputMaybe<Course_Flags_Arr_Rel_Insert_Input>;
+  flag_id?: InputMaybe<Scalars['Int']['input']>;
+  flag_text?: InputMaybe<Scalars['String']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+};
+
+/** input type for inserting object relation for remote table "flags" */
+export type Flags_Obj_Rel_Insert_Input = {
+  data: Flags_Insert_Input;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Flags_On_Conflict>;
+};
+
+/** on_conflict condition type for table "flags" */
+export type Flags_On_Conflict = {
+  constraint: Flags_Constraint;
+  update_columns?: Array<Flags_Update_Column>;
+  where?: InputMaybe<Flags_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "flags". */
 export type Flags_Order_By = {
   course_flags_aggregate?: InputMaybe<Course_Flags_Aggregate_Order_By>;
@@ -1541,6 +2550,11 @@ export type Flags_Order_By = {
   flag_text?: InputMaybe<Order_By>;
   last_updated?: InputMaybe<Order_By>;
   time_added?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: flags */
+export type Flags_Pk_Columns_Input = {
+  flag_id: Scalars['Int']['input'];
 };
 
 /** select columns of table "flags" */
@@ -1553,6 +2567,34 @@ export type Flags_Select_Column =
   | 'last_updated'
   /** column name */
   | 'time_added';
+
+/** input type for updating data in table "flags" */
+export type Flags_Set_Input = {
+  flag_id?: InputMaybe<Scalars['Int']['input']>;
+  flag_text?: InputMaybe<Scalars['String']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+};
+
+/** update columns of table "flags" */
+export type Flags_Update_Column =
+  /** column name */
+  | 'flag_id'
+  /** column name */
+  | 'flag_text'
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'time_added';
+
+export type Flags_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Flags_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Flags_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Flags_Bool_Exp;
+};
 
 /** Boolean expression to compare columns of type "float8". All fields are combined with logical 'AND'. */
 export type Float8_Comparison_Exp = {
@@ -1577,11 +2619,42 @@ export type Friend_Requests_Bool_Exp = {
   to_user_id?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "friend_requests" */
+export type Friend_Requests_Constraint =
+  /** unique or primary key constraint on columns "from_user_id", "to_user_id" */
+  | 'friend_requests_pkey';
+
+/** input type for incrementing numeric columns in table "friend_requests" */
+export type Friend_Requests_Inc_Input = {
+  from_user_id?: InputMaybe<Scalars['Int']['input']>;
+  to_user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "friend_requests" */
+export type Friend_Requests_Insert_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  from_user_id?: InputMaybe<Scalars['Int']['input']>;
+  to_user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** on_conflict condition type for table "friend_requests" */
+export type Friend_Requests_On_Conflict = {
+  constraint: Friend_Requests_Constraint;
+  update_columns?: Array<Friend_Requests_Update_Column>;
+  where?: InputMaybe<Friend_Requests_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "friend_requests". */
 export type Friend_Requests_Order_By = {
   created_at?: InputMaybe<Order_By>;
   from_user_id?: InputMaybe<Order_By>;
   to_user_id?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: friend_requests */
+export type Friend_Requests_Pk_Columns_Input = {
+  from_user_id: Scalars['Int']['input'];
+  to_user_id: Scalars['Int']['input'];
 };
 
 /** select columns of table "friend_requests" */
@@ -1592,6 +2665,31 @@ export type Friend_Requests_Select_Column =
   | 'from_user_id'
   /** column name */
   | 'to_user_id';
+
+/** input type for updating data in table "friend_requests" */
+export type Friend_Requests_Set_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  from_user_id?: InputMaybe<Scalars['Int']['input']>;
+  to_user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** update columns of table "friend_requests" */
+export type Friend_Requests_Update_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'from_user_id'
+  /** column name */
+  | 'to_user_id';
+
+export type Friend_Requests_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Friend_Requests_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Friend_Requests_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Friend_Requests_Bool_Exp;
+};
 
 export type Friendships_Aggregate_Bool_Exp = {
   count?: InputMaybe<Friendships_Aggregate_Bool_Exp_Count>;
@@ -1619,6 +2717,13 @@ export type Friendships_Aggregate_Order_By = {
   variance?: InputMaybe<Friendships_Variance_Order_By>;
 };
 
+/** input type for inserting array relation for remote table "friendships" */
+export type Friendships_Arr_Rel_Insert_Input = {
+  data: Array<Friendships_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Friendships_On_Conflict>;
+};
+
 /** order by avg() on columns of table "friendships" */
 export type Friendships_Avg_Order_By = {
   friend_user_id?: InputMaybe<Order_By>;
@@ -1635,6 +2740,24 @@ export type Friendships_Bool_Exp = {
   user_id?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "friendships" */
+export type Friendships_Constraint =
+  /** unique or primary key constraint on columns "user_id", "friend_user_id" */
+  | 'friendships_pkey';
+
+/** input type for incrementing numeric columns in table "friendships" */
+export type Friendships_Inc_Input = {
+  friend_user_id?: InputMaybe<Scalars['Int']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "friendships" */
+export type Friendships_Insert_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  friend_user_id?: InputMaybe<Scalars['Int']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** order by max() on columns of table "friendships" */
 export type Friendships_Max_Order_By = {
   created_at?: InputMaybe<Order_By>;
@@ -1649,11 +2772,24 @@ export type Friendships_Min_Order_By = {
   user_id?: InputMaybe<Order_By>;
 };
 
+/** on_conflict condition type for table "friendships" */
+export type Friendships_On_Conflict = {
+  constraint: Friendships_Constraint;
+  update_columns?: Array<Friendships_Update_Column>;
+  where?: InputMaybe<Friendships_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "friendships". */
 export type Friendships_Order_By = {
   created_at?: InputMaybe<Order_By>;
   friend_user_id?: InputMaybe<Order_By>;
   user_id?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: friendships */
+export type Friendships_Pk_Columns_Input = {
+  friend_user_id: Scalars['Int']['input'];
+  user_id: Scalars['Int']['input'];
 };
 
 /** select columns of table "friendships" */
@@ -1664,6 +2800,13 @@ export type Friendships_Select_Column =
   | 'friend_user_id'
   /** column name */
   | 'user_id';
+
+/** input type for updating data in table "friendships" */
+export type Friendships_Set_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  friend_user_id?: InputMaybe<Scalars['Int']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** order by stddev() on columns of table "friendships" */
 export type Friendships_Stddev_Order_By = {
@@ -1687,6 +2830,24 @@ export type Friendships_Stddev_Samp_Order_By = {
 export type Friendships_Sum_Order_By = {
   friend_user_id?: InputMaybe<Order_By>;
   user_id?: InputMaybe<Order_By>;
+};
+
+/** update columns of table "friendships" */
+export type Friendships_Update_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'friend_user_id'
+  /** column name */
+  | 'user_id';
+
+export type Friendships_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Friendships_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Friendships_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Friendships_Bool_Exp;
 };
 
 /** order by var_pop() on columns of table "friendships" */
@@ -1761,6 +2922,13 @@ export type Listings_Aggregate_Order_By = {
   variance?: InputMaybe<Listings_Variance_Order_By>;
 };
 
+/** input type for inserting array relation for remote table "listings" */
+export type Listings_Arr_Rel_Insert_Input = {
+  data: Array<Listings_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Listings_On_Conflict>;
+};
+
 /** order by avg() on columns of table "listings" */
 export type Listings_Avg_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -1786,6 +2954,35 @@ export type Listings_Bool_Exp = {
   section?: InputMaybe<String_Comparison_Exp>;
   subject?: InputMaybe<String_Comparison_Exp>;
   time_added?: InputMaybe<Timestamp_Comparison_Exp>;
+};
+
+/** unique or primary key constraints on table "listings" */
+export type Listings_Constraint =
+  /** unique or primary key constraint on columns "listing_id" */
+  | 'pk_listings';
+
+/** input type for incrementing numeric columns in table "listings" */
+export type Listings_Inc_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  crn?: InputMaybe<Scalars['Int']['input']>;
+  listing_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "listings" */
+export type Listings_Insert_Input = {
+  course?: InputMaybe<Courses_Obj_Rel_Insert_Input>;
+  course_code?: InputMaybe<Scalars['String']['input']>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  crn?: InputMaybe<Scalars['Int']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  listing_id?: InputMaybe<Scalars['Int']['input']>;
+  number?: InputMaybe<Scalars['String']['input']>;
+  school?: InputMaybe<Scalars['String']['input']>;
+  season?: InputMaybe<Seasons_Obj_Rel_Insert_Input>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  section?: InputMaybe<Scalars['String']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
 };
 
 /** order by max() on columns of table "listings" */
@@ -1818,6 +3015,13 @@ export type Listings_Min_Order_By = {
   time_added?: InputMaybe<Order_By>;
 };
 
+/** on_conflict condition type for table "listings" */
+export type Listings_On_Conflict = {
+  constraint: Listings_Constraint;
+  update_columns?: Array<Listings_Update_Column>;
+  where?: InputMaybe<Listings_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "listings". */
 export type Listings_Order_By = {
   course?: InputMaybe<Courses_Order_By>;
@@ -1833,6 +3037,11 @@ export type Listings_Order_By = {
   section?: InputMaybe<Order_By>;
   subject?: InputMaybe<Order_By>;
   time_added?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: listings */
+export type Listings_Pk_Columns_Input = {
+  listing_id: Scalars['Int']['input'];
 };
 
 /** select columns of table "listings" */
@@ -1860,6 +3069,21 @@ export type Listings_Select_Column =
   /** column name */
   | 'time_added';
 
+/** input type for updating data in table "listings" */
+export type Listings_Set_Input = {
+  course_code?: InputMaybe<Scalars['String']['input']>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  crn?: InputMaybe<Scalars['Int']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  listing_id?: InputMaybe<Scalars['Int']['input']>;
+  number?: InputMaybe<Scalars['String']['input']>;
+  school?: InputMaybe<Scalars['String']['input']>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  section?: InputMaybe<Scalars['String']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+};
+
 /** order by stddev() on columns of table "listings" */
 export type Listings_Stddev_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -1886,6 +3110,40 @@ export type Listings_Sum_Order_By = {
   course_id?: InputMaybe<Order_By>;
   crn?: InputMaybe<Order_By>;
   listing_id?: InputMaybe<Order_By>;
+};
+
+/** update columns of table "listings" */
+export type Listings_Update_Column =
+  /** column name */
+  | 'course_code'
+  /** column name */
+  | 'course_id'
+  /** column name */
+  | 'crn'
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'listing_id'
+  /** column name */
+  | 'number'
+  /** column name */
+  | 'school'
+  /** column name */
+  | 'season_code'
+  /** column name */
+  | 'section'
+  /** column name */
+  | 'subject'
+  /** column name */
+  | 'time_added';
+
+export type Listings_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Listings_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Listings_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Listings_Bool_Exp;
 };
 
 /** order by var_pop() on columns of table "listings" */
@@ -1935,6 +3193,13 @@ export type Locations_Aggregate_Order_By = {
   variance?: InputMaybe<Locations_Variance_Order_By>;
 };
 
+/** input type for inserting array relation for remote table "locations" */
+export type Locations_Arr_Rel_Insert_Input = {
+  data: Array<Locations_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Locations_On_Conflict>;
+};
+
 /** order by avg() on columns of table "locations" */
 export type Locations_Avg_Order_By = {
   location_id?: InputMaybe<Order_By>;
@@ -1955,6 +3220,27 @@ export type Locations_Bool_Exp = {
   time_added?: InputMaybe<Timestamp_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "locations" */
+export type Locations_Constraint =
+  /** unique or primary key constraint on columns "location_id" */
+  | 'pk_locations';
+
+/** input type for incrementing numeric columns in table "locations" */
+export type Locations_Inc_Input = {
+  location_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "locations" */
+export type Locations_Insert_Input = {
+  building?: InputMaybe<Buildings_Obj_Rel_Insert_Input>;
+  building_code?: InputMaybe<Scalars['String']['input']>;
+  course_meetings?: InputMaybe<Course_Meetings_Arr_Rel_Insert_Input>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  location_id?: InputMaybe<Scalars['Int']['input']>;
+  room?: InputMaybe<Scalars['String']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+};
+
 /** order by max() on columns of table "locations" */
 export type Locations_Max_Order_By = {
   building_code?: InputMaybe<Order_By>;
@@ -1973,6 +3259,20 @@ export type Locations_Min_Order_By = {
   time_added?: InputMaybe<Order_By>;
 };
 
+/** input type for inserting object relation for remote table "locations" */
+export type Locations_Obj_Rel_Insert_Input = {
+  data: Locations_Insert_Input;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Locations_On_Conflict>;
+};
+
+/** on_conflict condition type for table "locations" */
+export type Locations_On_Conflict = {
+  constraint: Locations_Constraint;
+  update_columns?: Array<Locations_Update_Column>;
+  where?: InputMaybe<Locations_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "locations". */
 export type Locations_Order_By = {
   building?: InputMaybe<Buildings_Order_By>;
@@ -1982,6 +3282,11 @@ export type Locations_Order_By = {
   location_id?: InputMaybe<Order_By>;
   room?: InputMaybe<Order_By>;
   time_added?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: locations */
+export type Locations_Pk_Columns_Input = {
+  location_id: Scalars['Int']['input'];
 };
 
 /** select columns of table "locations" */
@@ -1996,6 +3301,15 @@ export type Locations_Select_Column =
   | 'room'
   /** column name */
   | 'time_added';
+
+/** input type for updating data in table "locations" */
+export type Locations_Set_Input = {
+  building_code?: InputMaybe<Scalars['String']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  location_id?: InputMaybe<Scalars['Int']['input']>;
+  room?: InputMaybe<Scalars['String']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+};
 
 /** order by stddev() on columns of table "locations" */
 export type Locations_Stddev_Order_By = {
@@ -2015,6 +3329,28 @@ export type Locations_Stddev_Samp_Order_By = {
 /** order by sum() on columns of table "locations" */
 export type Locations_Sum_Order_By = {
   location_id?: InputMaybe<Order_By>;
+};
+
+/** update columns of table "locations" */
+export type Locations_Update_Column =
+  /** column name */
+  | 'building_code'
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'location_id'
+  /** column name */
+  | 'room'
+  /** column name */
+  | 'time_added';
+
+export type Locations_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Locations_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Locations_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Locations_Bool_Exp;
 };
 
 /** order by var_pop() on columns of table "locations" */
@@ -2041,10 +3377,38 @@ export type Metadata_Bool_Exp = {
   last_update?: InputMaybe<Timestamp_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "metadata" */
+export type Metadata_Constraint =
+  /** unique or primary key constraint on columns "id" */
+  | 'metadata_pkey';
+
+/** input type for incrementing numeric columns in table "metadata" */
+export type Metadata_Inc_Input = {
+  id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "metadata" */
+export type Metadata_Insert_Input = {
+  id?: InputMaybe<Scalars['Int']['input']>;
+  last_update?: InputMaybe<Scalars['timestamp']['input']>;
+};
+
+/** on_conflict condition type for table "metadata" */
+export type Metadata_On_Conflict = {
+  constraint: Metadata_Constraint;
+  update_columns?: Array<Metadata_Update_Column>;
+  where?: InputMaybe<Metadata_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "metadata". */
 export type Metadata_Order_By = {
   id?: InputMaybe<Order_By>;
   last_update?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: metadata */
+export type Metadata_Pk_Columns_Input = {
+  id: Scalars['Int']['input'];
 };
 
 /** select columns of table "metadata" */
@@ -2053,6 +3417,28 @@ export type Metadata_Select_Column =
   | 'id'
   /** column name */
   | 'last_update';
+
+/** input type for updating data in table "metadata" */
+export type Metadata_Set_Input = {
+  id?: InputMaybe<Scalars['Int']['input']>;
+  last_update?: InputMaybe<Scalars['timestamp']['input']>;
+};
+
+/** update columns of table "metadata" */
+export type Metadata_Update_Column =
+  /** column name */
+  | 'id'
+  /** column name */
+  | 'last_update';
+
+export type Metadata_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Metadata_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Metadata_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Metadata_Bool_Exp;
+};
 
 /** column ordering options */
 export type Order_By =
@@ -2079,11 +3465,40 @@ export type Password_Credentials_Bool_Exp = {
   user_id?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "password_credentials" */
+export type Password_Credentials_Constraint =
+  /** unique or primary key constraint on columns "user_id" */
+  | 'password_credentials_pkey';
+
+/** input type for incrementing numeric columns in table "password_credentials" */
+export type Password_Credentials_Inc_Input = {
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "password_credentials" */
+export type Password_Credentials_Insert_Input = {
+  password_hash?: InputMaybe<Scalars['String']['input']>;
+  updated_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** on_conflict condition type for table "password_credentials" */
+export type Password_Credentials_On_Conflict = {
+  constraint: Password_Credentials_Constraint;
+  update_columns?: Array<Password_Credentials_Update_Column>;
+  where?: InputMaybe<Password_Credentials_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "password_credentials". */
 export type Password_Credentials_Order_By = {
   password_hash?: InputMaybe<Order_By>;
   updated_at?: InputMaybe<Order_By>;
   user_id?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: password_credentials */
+export type Password_Credentials_Pk_Columns_Input = {
+  user_id: Scalars['Int']['input'];
 };
 
 /** select columns of table "password_credentials" */
@@ -2094,6 +3509,31 @@ export type Password_Credentials_Select_Column =
   | 'updated_at'
   /** column name */
   | 'user_id';
+
+/** input type for updating data in table "password_credentials" */
+export type Password_Credentials_Set_Input = {
+  password_hash?: InputMaybe<Scalars['String']['input']>;
+  updated_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** update columns of table "password_credentials" */
+export type Password_Credentials_Update_Column =
+  /** column name */
+  | 'password_hash'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'user_id';
+
+export type Password_Credentials_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Password_Credentials_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Password_Credentials_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Password_Credentials_Bool_Exp;
+};
 
 /** Boolean expression to filter rows from the table "password_reset_tokens". All fields are combined with a logical 'AND'. */
 export type Password_Reset_Tokens_Bool_Exp = {
@@ -2107,6 +3547,32 @@ export type Password_Reset_Tokens_Bool_Exp = {
   user_id?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "password_reset_tokens" */
+export type Password_Reset_Tokens_Constraint =
+  /** unique or primary key constraint on columns "token_hash" */
+  | 'password_reset_tokens_pkey';
+
+/** input type for incrementing numeric columns in table "password_reset_tokens" */
+export type Password_Reset_Tokens_Inc_Input = {
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "password_reset_tokens" */
+export type Password_Reset_Tokens_Insert_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  expires_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  token_hash?: InputMaybe<Scalars['bpchar']['input']>;
+  used_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** on_conflict condition type for table "password_reset_tokens" */
+export type Password_Reset_Tokens_On_Conflict = {
+  constraint: Password_Reset_Tokens_Constraint;
+  update_columns?: Array<Password_Reset_Tokens_Update_Column>;
+  where?: InputMaybe<Password_Reset_Tokens_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "password_reset_tokens". */
 export type Password_Reset_Tokens_Order_By = {
   created_at?: InputMaybe<Order_By>;
@@ -2114,6 +3580,11 @@ export type Password_Reset_Tokens_Order_By = {
   token_hash?: InputMaybe<Order_By>;
   used_at?: InputMaybe<Order_By>;
   user_id?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: password_reset_tokens */
+export type Password_Reset_Tokens_Pk_Columns_Input = {
+  token_hash: Scalars['bpchar']['input'];
 };
 
 /** select columns of table "password_reset_tokens" */
@@ -2128,6 +3599,37 @@ export type Password_Reset_Tokens_Select_Column =
   | 'used_at'
   /** column name */
   | 'user_id';
+
+/** input type for updating data in table "password_reset_tokens" */
+export type Password_Reset_Tokens_Set_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  expires_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  token_hash?: InputMaybe<Scalars['bpchar']['input']>;
+  used_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** update columns of table "password_reset_tokens" */
+export type Password_Reset_Tokens_Update_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'expires_at'
+  /** column name */
+  | 'token_hash'
+  /** column name */
+  | 'used_at'
+  /** column name */
+  | 'user_id';
+
+export type Password_Reset_Tokens_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Password_Reset_Tokens_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Password_Reset_Tokens_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Password_Reset_Tokens_Bool_Exp;
+};
 
 /** Boolean expression to filter rows from the table "professors". All fields are combined with a logical 'AND'. */
 export type Professors_Bool_Exp = {
@@ -2146,6 +3648,46 @@ export type Professors_Bool_Exp = {
   time_added?: InputMaybe<Timestamp_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "professors" */
+export type Professors_Constraint =
+  /** unique or primary key constraint on columns "professor_id" */
+  | 'pk_professors';
+
+/** input type for incrementing numeric columns in table "professors" */
+export type Professors_Inc_Input = {
+  average_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_rating_n?: InputMaybe<Scalars['Int']['input']>;
+  courses_taught?: InputMaybe<Scalars['Int']['input']>;
+  professor_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "professors" */
+export type Professors_Insert_Input = {
+  average_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_rating_n?: InputMaybe<Scalars['Int']['input']>;
+  course_professors?: InputMaybe<Course_Professors_Arr_Rel_Insert_Input>;
+  courses_taught?: InputMaybe<Scalars['Int']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  professor_id?: InputMaybe<Scalars['Int']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+};
+
+/** input type for inserting object relation for remote table "professors" */
+export type Professors_Obj_Rel_Insert_Input = {
+  data: Professors_Insert_Input;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Professors_On_Conflict>;
+};
+
+/** on_conflict condition type for table "professors" */
+export type Professors_On_Conflict = {
+  constraint: Professors_Constraint;
+  update_columns?: Array<Professors_Update_Column>;
+  where?: InputMaybe<Professors_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "professors". */
 export type Professors_Order_By = {
   average_rating?: InputMaybe<Order_By>;
@@ -2157,6 +3699,11 @@ export type Professors_Order_By = {
   name?: InputMaybe<Order_By>;
   professor_id?: InputMaybe<Order_By>;
   time_added?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: professors */
+export type Professors_Pk_Columns_Input = {
+  professor_id: Scalars['Int']['input'];
 };
 
 /** select columns of table "professors" */
@@ -2177,6 +3724,46 @@ export type Professors_Select_Column =
   | 'professor_id'
   /** column name */
   | 'time_added';
+
+/** input type for updating data in table "professors" */
+export type Professors_Set_Input = {
+  average_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_rating_n?: InputMaybe<Scalars['Int']['input']>;
+  courses_taught?: InputMaybe<Scalars['Int']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  professor_id?: InputMaybe<Scalars['Int']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+};
+
+/** update columns of table "professors" */
+export type Professors_Update_Column =
+  /** column name */
+  | 'average_rating'
+  /** column name */
+  | 'average_rating_n'
+  /** column name */
+  | 'courses_taught'
+  /** column name */
+  | 'email'
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'name'
+  /** column name */
+  | 'professor_id'
+  /** column name */
+  | 'time_added';
+
+export type Professors_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Professors_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Professors_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Professors_Bool_Exp;
+};
 
 export type Profile_Fields_Aggregate_Bool_Exp = {
   count?: InputMaybe<Profile_Fields_Aggregate_Bool_Exp_Count>;
@@ -2204,6 +3791,13 @@ export type Profile_Fields_Aggregate_Order_By = {
   variance?: InputMaybe<Profile_Fields_Variance_Order_By>;
 };
 
+/** input type for inserting array relation for remote table "profile_fields" */
+export type Profile_Fields_Arr_Rel_Insert_Input = {
+  data: Array<Profile_Fields_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Profile_Fields_On_Conflict>;
+};
+
 /** order by avg() on columns of table "profile_fields" */
 export type Profile_Fields_Avg_Order_By = {
   user_id?: InputMaybe<Order_By>;
@@ -2222,6 +3816,25 @@ export type Profile_Fields_Bool_Exp = {
   visibility?: InputMaybe<String_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "profile_fields" */
+export type Profile_Fields_Constraint =
+  /** unique or primary key constraint on columns "user_id", "field" */
+  | 'profile_fields_pkey';
+
+/** input type for incrementing numeric columns in table "profile_fields" */
+export type Profile_Fields_Inc_Input = {
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "profile_fields" */
+export type Profile_Fields_Insert_Input = {
+  field?: InputMaybe<Scalars['String']['input']>;
+  owner_friendships?: InputMaybe<Friendships_Arr_Rel_Insert_Input>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+  value?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** order by max() on columns of table "profile_fields" */
 export type Profile_Fields_Max_Order_By = {
   field?: InputMaybe<Order_By>;
@@ -2238,6 +3851,13 @@ export type Profile_Fields_Min_Order_By = {
   visibility?: InputMaybe<Order_By>;
 };
 
+/** on_conflict condition type for table "profile_fields" */
+export type Profile_Fields_On_Conflict = {
+  constraint: Profile_Fields_Constraint;
+  update_columns?: Array<Profile_Fields_Update_Column>;
+  where?: InputMaybe<Profile_Fields_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "profile_fields". */
 export type Profile_Fields_Order_By = {
   field?: InputMaybe<Order_By>;
@@ -2245,6 +3865,12 @@ export type Profile_Fields_Order_By = {
   user_id?: InputMaybe<Order_By>;
   value?: InputMaybe<Order_By>;
   visibility?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: profile_fields */
+export type Profile_Fields_Pk_Columns_Input = {
+  field: Scalars['String']['input'];
+  user_id: Scalars['Int']['input'];
 };
 
 /** select columns of table "profile_fields" */
@@ -2257,6 +3883,14 @@ export type Profile_Fields_Select_Column =
   | 'value'
   /** column name */
   | 'visibility';
+
+/** input type for updating data in table "profile_fields" */
+export type Profile_Fields_Set_Input = {
+  field?: InputMaybe<Scalars['String']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+  value?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** order by stddev() on columns of table "profile_fields" */
 export type Profile_Fields_Stddev_Order_By = {
@@ -2276,6 +3910,26 @@ export type Profile_Fields_Stddev_Samp_Order_By = {
 /** order by sum() on columns of table "profile_fields" */
 export type Profile_Fields_Sum_Order_By = {
   user_id?: InputMaybe<Order_By>;
+};
+
+/** update columns of table "profile_fields" */
+export type Profile_Fields_Update_Column =
+  /** column name */
+  | 'field'
+  /** column name */
+  | 'user_id'
+  /** column name */
+  | 'value'
+  /** column name */
+  | 'visibility';
+
+export type Profile_Fields_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Profile_Fields_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Profile_Fields_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Profile_Fields_Bool_Exp;
 };
 
 /** order by var_pop() on columns of table "profile_fields" */
@@ -2319,6 +3973,18 @@ export type Saved_Searches_Aggregate_Order_By = {
   variance?: InputMaybe<Saved_Searches_Variance_Order_By>;
 };
 
+/** append input type for table "saved_searches" */
+export type Saved_Searches_Append_Input = {
+  query?: InputMaybe<Scalars['jsonb']['input']>;
+};
+
+/** input type for inserting array relation for remote table "saved_searches" */
+export type Saved_Searches_Arr_Rel_Insert_Input = {
+  data: Array<Saved_Searches_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Saved_Searches_On_Conflict>;
+};
+
 /** order by avg() on columns of table "saved_searches" */
 export type Saved_Searches_Avg_Order_By = {
   saved_search_id?: InputMaybe<Order_By>;
@@ -2337,6 +4003,43 @@ export type Saved_Searches_Bool_Exp = {
   user_id?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "saved_searches" */
+export type Saved_Searches_Constraint =
+  /** unique or primary key constraint on columns "saved_search_id" */
+  | 'saved_searches_pkey'
+  /** unique or primary key constraint on columns "user_id", "name" */
+  | 'saved_searches_user_id_name_key';
+
+/** delete at path input type for table "saved_searches" */
+export type Saved_Searches_Delete_At_Path_Input = {
+  query?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** delete elem input type for table "saved_searches" */
+export type Saved_Searches_Delete_Elem_Input = {
+  query?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** delete key input type for table "saved_searches" */
+export type Saved_Searches_Delete_Key_Input = {
+  query?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** input type for incrementing numeric columns in table "saved_searches" */
+export type Saved_Searches_Inc_Input = {
+  saved_search_id?: InputMaybe<Scalars['Int']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "saved_searches" */
+export type Saved_Searches_Insert_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  query?: InputMaybe<Scalars['jsonb']['input']>;
+  saved_search_id?: InputMaybe<Scalars['Int']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** order by max() on columns of table "saved_searches" */
 export type Saved_Searches_Max_Order_By = {
   created_at?: InputMaybe<Order_By>;
@@ -2353,6 +4056,13 @@ export type Saved_Searches_Min_Order_By = {
   user_id?: InputMaybe<Order_By>;
 };
 
+/** on_conflict condition type for table "saved_searches" */
+export type Saved_Searches_On_Conflict = {
+  constraint: Saved_Searches_Constraint;
+  update_columns?: Array<Saved_Searches_Update_Column>;
+  where?: InputMaybe<Saved_Searches_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "saved_searches". */
 export type Saved_Searches_Order_By = {
   created_at?: InputMaybe<Order_By>;
@@ -2360,6 +4070,16 @@ export type Saved_Searches_Order_By = {
   query?: InputMaybe<Order_By>;
   saved_search_id?: InputMaybe<Order_By>;
   user_id?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: saved_searches */
+export type Saved_Searches_Pk_Columns_Input = {
+  saved_search_id: Scalars['Int']['input'];
+};
+
+/** prepend input type for table "saved_searches" */
+export type Saved_Searches_Prepend_Input = {
+  query?: InputMaybe<Scalars['jsonb']['input']>;
 };
 
 /** select columns of table "saved_searches" */
@@ -2374,6 +4094,15 @@ export type Saved_Searches_Select_Column =
   | 'saved_search_id'
   /** column name */
   | 'user_id';
+
+/** input type for updating data in table "saved_searches" */
+export type Saved_Searches_Set_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  query?: InputMaybe<Scalars['jsonb']['input']>;
+  saved_search_id?: InputMaybe<Scalars['Int']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** order by stddev() on columns of table "saved_searches" */
 export type Saved_Searches_Stddev_Order_By = {
@@ -2397,6 +4126,38 @@ export type Saved_Searches_Stddev_Samp_Order_By = {
 export type Saved_Searches_Sum_Order_By = {
   saved_search_id?: InputMaybe<Order_By>;
   user_id?: InputMaybe<Order_By>;
+};
+
+/** update columns of table "saved_searches" */
+export type Saved_Searches_Update_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'name'
+  /** column name */
+  | 'query'
+  /** column name */
+  | 'saved_search_id'
+  /** column name */
+  | 'user_id';
+
+export type Saved_Searches_Updates = {
+  /** append existing jsonb value of filtered columns with new jsonb value */
+  _append?: InputMaybe<Saved_Searches_Append_Input>;
+  /** delete the field or element with specified path (for JSON arrays, negative integers count from the end) */
+  _delete_at_path?: InputMaybe<Saved_Searches_Delete_At_Path_Input>;
+  /** delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array */
+  _delete_elem?: InputMaybe<Saved_Searches_Delete_Elem_Input>;
+  /** delete key/value pair or string element. key/value pairs are matched based on their key value */
+  _delete_key?: InputMaybe<Saved_Searches_Delete_Key_Input>;
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Saved_Searches_Inc_Input>;
+  /** prepend existing jsonb value of filtered columns with new jsonb value */
+  _prepend?: InputMaybe<Saved_Searches_Prepend_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Saved_Searches_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Saved_Searches_Bool_Exp;
 };
 
 /** order by var_pop() on columns of table "saved_searches" */
@@ -2433,6 +4194,41 @@ export type Seasons_Bool_Exp = {
   year?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "seasons" */
+export type Seasons_Constraint =
+  /** unique or primary key constraint on columns "season_code" */
+  | 'pk_seasons';
+
+/** input type for incrementing numeric columns in table "seasons" */
+export type Seasons_Inc_Input = {
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "seasons" */
+export type Seasons_Insert_Input = {
+  courses?: InputMaybe<Courses_Arr_Rel_Insert_Input>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  listings?: InputMaybe<Listings_Arr_Rel_Insert_Input>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  term?: InputMaybe<Scalars['String']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting object relation for remote table "seasons" */
+export type Seasons_Obj_Rel_Insert_Input = {
+  data: Seasons_Insert_Input;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Seasons_On_Conflict>;
+};
+
+/** on_conflict condition type for table "seasons" */
+export type Seasons_On_Conflict = {
+  constraint: Seasons_Constraint;
+  update_columns?: Array<Seasons_Update_Column>;
+  where?: InputMaybe<Seasons_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "seasons". */
 export type Seasons_Order_By = {
   courses_aggregate?: InputMaybe<Courses_Aggregate_Order_By>;
@@ -2442,6 +4238,11 @@ export type Seasons_Order_By = {
   term?: InputMaybe<Order_By>;
   time_added?: InputMaybe<Order_By>;
   year?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: seasons */
+export type Seasons_Pk_Columns_Input = {
+  season_code: Scalars['String']['input'];
 };
 
 /** select columns of table "seasons" */
@@ -2456,6 +4257,37 @@ export type Seasons_Select_Column =
   | 'time_added'
   /** column name */
   | 'year';
+
+/** input type for updating data in table "seasons" */
+export type Seasons_Set_Input = {
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  term?: InputMaybe<Scalars['String']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** update columns of table "seasons" */
+export type Seasons_Update_Column =
+  /** column name */
+  | 'last_updated'
+  /** column name */
+  | 'season_code'
+  /** column name */
+  | 'term'
+  /** column name */
+  | 'time_added'
+  /** column name */
+  | 'year';
+
+export type Seasons_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Seasons_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Seasons_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Seasons_Bool_Exp;
+};
 
 /** Boolean expression to compare columns of type "timestamp". All fields are combined with logical 'AND'. */
 export type Timestamp_Comparison_Exp = {
@@ -2496,6 +4328,36 @@ export type User_Identities_Bool_Exp = {
   user_id?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "user_identities" */
+export type User_Identities_Constraint =
+  /** unique or primary key constraint on columns "identity_id" */
+  | 'user_identities_pkey'
+  /** unique or primary key constraint on columns "provider", "issuer", "subject" */
+  | 'user_identities_provider_issuer_subject_key';
+
+/** input type for incrementing numeric columns in table "user_identities" */
+export type User_Identities_Inc_Input = {
+  identity_id?: InputMaybe<Scalars['Int']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "user_identities" */
+export type User_Identities_Insert_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  identity_id?: InputMaybe<Scalars['Int']['input']>;
+  issuer?: InputMaybe<Scalars['String']['input']>;
+  provider?: InputMaybe<Scalars['String']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** on_conflict condition type for table "user_identities" */
+export type User_Identities_On_Conflict = {
+  constraint: User_Identities_Constraint;
+  update_columns?: Array<User_Identities_Update_Column>;
+  where?: InputMaybe<User_Identities_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "user_identities". */
 export type User_Identities_Order_By = {
   created_at?: InputMaybe<Order_By>;
@@ -2504,6 +4366,11 @@ export type User_Identities_Order_By = {
   provider?: InputMaybe<Order_By>;
   subject?: InputMaybe<Order_By>;
   user_id?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: user_identities */
+export type User_Identities_Pk_Columns_Input = {
+  identity_id: Scalars['Int']['input'];
 };
 
 /** select columns of table "user_identities" */
@@ -2520,6 +4387,40 @@ export type User_Identities_Select_Column =
   | 'subject'
   /** column name */
   | 'user_id';
+
+/** input type for updating data in table "user_identities" */
+export type User_Identities_Set_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  identity_id?: InputMaybe<Scalars['Int']['input']>;
+  issuer?: InputMaybe<Scalars['String']['input']>;
+  provider?: InputMaybe<Scalars['String']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** update columns of table "user_identities" */
+export type User_Identities_Update_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'identity_id'
+  /** column name */
+  | 'issuer'
+  /** column name */
+  | 'provider'
+  /** column name */
+  | 'subject'
+  /** column name */
+  | 'user_id';
+
+export type User_Identities_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<User_Identities_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<User_Identities_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: User_Identities_Bool_Exp;
+};
 
 /** Boolean expression to filter rows from the table "users". All fields are combined with a logical 'AND'. */
 export type Users_Bool_Exp = {
@@ -2545,6 +4446,41 @@ export type Users_Bool_Exp = {
   worksheets_aggregate?: InputMaybe<Worksheets_Aggregate_Bool_Exp>;
 };
 
+/** unique or primary key constraints on table "users" */
+export type Users_Constraint =
+  /** unique or primary key constraint on columns "email" */
+  | 'users_email_key'
+  /** unique or primary key constraint on columns "user_id" */
+  | 'users_pkey';
+
+/** input type for incrementing numeric columns in table "users" */
+export type Users_Inc_Input = {
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "users" */
+export type Users_Insert_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  display_name?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['citext']['input']>;
+  evals_granted_by?: InputMaybe<Scalars['String']['input']>;
+  friendships?: InputMaybe<Friendships_Arr_Rel_Insert_Input>;
+  has_evals?: InputMaybe<Scalars['Boolean']['input']>;
+  last_login_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  profile_fields?: InputMaybe<Profile_Fields_Arr_Rel_Insert_Input>;
+  saved_searches?: InputMaybe<Saved_Searches_Arr_Rel_Insert_Input>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+  wishlist_items?: InputMaybe<Wishlist_Items_Arr_Rel_Insert_Input>;
+  worksheets?: InputMaybe<Worksheets_Arr_Rel_Insert_Input>;
+};
+
+/** on_conflict condition type for table "users" */
+export type Users_On_Conflict = {
+  constraint: Users_Constraint;
+  update_columns?: Array<Users_Update_Column>;
+  where?: InputMaybe<Users_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "users". */
 export type Users_Order_By = {
   created_at?: InputMaybe<Order_By>;
@@ -2559,6 +4495,11 @@ export type Users_Order_By = {
   user_id?: InputMaybe<Order_By>;
   wishlist_items_aggregate?: InputMaybe<Wishlist_Items_Aggregate_Order_By>;
   worksheets_aggregate?: InputMaybe<Worksheets_Aggregate_Order_By>;
+};
+
+/** primary key columns input for table: users */
+export type Users_Pk_Columns_Input = {
+  user_id: Scalars['Int']['input'];
 };
 
 /** select columns of table "users" */
@@ -2577,6 +4518,43 @@ export type Users_Select_Column =
   | 'last_login_at'
   /** column name */
   | 'user_id';
+
+/** input type for updating data in table "users" */
+export type Users_Set_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  display_name?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['citext']['input']>;
+  evals_granted_by?: InputMaybe<Scalars['String']['input']>;
+  has_evals?: InputMaybe<Scalars['Boolean']['input']>;
+  last_login_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** update columns of table "users" */
+export type Users_Update_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'display_name'
+  /** column name */
+  | 'email'
+  /** column name */
+  | 'evals_granted_by'
+  /** column name */
+  | 'has_evals'
+  /** column name */
+  | 'last_login_at'
+  /** column name */
+  | 'user_id';
+
+export type Users_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Users_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Users_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Users_Bool_Exp;
+};
 
 export type Wishlist_Items_Aggregate_Bool_Exp = {
   count?: InputMaybe<Wishlist_Items_Aggregate_Bool_Exp_Count>;
@@ -2604,6 +4582,13 @@ export type Wishlist_Items_Aggregate_Order_By = {
   variance?: InputMaybe<Wishlist_Items_Variance_Order_By>;
 };
 
+/** input type for inserting array relation for remote table "wishlist_items" */
+export type Wishlist_Items_Arr_Rel_Insert_Input = {
+  data: Array<Wishlist_Items_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Wishlist_Items_On_Conflict>;
+};
+
 /** order by avg() on columns of table "wishlist_items" */
 export type Wishlist_Items_Avg_Order_By = {
   crn?: InputMaybe<Order_By>;
@@ -2622,6 +4607,26 @@ export type Wishlist_Items_Bool_Exp = {
   user_id?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "wishlist_items" */
+export type Wishlist_Items_Constraint =
+  /** unique or primary key constraint on columns "user_id", "season_code", "crn" */
+  | 'wishlist_items_pkey';
+
+/** input type for incrementing numeric columns in table "wishlist_items" */
+export type Wishlist_Items_Inc_Input = {
+  crn?: InputMaybe<Scalars['Int']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "wishlist_items" */
+export type Wishlist_Items_Insert_Input = {
+  added_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  crn?: InputMaybe<Scalars['Int']['input']>;
+  season?: InputMaybe<Seasons_Obj_Rel_Insert_Input>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** order by max() on columns of table "wishlist_items" */
 export type Wishlist_Items_Max_Order_By = {
   added_at?: InputMaybe<Order_By>;
@@ -2638,6 +4643,13 @@ export type Wishlist_Items_Min_Order_By = {
   user_id?: InputMaybe<Order_By>;
 };
 
+/** on_conflict condition type for table "wishlist_items" */
+export type Wishlist_Items_On_Conflict = {
+  constraint: Wishlist_Items_Constraint;
+  update_columns?: Array<Wishlist_Items_Update_Column>;
+  where?: InputMaybe<Wishlist_Items_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "wishlist_items". */
 export type Wishlist_Items_Order_By = {
   added_at?: InputMaybe<Order_By>;
@@ -2645,6 +4657,13 @@ export type Wishlist_Items_Order_By = {
   season?: InputMaybe<Seasons_Order_By>;
   season_code?: InputMaybe<Order_By>;
   user_id?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: wishlist_items */
+export type Wishlist_Items_Pk_Columns_Input = {
+  crn: Scalars['Int']['input'];
+  season_code: Scalars['String']['input'];
+  user_id: Scalars['Int']['input'];
 };
 
 /** select columns of table "wishlist_items" */
@@ -2657,6 +4676,14 @@ export type Wishlist_Items_Select_Column =
   | 'season_code'
   /** column name */
   | 'user_id';
+
+/** input type for updating data in table "wishlist_items" */
+export type Wishlist_Items_Set_Input = {
+  added_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  crn?: InputMaybe<Scalars['Int']['input']>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** order by stddev() on columns of table "wishlist_items" */
 export type Wishlist_Items_Stddev_Order_By = {
@@ -2680,6 +4707,26 @@ export type Wishlist_Items_Stddev_Samp_Order_By = {
 export type Wishlist_Items_Sum_Order_By = {
   crn?: InputMaybe<Order_By>;
   user_id?: InputMaybe<Order_By>;
+};
+
+/** update columns of table "wishlist_items" */
+export type Wishlist_Items_Update_Column =
+  /** column name */
+  | 'added_at'
+  /** column name */
+  | 'crn'
+  /** column name */
+  | 'season_code'
+  /** column name */
+  | 'user_id';
+
+export type Wishlist_Items_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Wishlist_Items_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Wishlist_Items_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Wishlist_Items_Bool_Exp;
 };
 
 /** order by var_pop() on columns of table "wishlist_items" */
@@ -2726,6 +4773,13 @@ export type Worksheet_Courses_Aggregate_Order_By = {
   variance?: InputMaybe<Worksheet_Courses_Variance_Order_By>;
 };
 
+/** input type for inserting array relation for remote table "worksheet_courses" */
+export type Worksheet_Courses_Arr_Rel_Insert_Input = {
+  data: Array<Worksheet_Courses_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Worksheet_Courses_On_Conflict>;
+};
+
 /** order by avg() on columns of table "worksheet_courses" */
 export type Worksheet_Courses_Avg_Order_By = {
   crn?: InputMaybe<Order_By>;
@@ -2745,6 +4799,27 @@ export type Worksheet_Courses_Bool_Exp = {
   worksheet_id?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "worksheet_courses" */
+export type Worksheet_Courses_Constraint =
+  /** unique or primary key constraint on columns "worksheet_id", "crn" */
+  | 'worksheet_courses_pkey';
+
+/** input type for incrementing numeric columns in table "worksheet_courses" */
+export type Worksheet_Courses_Inc_Input = {
+  crn?: InputMaybe<Scalars['Int']['input']>;
+  worksheet_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "worksheet_courses" */
+export type Worksheet_Courses_Insert_Input = {
+  added_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  color?: InputMaybe<Scalars['String']['input']>;
+  crn?: InputMaybe<Scalars['Int']['input']>;
+  hidden?: InputMaybe<Scalars['Boolean']['input']>;
+  worksheet?: InputMaybe<Worksheets_Obj_Rel_Insert_Input>;
+  worksheet_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** order by max() on columns of table "worksheet_courses" */
 export type Worksheet_Courses_Max_Order_By = {
   added_at?: InputMaybe<Order_By>;
@@ -2761,6 +4836,13 @@ export type Worksheet_Courses_Min_Order_By = {
   worksheet_id?: InputMaybe<Order_By>;
 };
 
+/** on_conflict condition type for table "worksheet_courses" */
+export type Worksheet_Courses_On_Conflict = {
+  constraint: Worksheet_Courses_Constraint;
+  update_columns?: Array<Worksheet_Courses_Update_Column>;
+  where?: InputMaybe<Worksheet_Courses_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "worksheet_courses". */
 export type Worksheet_Courses_Order_By = {
   added_at?: InputMaybe<Order_By>;
@@ -2769,6 +4851,12 @@ export type Worksheet_Courses_Order_By = {
   hidden?: InputMaybe<Order_By>;
   worksheet?: InputMaybe<Worksheets_Order_By>;
   worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: worksheet_courses */
+export type Worksheet_Courses_Pk_Columns_Input = {
+  crn: Scalars['Int']['input'];
+  worksheet_id: Scalars['Int']['input'];
 };
 
 /** select columns of table "worksheet_courses" */
@@ -2783,6 +4871,15 @@ export type Worksheet_Courses_Select_Column =
   | 'hidden'
   /** column name */
   | 'worksheet_id';
+
+/** input type for updating data in table "worksheet_courses" */
+export type Worksheet_Courses_Set_Input = {
+  added_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  color?: InputMaybe<Scalars['String']['input']>;
+  crn?: InputMaybe<Scalars['Int']['input']>;
+  hidden?: InputMaybe<Scalars['Boolean']['input']>;
+  worksheet_id?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** order by stddev() on columns of table "worksheet_courses" */
 export type Worksheet_Courses_Stddev_Order_By = {
@@ -2806,6 +4903,28 @@ export type Worksheet_Courses_Stddev_Samp_Order_By = {
 export type Worksheet_Courses_Sum_Order_By = {
   crn?: InputMaybe<Order_By>;
   worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** update columns of table "worksheet_courses" */
+export type Worksheet_Courses_Update_Column =
+  /** column name */
+  | 'added_at'
+  /** column name */
+  | 'color'
+  /** column name */
+  | 'crn'
+  /** column name */
+  | 'hidden'
+  /** column name */
+  | 'worksheet_id';
+
+export type Worksheet_Courses_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Worksheet_Courses_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Worksheet_Courses_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Worksheet_Courses_Bool_Exp;
 };
 
 /** order by var_pop() on columns of table "worksheet_courses" */
@@ -2852,6 +4971,13 @@ export type Worksheets_Aggregate_Order_By = {
   variance?: InputMaybe<Worksheets_Variance_Order_By>;
 };
 
+/** input type for inserting array relation for remote table "worksheets" */
+export type Worksheets_Arr_Rel_Insert_Input = {
+  data: Array<Worksheets_Insert_Input>;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Worksheets_On_Conflict>;
+};
+
 /** order by avg() on columns of table "worksheets" */
 export type Worksheets_Avg_Order_By = {
   user_id?: InputMaybe<Order_By>;
@@ -2879,6 +5005,37 @@ export type Worksheets_Bool_Exp = {
   worksheet_number?: InputMaybe<Int_Comparison_Exp>;
 };
 
+/** unique or primary key constraints on table "worksheets" */
+export type Worksheets_Constraint =
+  /** unique or primary key constraint on columns "worksheet_id" */
+  | 'worksheets_pkey'
+  /** unique or primary key constraint on columns "user_id", "season_code", "worksheet_number" */
+  | 'worksheets_user_id_season_code_worksheet_number_key'
+  /** unique or primary key constraint on columns "worksheet_id", "season_code" */
+  | 'worksheets_worksheet_id_season_code_key';
+
+/** input type for incrementing numeric columns in table "worksheets" */
+export type Worksheets_Inc_Input = {
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+  worksheet_id?: InputMaybe<Scalars['Int']['input']>;
+  worksheet_number?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** input type for inserting data into table "worksheets" */
+export type Worksheets_Insert_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  owner_friendships?: InputMaybe<Friendships_Arr_Rel_Insert_Input>;
+  private?: InputMaybe<Scalars['Boolean']['input']>;
+  season?: InputMaybe<Seasons_Obj_Rel_Insert_Input>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  updated_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+  worksheet_courses?: InputMaybe<Worksheet_Courses_Arr_Rel_Insert_Input>;
+  worksheet_id?: InputMaybe<Scalars['Int']['input']>;
+  worksheet_number?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** order by max() on columns of table "worksheets" */
 export type Worksheets_Max_Order_By = {
   created_at?: InputMaybe<Order_By>;
@@ -2901,6 +5058,20 @@ export type Worksheets_Min_Order_By = {
   worksheet_number?: InputMaybe<Order_By>;
 };
 
+/** input type for inserting object relation for remote table "worksheets" */
+export type Worksheets_Obj_Rel_Insert_Input = {
+  data: Worksheets_Insert_Input;
+  /** upsert condition */
+  on_conflict?: InputMaybe<Worksheets_On_Conflict>;
+};
+
+/** on_conflict condition type for table "worksheets" */
+export type Worksheets_On_Conflict = {
+  constraint: Worksheets_Constraint;
+  update_columns?: Array<Worksheets_Update_Column>;
+  where?: InputMaybe<Worksheets_Bool_Exp>;
+};
+
 /** Ordering options when selecting data from "worksheets". */
 export type Worksheets_Order_By = {
   created_at?: InputMaybe<Order_By>;
@@ -2914,6 +5085,11 @@ export type Worksheets_Order_By = {
   worksheet_courses_aggregate?: InputMaybe<Worksheet_Courses_Aggregate_Order_By>;
   worksheet_id?: InputMaybe<Order_By>;
   worksheet_number?: InputMaybe<Order_By>;
+};
+
+/** primary key columns input for table: worksheets */
+export type Worksheets_Pk_Columns_Input = {
+  worksheet_id: Scalars['Int']['input'];
 };
 
 /** select columns of table "worksheets" */
@@ -2934,6 +5110,18 @@ export type Worksheets_Select_Column =
   | 'worksheet_id'
   /** column name */
   | 'worksheet_number';
+
+/** input type for updating data in table "worksheets" */
+export type Worksheets_Set_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  private?: InputMaybe<Scalars['Boolean']['input']>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  updated_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+  worksheet_id?: InputMaybe<Scalars['Int']['input']>;
+  worksheet_number?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** order by stddev() on columns of table "worksheets" */
 export type Worksheets_Stddev_Order_By = {
@@ -2961,6 +5149,34 @@ export type Worksheets_Sum_Order_By = {
   user_id?: InputMaybe<Order_By>;
   worksheet_id?: InputMaybe<Order_By>;
   worksheet_number?: InputMaybe<Order_By>;
+};
+
+/** update columns of table "worksheets" */
+export type Worksheets_Update_Column =
+  /** column name */
+  | 'created_at'
+  /** column name */
+  | 'name'
+  /** column name */
+  | 'private'
+  /** column name */
+  | 'season_code'
+  /** column name */
+  | 'updated_at'
+  /** column name */
+  | 'user_id'
+  /** column name */
+  | 'worksheet_id'
+  /** column name */
+  | 'worksheet_number';
+
+export type Worksheets_Updates = {
+  /** increments the numeric columns with given value of the filtered values */
+  _inc?: InputMaybe<Worksheets_Inc_Input>;
+  /** sets the columns of the filtered rows to the given values */
+  _set?: InputMaybe<Worksheets_Set_Input>;
+  /** filter the rows which have to be updated */
+  where: Worksheets_Bool_Exp;
 };
 
 /** order by var_pop() on columns of table "worksheets" */
