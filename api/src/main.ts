@@ -29,6 +29,10 @@ server.keepAliveTimeout = 65_000;
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   logger.info({ port }, 'api listening');
+  // Regenerate the static catalog at start (the worker does the work).
+  if (config.graphqlUrl) {
+    deps.jobs.enqueueCatalogRefresh(undefined).catch(() => logger.warn('could not enqueue the start-up catalog refresh'));
+  }
 });
 
 let stopping = false;
