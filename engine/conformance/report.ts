@@ -1,5 +1,5 @@
 /** Totals and the per-directory table. */
-import type { CaseReport, Totals } from './types.js';
+import type { CaseReport, Totals, Verdict } from './types.js';
 
 const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
 
@@ -39,4 +39,23 @@ export function table(dirs: Record<string, Totals>, all: Totals): string {
   const line = (r: string[]): string =>
     r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Totals per transport: each file judged on its runs over that transport only (files never run over it left out). */
+export function byTransport(cases: readonly CaseReport[]): Record<string, Totals> {
+  const out: Record<string, Totals> = {};
+  const transports = [...new Set(cases.flatMap((c) => c.runs.map((r) => r.transport)))].sort();
+  for (const t of transports) {
+    const per = cases
+      .map((c) => ({ c, runs: c.runs.filter((r) => r.transport === t) }))
+      .filter(({ runs }) => runs.length > 0)
+      .map(({ c, runs }) => {
+        const ran = runs.filter((r) => r.verdict !== 'skip');
+        const order: Verdict[] = ['fail', 'error-soft', 'pass'];
+        const verdict: Verdict = order.find((v) => ran.some((r) => r.verdict === v)) ?? 'skip';
+        return { ...c, verdict, runs };
+      });
+    out[t] = totals(per);
+  }
+  return out;
 }
