@@ -15,6 +15,7 @@ import type { AuthContext } from './auth/context.js';
 import { redirectChecker } from './auth/redirects.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
+import { docsRouter } from './docs/openapi.js';
 import { ApiError, errorMiddleware } from './errors.js';
 import { actionsRouter } from './hasura/actions.routes.js';
 import { webhookRouter } from './hasura/webhook.routes.js';
@@ -59,6 +60,7 @@ export function createApp(config: Config, deps: Deps): Express {
   app.use('/api/hasura/actions', actionsRouter(config, deps, limits.actions));
   app.use('/api/auth', browserOnly, authRouter(authCtx, session));
   app.use('/api/admin', adminRouter(config, deps));
+  app.use('/api/docs', docsRouter());
   app.use('/api/catalog', catalogRouter(config, session, (seasons) => deps.jobs.enqueueCatalogRefresh(seasons)));
 
   app.use((_req, _res, next) => next(new ApiError('not-found')));

@@ -137,3 +137,21 @@ describe('security headers and logs', () => {
     }
   });
 });
+
+describe('GET /api/docs', () => {
+  it('serves an OpenAPI 3.1 document generated from the zod schemas', async () => {
+    const res = await supertest(t.app).get('/api/docs/openapi.json').expect(200);
+    const doc = res.body as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>> };
+    expect(doc.openapi).toBe('3.1.0');
+    const login = doc.paths['/api/auth/password/login']?.['post'];
+    expect(Object.keys(login?.requestBody?.content['application/json']?.schema.properties ?? {}).sort()).toEqual(['email', 'password']);
+    expect(doc.paths['/api/hasura/actions/addWorksheetCourse']).toBeDefined();
+  });
+
+  it('serves a readable page that loads nothing from the network', async () => {
+    const res = await supertest(t.app).get('/api/docs').expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.text).toContain('CourseTable API');
+    expect(res.text).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
+  });
+});
