@@ -7,12 +7,17 @@ import type { BoolIR, LhsIR, Mapping, SourceIR, ValueIR } from '../plan/ir.js';
 import type { TableInfo } from '../model/model-types.js';
 import type { SQL } from './sql.js';
 import { ident, join, raw, sql, value } from './sql.js';
+import { SESSION_JSON, SessionVarRef, defer } from './bind.js';
 
 export interface CompileContext {
   /** Fresh alias generator. */
   fresh(prefix: string): string;
   readonly sessionJson: string;
   readonly stringifyNumeric: boolean;
+  /** Compile for the plan cache: session values become placeholders bound per request (compiler/bind.ts). */
+  readonly lateBinding?: boolean;
+  /** Alias of the table a permission's `["$", col]` column references point to (insert/update checks). */
+  readonly rootAlias?: string;
 }
 
 export function typeIdent(t: PgTypeRef): SQL {
@@ -39,25 +44,32 @@ export function typedParam(param: SQL, t: PgTypeRef): SQL {
   return sql`(${param})::${typeIdent(t)}`;
 }
 
+function sessionJsonValue(ctx: CompileContext): SQL {
+  return value(ctx.lateBinding ? SESSION_JSON : ctx.sessionJson);
+}
+
 function rhsSql(ctx: CompileContext, v: ValueIR, alias: string): SQL {
   switch (v.kind) {
     case 'value': {
       const json = v.type.name === 'json' || v.type.name === 'jsonb';
       const jsonArray = v.type.name === '_json' || v.type.name === '_jsonb';
       const geo = v.type.name === 'geometry' || v.type.name === 'geography';
-      const bound = json || geo
-        ? JSON.stringify(v.value)
-        : jsonArray && Array.isArray(v.value)
-          ? v.value.map((x: unknown) => JSON.stringify(x))
-          : encodeValue(v.value, v.array);
+      const bound = defer(v.value, (x) =>
+        json || geo
+          ? JSON.stringify(x)
+          : jsonArray && Array.isArray(x)
+            ? x.map((y: unknown) => JSON.stringify(y))
+            : encodeValue(x, v.array),
+      );
       return typedParam(value(bound), v.type);
     }
     case 'session':
-      return typedParam(value(v.value), v.type);
+      return typedParam(value(ctx.lateBinding ? new SessionVarRef(v.name) : v.value), v.type);
     case 'session_json':
-      return sql`(${value(ctx.sessionJson)})::json`;
+      return sql`(${sessionJsonValue(ctx)})::json`;
     case 'column':
-      return ident(alias, v.column);
+      // `["$", col]` in a permission refers to the root table of the permission (mutations set `rootAlias`).
+      return ident(v.root && ctx.rootAlias ? ctx.rootAlias : alias, v.column);
     case 'record':
       throw new Error('record value outside an operator that takes one');
   }
@@ -96,8 +108,8 @@ export function functionCall(
   for (const a of cf.args) {
     let v: SQL | null = null;
     if (a.kind === 'table') v = rowRef;
-    else if (a.kind === 'session') v = sql`(${value(ctx.sessionJson)})::json`;
-    else if (a.name !== undefined && a.type && a.name in args) v = sql`(${value(encodeValue(args[a.name], false))})::${typeIdent(a.type)}`;
+    else if (a.kind === 'session') v = sql`(${sessionJsonValue(ctx)})::json`;
+    else if (a.name !== undefined && a.type && a.name in args) v = sql`(${value(defer(args[a.name], (x) => encodeValue(x, false)))})::${typeIdent(a.type)}`;
     if (v === null) {
       named = true;
       continue;
@@ -117,7 +129,7 @@ function lhsSql(ctx: CompileContext, lhs: LhsIR, alias: string): SQL {
 }
 
 const BINARY: Readonly<Record<string, string>> = {
-  _eq: '=', _neq: '<>', _gt: '>', _lt: '<', _gte: '>=', _lte: '<=',
+  _eq: '=', _neq: '<>', _ne: '<>', _gt: '>', _lt: '<', _gte: '>=', _lte: '<=',
   _like: 'LIKE', _nlike: 'NOT LIKE', _ilike: 'ILIKE', _nilike: 'NOT ILIKE',
   _similar: 'SIMILAR TO', _nsimilar: 'NOT SIMILAR TO',
   _regex: '~', _iregex: '~*', _nregex: '!~', _niregex: '!~*',
@@ -146,7 +158,11 @@ export function joinCondition(mapping: Mapping, parentAlias: string, childAlias:
 
 export function sourceSql(ctx: CompileContext, table: TableInfo, source: SourceIR, parentRow: SQL | null): SQL {
   if (source.kind === 'table') return ident(table.schema, table.name);
-  if (source.kind === 'cte') return ident(source.name);
+  // Rows of a mutation CTE, re-typed as the table's composite type so computed-field functions accept `__row`.
+  if (source.kind === 'cte') {
+    const cols = join(table.columns.map((c) => ident(source.name, c.name)));
+    return sql`unnest(ARRAY(SELECT ROW(${cols})::${ident(table.schema, table.name)} FROM ${ident(source.name)}))`;
+  }
   return functionCall(ctx, source.cf, parentRow ?? raw('NULL'), source.args);
 }
 

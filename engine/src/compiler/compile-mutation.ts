@@ -39,9 +39,10 @@ function checkColumn(ctx: CompileContext, check: BoolIR, alias: string): SQL {
 }
 
 /** `INSERT … RETURNING *, check` for the rows of `ins` (all rows in one statement, DEFAULT for absent columns). */
-export function insertSql(ctx: CompileContext, ins: InsertIR): SQL {
+export function insertSql(ctx0: CompileContext, ins: InsertIR): SQL {
   const t = ins.table;
   const a = '_i';
+  const ctx: CompileContext = { ...ctx0, rootAlias: a };
   const used = new Set(ins.rows.flatMap((r) => [...r.columns.keys()]));
   let cols = t.columns.filter((c) => used.has(c.name));
   const first = t.columns[0];
@@ -89,16 +90,19 @@ function opSql(op: UpdateIR['ops'][number], a: string): SQL {
   }
 }
 
-export function updateSql(ctx: CompileContext, u: UpdateIR): SQL {
+export function updateSql(ctx0: CompileContext, u: UpdateIR): SQL {
   const a = '_u';
+  const ctx: CompileContext = { ...ctx0, rootAlias: a };
   const where = compileBool(ctx, u.where, a);
-  if (u.ops.length === 0) return sql`SELECT *, ${checkColumn(ctx, u.check, a)} FROM ${tableIdent(u.table)} AS ${ident(a)} WHERE ${where}`;
+  // No operator: nothing is updated (Hasura answers affected_rows 0; test update/basic/author_empty_set).
+  if (u.ops.length === 0) return sql`SELECT *, true AS "check__constraint" FROM ${tableIdent(u.table)} AS ${ident(a)} WHERE false`;
   const sets = u.ops.map((o) => sql`${ident(o.column.name)} = ${opSql(o, a)}`);
   return sql`UPDATE ${tableIdent(u.table)} AS ${ident(a)} SET ${join(sets)} WHERE ${where} RETURNING *, ${checkColumn(ctx, u.check, a)}`;
 }
 
-export function deleteSql(ctx: CompileContext, d: DeleteIR): SQL {
+export function deleteSql(ctx0: CompileContext, d: DeleteIR): SQL {
   const a = '_d';
+  const ctx: CompileContext = { ...ctx0, rootAlias: a };
   return sql`DELETE FROM ${tableIdent(d.table)} AS ${ident(a)} WHERE ${compileBool(ctx, d.where, a)} RETURNING *, true AS "check__constraint"`;
 }
 

@@ -24,11 +24,12 @@ async function run(client: pg.PoolClient, q: CompiledQuery, path: string): Promi
     res = await client.query<StmtResult>({ text: q.text, values: q.values as unknown[] });
   } catch (err) {
     const e = mapPgError(err, q.text, q.values);
+    if (process.env['ENGINE_DEBUG']) console.error(err, q.text);
     throw new EngineError(e.code, e.message, path, e.internal);
   }
   const row = res.rows[0];
   if (!row) throw new EngineError('unexpected', 'mutation returned no row', path);
-  if (row.ok === false) throw new EngineError('permission-error', CHECK_FAILED, '$');
+  if (row.ok === false) throw new EngineError('permission-error', CHECK_FAILED, path);
   return row;
 }
 
@@ -44,6 +45,7 @@ class MutationRun {
 
   /** Insert with nested relationships, row by row; returns the rows written to `ins.table` and the total count. */
   async insertNested(ins: InsertIR, path: string): Promise<{ rows: Row[]; affected: number }> {
+    if (ins.rows.length === 0) return { rows: [], affected: 0 };
     if (!hasNested(ins)) {
       const r = await run(this.client, mutationStatement(this.ctx, ins.table, insertSql(this.ctx, ins), null), path);
       return { rows: r.rows ? (JSON.parse(r.rows) as Row[]) : [], affected: r.n };

@@ -65,7 +65,7 @@ export function resolveMutation(t: TableMetadata, cat: CatalogTable, gqlName: st
   const insert = new Map<string, InsertPermInfo>();
   for (const e of t.insert_permissions ?? []) {
     const p = e.permission;
-    insert.set(e.role, { check: p.check ?? {}, set: p.set ?? {}, columns: columnSet(p.columns ?? [], columns), backendOnly: p.backend_only === true });
+    insert.set(e.role, { check: p.check ?? {}, set: p.set ?? {}, columns: columnSet(p.columns, columns), backendOnly: p.backend_only === true });
   }
   const update = new Map<string, UpdatePermInfo>();
   for (const e of t.update_permissions ?? []) {

@@ -32,7 +32,8 @@ export function resolveRelationship(
       if (!self.columns.some((c) => c.name === l)) return { error: `no such column exists: "${l}"` };
       if (!target.columns.some((c) => c.name === r)) return { error: `no such column exists: "${r}"` };
     }
-    return { ok: { name: rel.name, kind, target: tableKey(remote.schema, remote.name), mapping, nonNull: false, description } };
+    const insertAfterParent = kind === 'array' || manual.insertion_order === 'after_parent';
+    return { ok: { name: rel.name, kind, target: tableKey(remote.schema, remote.name), mapping, nonNull: false, description, insertAfterParent } };
   }
   const fk = rel.using.foreign_key_constraint_on;
   if (fk === undefined) return { error: 'relationship has no "using" definition' };
@@ -59,5 +60,5 @@ export function resolveRelationship(
   );
   if (!con) return { error: `no foreign constraint exists on the given column(s)` };
   const mapping = con.columns.map((c, i) => [con.refColumns[i] ?? '', c] as const);
-  return { ok: { name: rel.name, kind, target: tableKey(remote.schema, remote.name), mapping, nonNull: false, description } };
+  return { ok: { name: rel.name, kind, target: tableKey(remote.schema, remote.name), mapping, nonNull: false, description, insertAfterParent: true } };
 }

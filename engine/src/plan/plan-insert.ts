@@ -111,7 +111,7 @@ export function planInsert(
       const sub = v as { data: unknown; on_conflict?: unknown };
       const subPath = `${rp}.${k}`;
       const conflictT = relType.getFields()['on_conflict']?.type;
-      if (info.rel.kind === 'object') {
+      if (info.rel.kind === 'object' && info.rel.insertAfterParent !== true) {
         const locals = info.rel.mapping.map(([l]) => l);
         const fixed = locals.filter((c) => given.includes(c) || determined.includes(c));
         if (fixed.length > 0) {

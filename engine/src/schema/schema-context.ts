@@ -59,7 +59,9 @@ export class SchemaContext {
     if (!p) return [];
     const out: { cf: ComputedFieldInfo; target: TableInfo | undefined; aggregate: boolean }[] = [];
     for (const cf of t.computedFields) {
-      if (!p.computedFields.has(cf.name)) continue;
+      // Table-returning computed fields follow the target table's select permission (Hasura: Schema/Select.hs
+      // `computedFieldPG`); only scalar ones must be listed in `computed_fields`.
+      if (cf.returns.kind === 'scalar' && !p.computedFields.has(cf.name)) continue;
       if (cf.returns.kind === 'table') {
         const target = this.table(cf.returns.table);
         const tp = target ? this.perm(target) : undefined;
