@@ -17,6 +17,7 @@ import { coerceVariables, planOperation, selectOperation, validateDocument } fro
 import { compileOperation, makeCompileContext } from './compiler/compile-operation.js';
 import type { CompiledOperation } from './compiler/compile-operation.js';
 import { executeCompiled } from './executor/execute-compiled.js';
+import { bindOperation } from './compiler/bind.js';
 import { mapPgError } from './executor/map-pg-error.js';
 import { executeMutationOperation, isMutation } from './run-write.js';
 import { describeParams, executeMultiplexed } from './executor/execute-multiplexed.js';
@@ -51,6 +52,18 @@ class LruCache<V> {
   }
 }
 
+/** A compiled operation with late-bound values, and what it needs from a request to be reused. */
+interface CachedPlan {
+  readonly op: CompiledOperation;
+  readonly shapeVars: ReadonlySet<string>;
+  readonly usedSession: ReadonlySet<string>;
+}
+
+interface PlanEntry {
+  shapeVars: string[];
+  readonly plans: Map<string, CachedPlan>;
+}
+
 class EngineRuntime implements Runtime {
   private md: HasuraMetadata;
   private model: Model = { tables: new Map(), roles: new Set(), inconsistencies: [], functions: [] };
@@ -59,7 +72,7 @@ class EngineRuntime implements Runtime {
   private readonly validated = new LruCache<true>();
   /** Compiled operations keyed by everything that can change the SQL or its values (role, document, operation,
    * variables, session variables), so a hit can never serve another request's plan. */
-  private readonly compiled = new LruCache<CompiledOperation>();
+  private readonly compiled = new LruCache<PlanEntry>();
   private readonly stringifyNumeric: boolean;
   private readonly nullCollapse: boolean;
 
@@ -126,17 +139,46 @@ class EngineRuntime implements Runtime {
     return this.rebuild();
   }
 
+  /**
+   * Plan cache per (role, document, operation, variable shape): the shape is which variables are null, plus the
+   * values of the variables the planner found to decide the plan (`shapeVars`: limits, order_by, directives, whole
+   * `where` objects…); variables at data positions and session variables are bound per request (compiler/bind.ts).
+   */
   private prepare(req: ExecuteRequest, session: Session): CompiledOperation {
     if (typeof req.query !== 'string') throw validationFailed('the key \'query\' was not present', '$');
-    const ckey = JSON.stringify([session.role, req.query, req.operationName ?? null, req.variables ?? null, session.vars]);
-    const hit = ckey.length < 65536 ? this.compiled.get(ckey) : undefined;
-    if (hit) return hit;
+    const vars = req.variables ?? {};
+    const nulls = Object.keys(vars).sort().map((k) => `${k}${vars[k] === null ? '=null' : ''}`);
+    const tkey = JSON.stringify([session.role, req.query, req.operationName ?? null, nulls]);
+    if (tkey.length > 65536) return this.prepareUncached(req, session).op;
+    let entry = this.compiled.get(tkey);
+    if (entry) {
+      const hit = entry.plans.get(JSON.stringify(entry.shapeVars.map((n) => vars[n] ?? null)));
+      if (hit) {
+        const doc = this.parseDoc(req.query);
+        const schema = this.schemaFor(session.role);
+        if (!schema) throw validationFailed('no schema for role', '$');
+        const variables = coerceVariables(schema, selectOperation(doc, req.operationName), vars);
+        for (const n of hit.usedSession) {
+          if (session.vars[n] === undefined) throw new EngineError('not-found', `missing session variable: "${n}"`, '$');
+        }
+        return bindOperation(hit.op, { variables, session: session.vars });
+      }
+    }
     const out = this.prepareUncached(req, session);
-    if (ckey.length < 65536) this.compiled.set(ckey, out);
-    return out;
+    if (!entry) {
+      entry = { shapeVars: [], plans: new Map() };
+      this.compiled.set(tkey, entry);
+    }
+    const added = [...out.shapeVars].filter((n) => !entry.shapeVars.includes(n));
+    if (added.length > 0) {
+      entry.shapeVars = [...entry.shapeVars, ...added].sort();
+      entry.plans.clear();
+    }
+    if (entry.plans.size < 64) entry.plans.set(JSON.stringify(entry.shapeVars.map((n) => vars[n] ?? null)), out);
+    return bindOperation(out.op, { variables: out.variables, session: session.vars });
   }
 
-  private prepareUncached(req: ExecuteRequest, session: Session): CompiledOperation {
+  private prepareUncached(req: ExecuteRequest, session: Session): CachedPlan & { variables: Record<string, unknown> } {
     let doc = this.docs.get(req.query);
     if (!doc) {
       try {
@@ -156,6 +198,8 @@ class EngineRuntime implements Runtime {
     }
     const op = selectOperation(doc, req.operationName);
     const variables = coerceVariables(schema, op, req.variables ?? {});
+    const shapeVars = new Set<string>();
+    const usedSession = new Set<string>();
     const roots = planOperation({
       model: this.model,
       schema,
@@ -165,8 +209,11 @@ class EngineRuntime implements Runtime {
       variables,
       session: session.vars,
       nullCollapse: this.nullCollapse,
+      shapeVars,
+      usedSession,
     });
-    return compileOperation(roots, makeCompileContext(session.vars, this.stringifyNumeric));
+    const compiled = compileOperation(roots, makeCompileContext(session.vars, this.stringifyNumeric, true));
+    return { op: compiled, shapeVars, usedSession, variables };
   }
 
   async execute(req: ExecuteRequest, session: Session): Promise<ExecuteResult> {

@@ -19,9 +19,9 @@ export interface CompiledOperation {
   readonly perField: readonly { readonly alias: string; readonly query: CompiledQuery }[];
 }
 
-export function makeCompileContext(session: Readonly<Record<string, string>>, stringifyNumeric: boolean): CompileContext {
+export function makeCompileContext(session: Readonly<Record<string, string>>, stringifyNumeric: boolean, lateBinding = false): CompileContext {
   let n = 0;
-  return { fresh: (p) => `${p}${++n}`, sessionJson: JSON.stringify(session), stringifyNumeric };
+  return { fresh: (p) => `${p}${++n}`, sessionJson: JSON.stringify(session), stringifyNumeric, lateBinding };
 }
 
 function rootSql(ctx: CompileContext, r: Exclude<RootIR, { kind: 'json' }>): SQL {

@@ -28,20 +28,25 @@ export interface CollectContext {
   readonly schema: GraphQLSchema;
   readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   readonly variables: Readonly<Record<string, unknown>>;
+  /** Variables whose values decide the plan (plan cache); `@skip`/`@include` variables are added. */
+  readonly shapeVars?: Set<string>;
 }
 
-function directiveValue(d: DirectiveNode, vars: Readonly<Record<string, unknown>>): boolean {
+function directiveValue(d: DirectiveNode, vars: Readonly<Record<string, unknown>>, shape: Set<string> | undefined): boolean {
   const arg = d.arguments?.find((a) => a.name.value === 'if');
   if (!arg) return false;
   if (arg.value.kind === Kind.BOOLEAN) return arg.value.value;
-  if (arg.value.kind === Kind.VARIABLE) return vars[arg.value.name.value] === true;
+  if (arg.value.kind === Kind.VARIABLE) {
+    shape?.add(arg.value.name.value);
+    return vars[arg.value.name.value] === true;
+  }
   return false;
 }
 
-function included(directives: readonly DirectiveNode[] | undefined, vars: Readonly<Record<string, unknown>>): boolean {
+function included(directives: readonly DirectiveNode[] | undefined, vars: Readonly<Record<string, unknown>>, shape?: Set<string>): boolean {
   for (const d of directives ?? []) {
-    if (d.name.value === 'skip' && directiveValue(d, vars)) return false;
-    if (d.name.value === 'include' && !directiveValue(d, vars)) return false;
+    if (d.name.value === 'skip' && directiveValue(d, vars, shape)) return false;
+    if (d.name.value === 'include' && !directiveValue(d, vars, shape)) return false;
   }
   return true;
 }
@@ -67,7 +72,7 @@ export function collectFields(
   const byAlias = new Map<string, CollectedField>();
   const visit = (set: SelectionSetNode, prefix: string, stack: readonly string[]): void => {
     for (const sel of set.selections) {
-      if (!included(sel.directives, ctx.variables)) continue;
+      if (!included(sel.directives, ctx.variables, ctx.shapeVars)) continue;
       if (sel.kind === Kind.FIELD) {
         const alias = sel.alias?.value ?? sel.name.value;
         const existing = byAlias.get(alias);

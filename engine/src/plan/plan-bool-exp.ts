@@ -20,6 +20,8 @@ export interface BoolContext {
   readonly perm: (t: TableInfo) => SelectPermInfo | undefined;
   readonly session: Readonly<Record<string, string>>;
   readonly nullCollapse: boolean;
+  /** Session variables the plan reads (checked again when a cached plan is reused). */
+  readonly usedSession?: Set<string>;
 }
 
 const TEXT: PgTypeRef = { name: 'text', schema: 'pg_catalog', kind: 'b', elem: null, base: null };
@@ -71,6 +73,7 @@ function permValue(ctx: BoolContext, v: unknown, type: PgTypeRef, array: boolean
     const name = v.toLowerCase();
     const value = ctx.session[name];
     if (value === undefined) throw new EngineError('not-found', `missing session variable: "${name}"`, '$');
+    ctx.usedSession?.add(name);
     return { kind: 'session', name, value, type, array };
   }
   return { kind: 'value', value: v, type, array };

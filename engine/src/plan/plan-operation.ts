@@ -77,6 +77,9 @@ export interface PlanInput {
   readonly variables: Readonly<Record<string, unknown>>;
   readonly session: Readonly<Record<string, string>>;
   readonly nullCollapse: boolean;
+  /** Plan-cache bookkeeping (runtime-impl.ts): filled with the variables that shape the plan and the session variables it reads. */
+  readonly shapeVars?: Set<string>;
+  readonly usedSession?: Set<string>;
 }
 
 export function coerceVariables(schema: GraphQLSchema, op: OperationDefinitionNode, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -114,6 +117,8 @@ export function planOperation(input: PlanInput): RootIR[] {
     fragments,
     variables: input.variables,
     depth: 0,
+    ...(input.shapeVars ? { shapeVars: input.shapeVars } : {}),
+    ...(input.usedSession ? { usedSession: input.usedSession } : {}),
   };
   const out: RootIR[] = [];
   for (const f of collectFields(ctx, root, [op.selectionSet], '$', [])) {
@@ -122,6 +127,7 @@ export function planOperation(input: PlanInput): RootIR[] {
       continue;
     }
     if (f.name === '__schema' || f.name === '__type') {
+      for (const v of op.variableDefinitions ?? []) input.shapeVars?.add(v.variable.name.value);
       const single: DocumentNode = {
         kind: Kind.DOCUMENT,
         definitions: [...fragments.values(), { ...op, selectionSet: { kind: Kind.SELECTION_SET, selections: f.nodes } }],

@@ -20,6 +20,11 @@ import { parseJsonPath } from './parse-json-path.js';
 
 export interface PlannerContext extends BoolContext, CollectContext {
   depth: number;
+  /**
+   * Set when planning for the plan cache: variables whose values decide the plan (the rest become `Param`s,
+   * plan/coerce-input.ts).
+   */
+  readonly shapeVars?: Set<string>;
   /** Planned redaction conditions by their metadata object, so equal conditions share one BoolIR (one SQL column). */
   redactMemo?: Map<BoolExpJson, BoolIR>;
 }
@@ -49,7 +54,9 @@ export function rawArgs(ctx: PlannerContext, f: CollectedField, def: GraphQLFiel
     if (!def.args.some((d) => d.name === a.name.value)) {
       throw validationFailed(`'${def.name}' has no argument named '${a.name.value}'`, f.path);
     }
-    const v = astValue(a.value, ctx.variables);
+    const name = a.name.value;
+    const refs = name === 'where' || name === 'args' || outputInfo(def)?.kind === 'root_by_pk';
+    const v = astValue(a.value, ctx.variables, ctx.shapeVars ? { shape: ctx.shapeVars, refs } : undefined);
     if (v !== undefined) out[a.name.value] = v;
   }
   for (const d of def.args) {
