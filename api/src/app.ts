@@ -44,6 +44,8 @@ export function createApp(config: Config, deps: Deps): Express {
   });
   app.use(['/api/auth', '/api/catalog', '/api/ping', '/api/health'], corsMw);
 
+  // Hasura's POST-mode webhook and action calls carry the client's GraphQL query: allow larger bodies there.
+  app.use(['/api/hasura/auth', '/api/hasura/actions'], express.json({ limit: '1mb' }));
   app.use(express.json({ limit: '64kb' }));
 
   const limits = {
