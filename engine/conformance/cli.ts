@@ -1,7 +1,7 @@
 /**
  * Conformance runner entry point:
  *   tsx engine/conformance/cli.ts --suite <dir> [--only <glob>]… [--report <file.json>] [--auth <mode>]
- *     [--transports http,websocket] [--jobs N] [--database-url <superuser url>] [--fail-under <pct>]
+ *     [--transports http,websocket] [--ws-protocol graphql-ws|graphql-transport-ws] [--jobs N] [--database-url <superuser url>] [--fail-under <pct>]
  *     [--endpoint <url> --passthrough [--admin-secret <s>]] [--env KEY=VALUE]… [--verbose]
  * Exit code: 0 unless the runner itself failed (1), or `--fail-under` was not met (2).
  */
@@ -20,6 +20,8 @@ import { runPlan } from './runner.js';
 import { LocalEngineTarget, PassthroughTarget, loadStartEngineServer } from './targets.js';
 import type { Target } from './targets.js';
 import type { Report, Transport } from './types.js';
+import { WS_PROTOCOLS } from './ws.js';
+import type { WsProtocol } from './ws.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     report: { type: 'string' },
     auth: { type: 'string', default: 'none' },
     transports: { type: 'string', default: 'http' },
+    'ws-protocol': { type: 'string', default: 'graphql-ws' },
     jobs: { type: 'string', default: '2' },
     'database-url': { type: 'string' },
     'fail-under': { type: 'string' },
@@ -47,6 +50,8 @@ async function main(): Promise<number> {
   const log = (s: string): void => void process.stderr.write(`${s}\n`);
   const auth = values.auth as AuthMode;
   if (!AUTH_MODES.includes(auth)) throw new Error(`--auth must be one of ${AUTH_MODES.join(', ')}`);
+  const wsProtocol = values['ws-protocol'] as WsProtocol;
+  if (!WS_PROTOCOLS.includes(wsProtocol)) throw new Error(`--ws-protocol must be one of ${WS_PROTOCOLS.join(', ')}`);
   const transports = values.transports.split(',').map((t) => t.trim()) as Transport[];
   const only = values.only.flatMap(splitGlobs);
   const suite = resolve(values.suite);
@@ -82,6 +87,7 @@ async function main(): Promise<number> {
       auth,
       transports,
       jobs: Math.max(1, Number(values.jobs) || 1),
+      wsProtocol,
       log,
       webhookUrl: async () => (webhook ??= await startAuthWebhook()).url,
     });

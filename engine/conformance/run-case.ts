@@ -8,6 +8,7 @@ import type { Expectation, Outcome } from './compare.js';
 import { send } from './http.js';
 import type { Transport } from './types.js';
 import { asSubscription, wsRequest } from './ws.js';
+import type { WsProtocol } from './ws.js';
 import { loadYaml } from './yaml-file.js';
 
 interface Step extends Expectation {
@@ -42,13 +43,15 @@ export async function runCaseFile(opts: {
   baseUrl: string;
   auth: AuthContext;
   addAuth: boolean;
+  wsProtocol?: WsProtocol;
 }): Promise<Outcome> {
   const all = steps(loadYaml(join(opts.dir, opts.file)));
   let out: Outcome = { verdict: 'pass' };
   for (const [i, step] of all.entries()) {
     const headers = await caseHeaders(step.headers, opts.auth, opts.addAuth);
     if (opts.transport !== 'http' && /\/graphql$/.test(step.url)) {
-      out = worst(out, await overWebsocket(step, headers, opts.baseUrl, opts.transport === 'subscription'));
+      const sub = opts.transport === 'subscription';
+      out = worst(out, await overWebsocket(step, headers, opts.baseUrl, sub, opts.wsProtocol ?? 'graphql-ws'));
       if (out.verdict === 'fail') break;
       continue;
     }
@@ -80,11 +83,12 @@ async function overWebsocket(
   headers: Record<string, string>,
   baseUrl: string,
   subscription: boolean,
+  protocol: WsProtocol,
 ): Promise<Outcome> {
   const body = subscription ? asSubscription(step.query) : step.query;
   let res: Awaited<ReturnType<typeof wsRequest>>;
   try {
-    res = await wsRequest(baseUrl, step.url, body, headers, { subscription });
+    res = await wsRequest(baseUrl, step.url, body, headers, { subscription, protocol });
   } catch (e) {
     return { verdict: 'fail', reason: `websocket transport: ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -4,6 +4,7 @@ import type { AuthMode } from './auth.js';
 import { runCaseFile } from './run-case.js';
 import { environmentProblem } from './setup/apply.js';
 import type { ClassSession, Target } from './targets.js';
+import type { WsProtocol } from './ws.js';
 import type { CaseReport, PlannedClass, PlannedDirectory, PlannedTest, RunResult, Transport, Verdict } from './types.js';
 
 export interface RunOptions {
@@ -13,6 +14,8 @@ export interface RunOptions {
   webhookUrl: () => Promise<string>;
   jobs: number;
   log: (line: string) => void;
+  /** Websocket subprotocol for the `websocket`/`subscription` transports (default: legacy `graphql-ws`). */
+  wsProtocol?: WsProtocol;
 }
 
 const msg = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
@@ -53,7 +56,15 @@ async function runClass(dir: PlannedDirectory, cls: PlannedClass, o: RunOptions)
       try {
         await session.setup(cls.testSetup);
         const baseUrl = await session.baseUrl();
-        const out = await runCaseFile({ dir: dir.abs, file: t.file, transport, baseUrl, auth, addAuth: t.addAuth });
+        const out = await runCaseFile({
+          dir: dir.abs,
+          file: t.file,
+          transport,
+          baseUrl,
+          auth,
+          addAuth: t.addAuth,
+          ...(o.wsProtocol ? { wsProtocol: o.wsProtocol } : {}),
+        });
         record(t, transport, out.verdict, out.reason);
       } catch (e) {
         const env = environmentProblem(msg(e));
