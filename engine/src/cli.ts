@@ -16,6 +16,7 @@ import { printSchema } from 'graphql';
 import { loadMetadataDir } from './metadata/load-metadata-dir.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import { startHttpServer } from './server/start.js';
+import { createSubscriptionServer } from './subscriptions/ws-server.js';
 import { EngineError } from './errors.js';
 
 const USAGE = `Usage:
@@ -140,7 +141,9 @@ async function serve(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const runtime = await createRuntime({ metadata, databaseUrl: dbUrl, env: serverEnv });
   let server;
   try {
-    server = await startHttpServer({ runtime, env: serverEnv, host, port });
+    const subs = createSubscriptionServer({ env: serverEnv });
+    const http = await startHttpServer({ runtime, env: serverEnv, host, port, onUpgrade: subs.onUpgrade });
+    server = { ...http, close: () => (subs.close(), http.close()) };
   } catch (e) {
     await runtime.close();
     throw e;

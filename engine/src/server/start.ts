@@ -13,6 +13,7 @@ import { createRuntime, type Runtime } from '../runtime.js';
 import { readServerConfig } from './config.js';
 import type { ServerState } from './context.js';
 import { createRequestListener } from './router.js';
+import { createSubscriptionServer } from '../subscriptions/ws-server.js';
 
 export interface EngineServerOptions {
   metadata: HasuraMetadata;
@@ -141,8 +142,12 @@ export async function startEngineServer(opts: EngineServerOptions): Promise<Engi
     if (opts.host !== undefined) httpOpts.host = opts.host;
     if (opts.port !== undefined) httpOpts.port = opts.port;
     if (opts.log !== undefined) httpOpts.log = opts.log;
-    if (opts.onUpgrade !== undefined) httpOpts.onUpgrade = opts.onUpgrade;
-    return await startHttpServer(httpOpts);
+    // Websockets on /v1/graphql (engine/src/subscriptions) unless the caller plugs its own handler.
+    const subs = opts.onUpgrade === undefined ? createSubscriptionServer({ env, ...(opts.log ? { log: opts.log } : {}) }) : undefined;
+    const onUpgrade = opts.onUpgrade ?? subs?.onUpgrade;
+    if (onUpgrade) httpOpts.onUpgrade = onUpgrade;
+    const server = await startHttpServer(httpOpts);
+    return subs ? { ...server, close: () => (subs.close(), server.close()) } : server;
   } catch (e) {
     await runtime.close();
     throw e;
