@@ -133,6 +133,8 @@ async function main(): Promise<number> {
     }
     case 'conformance':
       return node(['--import', 'tsx', join(REPO, 'engine', 'conformance', 'cli.ts'), ...args]);
+    case 'bench:engine':
+      return node(['--import', 'tsx', join(REPO, 'bench', 'engine.ts'), ...args]);
     default:
       console.log(
         readFileSync(fileURLToPath(import.meta.url), 'utf8')
