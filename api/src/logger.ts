@@ -61,6 +61,7 @@ export function httpLogger(logger: Logger): HttpLogger {
       if (res.statusCode >= 400) return 'info';
       return 'debug';
     },
-    autoLogging: { ignore: (req) => req.url === '/api/ping' },
+    // The auth webhook answers every GraphQL request: no per-request access line for it (errors are still logged).
+    autoLogging: { ignore: (req) => req.url === '/api/ping' || (req.url ?? '').startsWith('/api/hasura/auth') },
   });
 }
