@@ -1,23 +1,30 @@
 /**
- * The write path of the runtime: mutation operations (all root fields in one transaction) and, later, operations
- * with action fields. Kept apart from runtime-impl.ts (the read path) so each stays small.
+ * The write path of the runtime: mutation operations (all root fields in order, in one transaction) and
+ * operations with action fields. Kept apart from runtime-impl.ts (the read path) so each stays small.
  */
 import type pg from 'pg';
-import { Kind, OperationTypeNode } from 'graphql';
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import { validationFailed } from './errors.js';
+import { Kind, OperationTypeNode, print } from 'graphql';
+import type { DocumentNode, FieldNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { EngineError, toGraphQLError, validationFailed } from './errors.js';
 import type { Model } from './model/model-types.js';
 import type { Session } from './session.js';
 import { coerceVariables, validateDocument } from './plan/plan-operation.js';
-import { planMutation } from './plan/plan-mutation.js';
+import { mutationPlannerContext, planMutation } from './plan/plan-mutation.js';
+import type { MutationPlanInput } from './plan/plan-mutation.js';
 import type { MutationRootIR } from './plan/mutation-ir.js';
+import type { CollectedField } from './plan/collect-fields.js';
+import { collectFields } from './plan/collect-fields.js';
 import { makeCompileContext } from './compiler/compile-operation.js';
 import { executeMutation } from './executor/execute-mutation.js';
-import type { ExecuteRequest } from './runtime.js';
+import { actionFieldInfo } from './schema/build-action-types.js';
+import type { ActionDeps } from './run-action.js';
+import { ActionError, runAction } from './run-action.js';
+import type { ExecuteRequest, ExecuteResult } from './runtime.js';
 
 export interface WriteDeps {
   readonly pool: pg.Pool;
   readonly model: Model;
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly stringifyNumeric: boolean;
   readonly nullCollapse: boolean;
   schemaFor(role: string, backendOnly: boolean): GraphQLSchema | undefined;
@@ -27,25 +34,115 @@ export function isMutation(op: OperationDefinitionNode): boolean {
   return op.operation === OperationTypeNode.MUTATION;
 }
 
-/** Execute a mutation operation; returns the response body JSON text (throws EngineError on failure). */
+function planInput(deps: WriteDeps, schema: GraphQLSchema, doc: DocumentNode, op: OperationDefinitionNode, req: ExecuteRequest, session: Session): MutationPlanInput {
+  validateDocument(schema, doc);
+  const variables = coerceVariables(schema, op, req.variables ?? {});
+  return { model: deps.model, schema, role: session.role, doc, op, variables, session: session.vars, nullCollapse: deps.nullCollapse, backendOnly: session.backendOnly };
+}
+
+function actionDeps(deps: WriteDeps, input: MutationPlanInput, req: ExecuteRequest, session: Session, headers: Readonly<Record<string, string>>): ActionDeps {
+  return {
+    pool: deps.pool,
+    env: deps.env,
+    planner: mutationPlannerContext(input),
+    compile: () => makeCompileContext(session.vars, deps.stringifyNumeric),
+    session,
+    query: req.query,
+    clientHeaders: headers,
+    cookies: [],
+  };
+}
+
+function result(body: string, cookies: readonly string[]): ExecuteResult {
+  const c = cookies[0];
+  return c === undefined ? { body } : { body, headers: { 'Set-Cookie': c } };
+}
+
+/** Handler errors with their own `extensions` are rendered verbatim (A6: 4xx mapping). */
+function actionErrorBody(e: unknown): string | null {
+  return e instanceof ActionError ? JSON.stringify({ errors: [{ message: e.message, extensions: e.extensions }] }) : null;
+}
+
+/** Execute a mutation operation (table mutations and mutation actions, in order, in one transaction). */
 export async function executeMutationOperation(
   deps: WriteDeps,
   doc: DocumentNode,
   op: OperationDefinitionNode,
   req: ExecuteRequest,
   session: Session,
-): Promise<string> {
+  headers: Readonly<Record<string, string>>,
+): Promise<ExecuteResult> {
   const schema = deps.schemaFor(session.role, session.backendOnly);
   if (!schema) throw validationFailed('no schema for role', '$');
   if (!schema.getMutationType()) throw validationFailed('no mutations exist', '$');
-  validateDocument(schema, { kind: Kind.DOCUMENT, definitions: doc.definitions });
-  const variables = coerceVariables(schema, op, req.variables ?? {});
-  const roots = planMutation(
-    { model: deps.model, schema, role: session.role, doc, op, variables, session: session.vars, nullCollapse: deps.nullCollapse, backendOnly: session.backendOnly },
-    (f) => {
-      throw validationFailed(`field '${f.name}' not found in type: 'mutation_root'`, f.path);
-    },
-  );
+  const input = planInput(deps, schema, doc, op, req, session);
+  const actions: CollectedField[] = [];
+  const roots = planMutation(input, (f, def) => {
+    if (!actionFieldInfo(def.extensions)) throw validationFailed(`field '${f.name}' not found in type: 'mutation_root'`, f.path);
+    actions.push(f);
+    return { alias: f.alias, kind: 'action', index: actions.length - 1 };
+  });
+  const ad = actionDeps(deps, input, req, session, headers);
   const ctx = makeCompileContext(session.vars, deps.stringifyNumeric);
-  return executeMutation(deps.pool, roots, ctx, (r: MutationRootIR) => Promise.reject(new Error(`unsupported root ${r.kind}`)));
+  try {
+    const body = await executeMutation(deps.pool, roots, ctx, (r: MutationRootIR) => {
+      const f = r.kind === 'action' ? actions[r.index] : undefined;
+      const def = f ? schema.getMutationType()?.getFields()[f.name] : undefined;
+      const a = def ? actionFieldInfo(def.extensions) : undefined;
+      if (!f || !def || !a) return Promise.reject(new EngineError('unexpected', `unsupported root field ${r.alias}`));
+      return runAction(ad, a, def, f);
+    });
+    return result(body, ad.cookies);
+  } catch (e) {
+    const b = actionErrorBody(e);
+    if (b) return result(b, ad.cookies);
+    throw e;
+  }
+}
+
+/**
+ * A query whose root has action fields: the database fields run through the normal read path (`runQuery` on a
+ * document without the action fields), the actions through their handlers; the result keeps selection order.
+ * Returns null when the query has no action field.
+ */
+export async function executeQueryWithActions(
+  deps: WriteDeps,
+  doc: DocumentNode,
+  op: OperationDefinitionNode,
+  req: ExecuteRequest,
+  session: Session,
+  headers: Readonly<Record<string, string>>,
+  runQuery: (req: ExecuteRequest) => Promise<ExecuteResult>,
+): Promise<ExecuteResult | null> {
+  const schema = deps.schemaFor(session.role, false);
+  const root = schema?.getQueryType();
+  if (!schema || !root || op.operation !== OperationTypeNode.QUERY) return null;
+  const isAction = (s: { kind: Kind; name?: { value: string } }): boolean => s.kind === Kind.FIELD && !!s.name && !!root.getFields()[s.name.value] && !!actionFieldInfo(root.getFields()[s.name.value]?.extensions ?? {});
+  if (!op.selectionSet.selections.some((s) => isAction(s))) return null;
+  const input = planInput(deps, schema, doc, op, req, session);
+  const ad = actionDeps(deps, input, req, session, headers);
+  const rest = op.selectionSet.selections.filter((s) => !isAction(s as FieldNode));
+  let dbData: Record<string, unknown> = {};
+  if (rest.length > 0) {
+    const restDoc: DocumentNode = { ...doc, definitions: doc.definitions.map((d) => (d === op ? { ...op, selectionSet: { ...op.selectionSet, selections: rest } } : d)) };
+    const r = await runQuery({ ...req, query: print(restDoc) });
+    const parsed = JSON.parse(r.body) as { data?: Record<string, unknown>; errors?: unknown };
+    if (parsed.errors) return r;
+    dbData = parsed.data ?? {};
+  }
+  const parts: string[] = [];
+  try {
+    for (const f of collectFields(ad.planner, root, [op.selectionSet], '$', [])) {
+      const def = root.getFields()[f.name];
+      const a = def ? actionFieldInfo(def.extensions) : undefined;
+      const v = def && a ? await runAction(ad, a, def, f) : JSON.stringify(dbData[f.alias] ?? null);
+      parts.push(`${JSON.stringify(f.alias)}:${v}`);
+    }
+  } catch (e) {
+    const b = actionErrorBody(e);
+    if (b) return result(b, ad.cookies);
+    if (e instanceof EngineError) return result(JSON.stringify({ errors: [toGraphQLError(e, session.role === 'admin')] }), ad.cookies);
+    throw e;
+  }
+  return result(`{"data":{${parts.join(',')}}}`, ad.cookies);
 }

@@ -19,9 +19,11 @@ import type { CompiledOperation } from './compiler/compile-operation.js';
 import { executeCompiled } from './executor/execute-compiled.js';
 import { bindOperation } from './compiler/bind.js';
 import { mapPgError } from './executor/map-pg-error.js';
-import { executeMutationOperation, isMutation } from './run-write.js';
+import { executeMutationOperation, executeQueryWithActions, isMutation } from './run-write.js';
 import { describeParams, executeMultiplexed } from './executor/execute-multiplexed.js';
 import type { LiveQueryBackend } from './subscriptions/backend.js';
+import { executeRunSql } from './executor/execute-run-sql.js';
+import type { RunSqlResult } from './executor/execute-run-sql.js';
 import type { WriteDeps } from './run-write.js';
 
 const CACHE_LIMIT = 1000;
@@ -79,7 +81,7 @@ class EngineRuntime implements Runtime {
   constructor(
     md: HasuraMetadata,
     private readonly pool: pg.Pool,
-    env: EngineEnv,
+    private readonly env: EngineEnv,
   ) {
     this.md = md;
     this.stringifyNumeric = truthy(env['HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES']);
@@ -105,7 +107,7 @@ class EngineRuntime implements Runtime {
   }
 
   private writeDeps(): WriteDeps {
-    return { pool: this.pool, model: this.model, stringifyNumeric: this.stringifyNumeric, nullCollapse: this.nullCollapse, schemaFor: (r, b) => this.schemaFor(r, b) };
+    return { pool: this.pool, model: this.model, env: this.env, stringifyNumeric: this.stringifyNumeric, nullCollapse: this.nullCollapse, schemaFor: (r, b) => this.schemaFor(r, b) };
   }
 
   private parseDoc(query: string): DocumentNode {
@@ -216,12 +218,14 @@ class EngineRuntime implements Runtime {
     return { op: compiled, shapeVars, usedSession, variables };
   }
 
-  async execute(req: ExecuteRequest, session: Session): Promise<ExecuteResult> {
+  async execute(req: ExecuteRequest, session: Session, ctx: { headers: Record<string, string> } = { headers: {} }): Promise<ExecuteResult> {
     try {
       if (typeof req.query === 'string') {
         const doc = this.parseDoc(req.query);
         const op = selectOperation(doc, req.operationName);
-        if (isMutation(op)) return { body: await executeMutationOperation(this.writeDeps(), doc, op, req, session) };
+        if (isMutation(op)) return await executeMutationOperation(this.writeDeps(), doc, op, req, session, ctx.headers);
+        const withActions = await executeQueryWithActions(this.writeDeps(), doc, op, req, session, ctx.headers, (r) => this.execute(r, session, ctx));
+        if (withActions) return withActions;
       }
       const compiled = this.prepare(req, session);
       return { body: await executeCompiled(this.pool, compiled) };
@@ -247,6 +251,12 @@ class EngineRuntime implements Runtime {
       }
     }
     return out;
+  }
+
+  async runSql(text: string, opts: { readOnly: boolean }): Promise<RunSqlResult> {
+    const { result, schemaChanged } = await executeRunSql(this.pool, text, opts.readOnly);
+    if (schemaChanged) await this.rebuild();
+    return result;
   }
 
   liveQueries(): LiveQueryBackend {

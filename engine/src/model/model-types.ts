@@ -5,6 +5,7 @@
 import type { PgTypeRef } from '../introspect/catalog-types.js';
 import type { BoolExpJson, InconsistentObject } from '../metadata/types.js';
 import type { MutationInfo } from './resolve-mutation.js';
+import type { ActionsModel } from './resolve-actions.js';
 
 export interface ColumnInfo {
   readonly name: string;
@@ -103,6 +104,8 @@ export interface Model {
   readonly tables: ReadonlyMap<string, TableInfo>;
   readonly roles: ReadonlySet<string>;
   readonly inconsistencies: readonly InconsistentObject[];
+  /** Actions and custom types (model/resolve-actions.ts). */
+  readonly actions?: ActionsModel;
 }
 
 export function tableKey(schema: string, name: string): string {

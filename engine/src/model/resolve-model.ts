@@ -13,6 +13,7 @@ import { resolveRelationship } from './resolve-relationships.js';
 import { combineInherited, flattenInherited, resolveSelectPermission } from './resolve-permissions.js';
 import { resolveComputedField, resolveFunctions } from './resolve-computed-field.js';
 import { resolveMutation } from './resolve-mutation.js';
+import { resolveActions } from './resolve-actions.js';
 
 function rootName(v: RootFieldName | undefined, dflt: string): { name: string; comment: string | null } {
   if (v === undefined || v === null) return { name: dflt, comment: null };
@@ -153,5 +154,6 @@ export function resolveModel(md: HasuraMetadata, catalog: Catalog): Model {
   }
   for (const r of inherited.keys()) roles.add(r);
   const functions = resolveFunctions(source?.functions ?? [], catalog, lookup, inconsistencies, sourceName);
-  return { tables, roles, inconsistencies, functions };
+  for (const a of md.actions ?? []) for (const p of a.permissions ?? []) roles.add(p.role);
+  return { tables, roles, inconsistencies, functions, actions: resolveActions(md) };
 }

@@ -161,6 +161,23 @@ export interface MutationPlanInput extends PlanInput {
 export function planMutation(input: MutationPlanInput, onOther: (f: CollectedField, def: GraphQLField<unknown, unknown>) => MutationRootIR): MutationRootIR[] {
   const root = input.schema.getMutationType();
   if (!root) throw validationFailed('no mutations exist', '$');
+  const ctx = mutationPlannerContext(input);
+  const out: MutationRootIR[] = [];
+  for (const f of collectFields(ctx, root, [input.op.selectionSet], '$', [])) {
+    if (f.name === '__typename') {
+      out.push({ alias: f.alias, kind: 'json', value: root.name });
+      continue;
+    }
+    const def = root.getFields()[f.name];
+    if (!def) throw validationFailed(`field '${f.name}' not found in type: '${root.name}'`, f.path);
+    const info = mutationFieldInfo(def.extensions);
+    out.push(info ? planField(ctx, info, def, f) : onOther(f, def));
+  }
+  return out;
+}
+
+/** The planner context of a request (select permissions for filters/returning, mutation permissions). */
+export function mutationPlannerContext(input: MutationPlanInput): Ctx {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of input.doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const perm = (t: TableInfo): SelectPermInfo | undefined => {
@@ -182,16 +199,5 @@ export function planMutation(input: MutationPlanInput, onOther: (f: CollectedFie
     updatePerm: (t) => mutationPerms(t, input.role, input.backendOnly).update,
     deletePerm: (t) => mutationPerms(t, input.role, input.backendOnly).delete,
   };
-  const out: MutationRootIR[] = [];
-  for (const f of collectFields(ctx, root, [input.op.selectionSet], '$', [])) {
-    if (f.name === '__typename') {
-      out.push({ alias: f.alias, kind: 'json', value: root.name });
-      continue;
-    }
-    const def = root.getFields()[f.name];
-    if (!def) throw validationFailed(`field '${f.name}' not found in type: '${root.name}'`, f.path);
-    const info = mutationFieldInfo(def.extensions);
-    out.push(info ? planField(ctx, info, def, f) : onOther(f, def));
-  }
-  return out;
+  return ctx;
 }

@@ -1,11 +1,128 @@
 /**
- * Action root fields and custom types (src: Hasura/GraphQL/Schema/Action.hs `actionExecute`; Hasura/RQL/DDL/
- * CustomTypes.hs). Filled in by the actions work.
+ * Action root fields and custom types for one role (src: Hasura/GraphQL/Schema/Action.hs `actionExecute`,
+ * `actionOutputFields`; Hasura/RQL/DDL/CustomTypes.hs). An action is visible to admin and to the roles of its
+ * `permissions`; relationship fields of output objects appear only when the role may select from the target table.
  */
-import type { GraphQLFieldConfigMap } from 'graphql';
+import {
+  GraphQLBoolean,
+  GraphQLEnumType,
+  GraphQLFloat,
+  GraphQLID,
+  GraphQLInputObjectType,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLString,
+  Kind,
+  parseType,
+} from 'graphql';
+import type { GraphQLFieldConfigMap, GraphQLInputType, GraphQLNamedType, GraphQLOutputType, GraphQLType, TypeNode } from 'graphql';
+import type { TableInfo } from '../model/model-types.js';
+import type { ActionInfo, ActionsModel, CustomRelationship } from '../model/resolve-actions.js';
 import type { SchemaContext } from './schema-context.js';
 import type { TableTypes } from './build-table-types.js';
 
-export function actionRootFields(_ctx: SchemaContext, _types: TableTypes): { query: GraphQLFieldConfigMap<unknown, unknown>; mutation: GraphQLFieldConfigMap<unknown, unknown> } {
-  return { query: {}, mutation: {} };
+type Fields = GraphQLFieldConfigMap<unknown, unknown>;
+
+export interface ActionRelInfo {
+  readonly rel: CustomRelationship;
+  readonly table: TableInfo;
+}
+
+export function actionFieldInfo(ext: Readonly<Record<string, unknown>>): ActionInfo | undefined {
+  return ext['hasuraAction'] as ActionInfo | undefined;
+}
+
+export function actionRelInfo(ext: Readonly<Record<string, unknown>>): ActionRelInfo | undefined {
+  return ext['hasuraActionRel'] as ActionRelInfo | undefined;
+}
+
+const BUILTIN: Readonly<Record<string, GraphQLNamedType>> = { Int: GraphQLInt, String: GraphQLString, Boolean: GraphQLBoolean, Float: GraphQLFloat, ID: GraphQLID };
+
+class CustomTypes {
+  private readonly named = new Map<string, GraphQLNamedType>();
+  constructor(
+    private readonly ctx: SchemaContext,
+    private readonly types: TableTypes,
+    private readonly m: ActionsModel,
+  ) {}
+
+  named_(name: string): GraphQLNamedType {
+    const b = BUILTIN[name];
+    if (b) return b;
+    const hit = this.named.get(name);
+    if (hit) return hit;
+    let t: GraphQLNamedType;
+    const obj = this.m.objects.get(name);
+    const inp = this.m.inputs.get(name);
+    const en = this.m.enums.get(name);
+    if (obj) {
+      t = new GraphQLObjectType({
+        name,
+        ...(obj.description ? { description: obj.description } : {}),
+        fields: () => {
+          const f: Fields = {};
+          for (const x of obj.fields) f[x.name] = { type: this.ref(x.type) as GraphQLOutputType, ...(x.description ? { description: x.description } : {}) };
+          for (const rel of obj.relationships) {
+            const target = this.ctx.table(rel.target);
+            if (!target || !this.ctx.perm(target) || !this.ctx.hasFields(target)) continue;
+            const o = this.types.object(target);
+            f[rel.name] = {
+              type: rel.kind === 'object' ? o : new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(o))),
+              ...(rel.kind === 'array' ? { args: this.types.selectArgs(target) } : {}),
+              extensions: { hasuraActionRel: { rel, table: target } satisfies ActionRelInfo },
+            };
+          }
+          return f;
+        },
+      });
+    } else if (inp) {
+      t = new GraphQLInputObjectType({
+        name,
+        ...(inp.description ? { description: inp.description } : {}),
+        fields: () => Object.fromEntries(inp.fields.map((x) => [x.name, { type: this.ref(x.type) as GraphQLInputType, ...(x.description ? { description: x.description } : {}) }])),
+      });
+    } else if (en) {
+      t = new GraphQLEnumType({ name, ...(en.description ? { description: en.description } : {}), values: Object.fromEntries(en.values.map((v) => [v.value, v.description ? { description: v.description } : {}])) });
+    } else {
+      // Custom scalars and Postgres scalars (json, uuid, …) share the role's scalar registry.
+      t = this.ctx.scalars.scalar(name);
+    }
+    this.named.set(name, t);
+    return t;
+  }
+
+  ref(type: string): GraphQLType {
+    const walk = (n: TypeNode): GraphQLType => {
+      if (n.kind === Kind.NON_NULL_TYPE) return new GraphQLNonNull(walk(n.type) as GraphQLOutputType);
+      if (n.kind === Kind.LIST_TYPE) return new GraphQLList(walk(n.type));
+      return this.named_(n.name.value);
+    };
+    return walk(parseType(type));
+  }
+}
+
+/** Action fields of the role, split by `type: query|mutation` (asynchronous actions are not supported yet). */
+export function actionRootFields(ctx: SchemaContext, types: TableTypes): { query: Fields; mutation: Fields } {
+  const m = ctx.model.actions;
+  const out = { query: {} as Fields, mutation: {} as Fields };
+  if (!m) return out;
+  const custom = new CustomTypes(ctx, types, m);
+  for (const a of m.actions) {
+    if (a.asynchronous) continue;
+    if (!ctx.isAdmin && !a.roles.has(ctx.role)) continue;
+    try {
+      const args = Object.fromEntries(a.arguments.map((x) => [x.name, { type: custom.ref(x.type) as GraphQLInputType, ...(x.description ? { description: x.description } : {}) }]));
+      (a.type === 'query' ? out.query : out.mutation)[a.name] = {
+        type: custom.ref(a.outputType) as GraphQLOutputType,
+        ...(a.description ? { description: a.description } : {}),
+        args,
+        extensions: { hasuraAction: a },
+      };
+    } catch {
+      // An action whose types do not parse is left out (Hasura reports it as inconsistent metadata).
+    }
+  }
+  return out;
 }

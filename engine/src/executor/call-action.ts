@@ -1,0 +1,112 @@
+/**
+ * POST one synchronous action to its handler (src: Hasura/GraphQL/Execute/Action.hs `callWebhook`; headers:
+ * Hasura/HTTP.hs `addDefaultHeaders`, Hasura/Session.hs `mkClientHeadersForward`). The handler URL's `{{ENV}}` and
+ * `value_from_env` headers come from the engine env. A handler that hangs is cut at the action's timeout; a handler
+ * that is down gives `http exception when calling webhook`, never a hung request.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { EngineError } from '../errors.js';
+import type { ActionInfo } from '../model/resolve-actions.js';
+
+export const ACTION_USER_AGENT = 'hasura-graphql-engine/v2.48.10';
+
+/** Hasura's `commonClientHeadersIgnored` (Hasura/HTTP.hs), lowercased. */
+const IGNORED = new Set(['content-length', 'content-md5', 'user-agent', 'host', 'origin', 'referer', 'accept', 'accept-encoding', 'accept-language', 'accept-datetime', 'cache-control', 'connection', 'dnt', 'content-type']);
+const FORWARDED: Readonly<Record<string, string>> = { host: 'X-Forwarded-Host', 'user-agent': 'X-Forwarded-User-Agent', origin: 'X-Forwarded-Origin' };
+
+export interface ActionHttpResult {
+  readonly status: number;
+  readonly body: string;
+  /** Response headers with their original casing, in order. */
+  readonly headers: readonly { readonly name: string; readonly value: string }[];
+}
+
+export interface ActionCall {
+  readonly url: string;
+  readonly headers: readonly { readonly name: string; readonly value: string }[];
+  readonly body: string;
+  /** Headers for `extensions.internal.request.headers` (configured ones, as Hasura reports). */
+  readonly reported: readonly { readonly name: string; readonly value: string }[];
+  /** The handler as configured (`{{ENV}}` unresolved), as Hasura reports it in `internal.request.url`. */
+  readonly template: string;
+}
+
+function resolveEnv(template: string, env: Readonly<Record<string, string | undefined>>): string {
+  return template.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_m, name: string) => {
+    const v = env[name];
+    if (v === undefined) throw new EngineError('not-found', `environment variable '${name}' not set`, '$');
+    return v;
+  });
+}
+
+/** Build the request: URL, headers (configured, then client headers unless a configured one has the same name), body. */
+export function buildActionCall(
+  a: ActionInfo,
+  body: unknown,
+  clientHeaders: Readonly<Record<string, string>>,
+  env: Readonly<Record<string, string | undefined>>,
+): ActionCall {
+  const configured = a.headers.map((h) => ({ name: h.name, value: 'value' in h ? h.value : (env[h.value_from_env] ?? '') }));
+  const out: { name: string; value: string }[] = [
+    { name: 'Content-Type', value: 'application/json' },
+    { name: 'User-Agent', value: ACTION_USER_AGENT },
+  ];
+  const clientWins = env['HASURA_GRAPHQL_CONFIGURED_HEADER_PRECEDENCE'] !== 'true';
+  const forwarded: { name: string; value: string }[] = [];
+  if (a.forwardClientHeaders) {
+    for (const [k, v] of Object.entries(clientHeaders)) {
+      const lk = k.toLowerCase();
+      const fw = FORWARDED[lk];
+      if (fw) forwarded.push({ name: fw, value: v });
+      if (IGNORED.has(lk) || lk.startsWith('x-hasura-')) continue;
+      forwarded.push({ name: k, value: v });
+    }
+  }
+  const names = (l: { name: string }[]): Set<string> => new Set(l.map((h) => h.name.toLowerCase()));
+  const [first, second] = clientWins ? [forwarded, configured] : [configured, forwarded];
+  const taken = names(first);
+  out.push(...first, ...second.filter((h) => !taken.has(h.name.toLowerCase())));
+  return { url: resolveEnv(a.handler, env), headers: out, body: JSON.stringify(body), reported: configured, template: a.handler };
+}
+
+/** POST with a hard timeout (seconds). Network failures and timeouts become `http exception when calling webhook`. */
+export function postAction(call: ActionCall, timeoutSec: number): Promise<ActionHttpResult> {
+  return new Promise((resolve, reject) => {
+    let url: URL;
+    try {
+      url = new URL(call.url);
+    } catch {
+      reject(new EngineError('unexpected', 'http exception when calling webhook', '$', { message: `invalid URL: ${call.url}` }));
+      return;
+    }
+    const mod = url.protocol === 'https:' ? https : http;
+    const headers: Record<string, string> = {};
+    for (const h of call.headers) headers[h.name] = h.value;
+    headers['Content-Length'] = String(Buffer.byteLength(call.body));
+    const fail = (message: string): void =>
+      reject(new EngineError('unexpected', 'http exception when calling webhook', '$', { message, request: { url: call.url } }));
+    const req = mod.request(url, { method: 'POST', headers, timeout: timeoutSec * 1000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', () => fail('response error'));
+      res.on('end', () => {
+        const raw = res.rawHeaders;
+        const list: { name: string; value: string }[] = [];
+        for (let i = 0; i + 1 < raw.length; i += 2) list.push({ name: raw[i] ?? '', value: raw[i + 1] ?? '' });
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: list });
+      });
+    });
+    const timer = setTimeout(() => {
+      req.destroy();
+      fail('ResponseTimeout');
+    }, timeoutSec * 1000);
+    req.on('timeout', () => {
+      req.destroy();
+      fail('ResponseTimeout');
+    });
+    req.on('error', (e) => fail(e.message));
+    req.on('close', () => clearTimeout(timer));
+    req.end(call.body);
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * Actions and custom types from metadata (src: Hasura/RQL/Types/Action.hs `ActionDefinition`, Hasura/RQL/Types/
+ * CustomTypes.hs; docs: api-reference/metadata-api/actions.mdx). The CLI has already merged actions.graphql into
+ * `arguments`/`output_type`/`type` (metadata/merge-actions-sdl.ts).
+ */
+import type { HasuraMetadata } from '../metadata/types.js';
+import { qualify } from '../metadata/types.js';
+import { tableKey } from './model-types.js';
+
+export interface ActionInfo {
+  readonly name: string;
+  readonly type: 'query' | 'mutation';
+  readonly asynchronous: boolean;
+  readonly handler: string;
+  readonly arguments: readonly { readonly name: string; readonly type: string; readonly description: string | null }[];
+  readonly outputType: string;
+  readonly forwardClientHeaders: boolean;
+  readonly headers: readonly ({ name: string; value: string } | { name: string; value_from_env: string })[];
+  /** Seconds (default 30, src: Action.hs `defaultActionTimeoutSecs`). */
+  readonly timeout: number;
+  readonly roles: ReadonlySet<string>;
+  readonly description: string | null;
+}
+
+export interface CustomField { readonly name: string; readonly type: string; readonly description: string | null }
+
+export interface CustomRelationship {
+  readonly name: string;
+  readonly kind: 'object' | 'array';
+  readonly target: string;
+  /** [output field, remote column]. */
+  readonly mapping: readonly (readonly [string, string])[];
+}
+
+export interface CustomObject { readonly name: string; readonly description: string | null; readonly fields: readonly CustomField[]; readonly relationships: readonly CustomRelationship[] }
+
+export interface ActionsModel {
+  readonly actions: readonly ActionInfo[];
+  readonly objects: ReadonlyMap<string, CustomObject>;
+  readonly inputs: ReadonlyMap<string, { readonly name: string; readonly description: string | null; readonly fields: readonly CustomField[] }>;
+  readonly enums: ReadonlyMap<string, { readonly name: string; readonly description: string | null; readonly values: readonly { readonly value: string; readonly description: string | null }[] }>;
+  readonly scalars: ReadonlyMap<string, { readonly name: string; readonly description: string | null }>;
+}
+
+type Loose = Record<string, unknown>;
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function fields(v: unknown): CustomField[] {
+  return ((v ?? []) as Loose[]).map((f) => ({ name: String(f['name']), type: String(f['type']), description: str(f['description']) }));
+}
+
+export function resolveActions(md: HasuraMetadata): ActionsModel {
+  const ct = md.custom_types ?? {};
+  const objects = new Map<string, CustomObject>();
+  for (const o of (ct.objects ?? []) as Loose[]) {
+    const rels = ((o['relationships'] ?? []) as Loose[]).map((r) => {
+      const q = qualify((r['remote_table'] ?? '') as string);
+      return {
+        name: String(r['name']),
+        kind: r['type'] === 'array' ? ('array' as const) : ('object' as const),
+        target: tableKey(q.schema, q.name),
+        mapping: Object.entries((r['field_mapping'] ?? {}) as Record<string, string>),
+      };
+    });
+    objects.set(String(o['name']), { name: String(o['name']), description: str(o['description']), fields: fields(o['fields']), relationships: rels });
+  }
+  const inputs = new Map(((ct.input_objects ?? []) as Loose[]).map((i) => [String(i['name']), { name: String(i['name']), description: str(i['description']), fields: fields(i['fields']) }]));
+  const enums = new Map(((ct.enums ?? []) as Loose[]).map((e) => [
+    String(e['name']),
+    { name: String(e['name']), description: str(e['description']), values: ((e['values'] ?? []) as Loose[]).map((v) => ({ value: String(v['value']), description: str(v['description']) })) },
+  ]));
+  const scalars = new Map(((ct.scalars ?? []) as Loose[]).map((s) => [String(s['name']), { name: String(s['name']), description: str(s['description']) }]));
+  const actions: ActionInfo[] = (md.actions ?? []).map((a) => {
+    const d = a.definition;
+    return {
+      name: a.name,
+      type: d.type === 'query' ? 'query' : 'mutation',
+      asynchronous: d.kind === 'asynchronous',
+      handler: d.handler,
+      arguments: (d.arguments ?? []).map((x) => ({ name: x.name, type: x.type, description: x.description ?? null })),
+      outputType: d.output_type ?? 'Boolean',
+      forwardClientHeaders: d.forward_client_headers === true,
+      headers: d.headers ?? [],
+      timeout: typeof d.timeout === 'number' && d.timeout > 0 ? d.timeout : 30,
+      roles: new Set((a.permissions ?? []).map((p) => p.role)),
+      description: a.comment ?? null,
+    };
+  });
+  return { actions, objects, inputs, enums, scalars };
+}
