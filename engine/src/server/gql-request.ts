@@ -26,6 +26,11 @@ function decodeOne(v: unknown, path: string): ExecuteRequest {
       throw parseFailed(expected('HashMap ~Name', 'Object', vars), `${path}.variables`);
     req.variables = vars as Record<string, unknown>;
   } else if (vars === null) req.variables = null;
+  // Hasura checks the `persistedQuery` extension and refuses it unless APQ is enabled (it never is here).
+  const ext = o['extensions'];
+  if (typeof ext === 'object' && ext !== null && 'persistedQuery' in ext) {
+    throw new QErr(400, 'not-supported', 'Automatic Persisted Queries is not enabled', '$');
+  }
   const op = o['operationName'];
   if (op !== undefined && op !== null) {
     if (typeof op !== 'string') throw parseFailed(expected('Name', 'String', op), `${path}.operationName`);
