@@ -7,16 +7,30 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMetadataDir, startEngineServer, type EngineServer } from '../../../engine/src/index.js';
-import { cookieHeader, createTestApp, signup, type TestApp } from '../helpers/app.js';
+import supertest from 'supertest';
+import { agent, cookieHeader, createTestApp, FRONTEND, PUBLIC_URL, signup, type TestApp } from '../helpers/app.js';
+import { TestCasServer } from '../helpers/cas-server.js';
+import { browseIdp, TestIdp } from '../helpers/oidc-idp.js';
 import { callAction, sampleListings } from '../helpers/actions.js';
 
 let t: TestApp;
 let api: Server;
 let engine: EngineServer;
 let L: Awaited<ReturnType<typeof sampleListings>>;
+let cas: TestCasServer;
+let idp: TestIdp;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  cas = await TestCasServer.start();
+  idp = await TestIdp.start({ clientId: 'ct', clientSecret: 'idp-secret', redirectUri: `${PUBLIC_URL}/api/auth/oidc/callback` });
+  t = await createTestApp({
+    CAS_BASE_URL: cas.baseUrl,
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: 'ct',
+    OIDC_CLIENT_SECRET: 'idp-secret',
+    OIDC_ALLOW_INSECURE_HTTP: 'true',
+    EVALS_RULES: 'attribute:affiliation=student',
+  });
   L = await sampleListings(t);
   api = createServer(t.app);
   await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
@@ -41,6 +55,8 @@ afterAll(async () => {
   await engine?.close();
   await new Promise((r) => api?.close(r));
   await t?.close();
+  await cas?.close();
+  await idp?.close();
 });
 
 async function gql(cookie: string | undefined, query: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
@@ -101,5 +117,38 @@ describe('engine /v1/graphql with the API as auth webhook', () => {
     expect(anon.data).toBeUndefined();
     const forged = await gql(`${t.config.session.cookieName}=s%3Aforged.sig`, '{ __typename }');
     expect(JSON.stringify(forged.errors)).toMatch(/Authentication hook unauthorized/);
+  });
+});
+
+/** The session cookie a login sets (the last Set-Cookie of the callback response). */
+function sessionCookie(res: supertest.Response): string {
+  return cookieHeader(res, t.config.session.cookieName);
+}
+
+describe('each login method gives a session the engine accepts', () => {
+  it('password, CAS and OIDC logins query the engine with their own role and user id', async () => {
+    const pw = await signup(t);
+    const pwCookie = sessionCookie(await pw.agent.post('/api/auth/password/login').send({ email: pw.email, password: pw.password }));
+
+    cas.nextUser = { user: 'e2e-cas', attributes: { affiliation: 'student', mail: 'e2e-cas@yale.edu' } };
+    const casAgent = agent(t);
+    const start = await casAgent.get(`/api/auth/cas?redirect=${encodeURIComponent(FRONTEND)}`).expect(302);
+    const back = new URL((await fetch(start.headers['location'] as string, { redirect: 'manual' })).headers.get('location') ?? '');
+    const casCookie = sessionCookie(await casAgent.get(back.pathname + back.search).expect(302));
+
+    idp.nextAccount = { sub: 'e2e-oidc', email: 'e2e@example.org', email_verified: true, name: 'E2E' };
+    const oidcAgent = agent(t);
+    const o = await oidcAgent.get('/api/auth/oidc').expect(302);
+    const cb = await browseIdp(o.headers['location'] as string, idp.issuer);
+    const oidcCookie = sessionCookie(await oidcAgent.get(cb.pathname + cb.search).expect(302));
+
+    const roles = await Promise.all([pwCookie, casCookie, oidcCookie].map(whoAmI));
+    expect(roles.map((r) => r.role)).toEqual(['student', 'student_evals', 'student']);
+    for (const [i, cookie] of [pwCookie, casCookie, oidcCookie].entries()) {
+      const ws = await callAction(t, 'createWorksheet', roles[i]?.userId ?? 0, { season_code: L.season, name: `login ${i}` });
+      const view = await gql(cookie, WORKSHEETS);
+      expect(view.errors).toBeUndefined();
+      expect((view.data?.['worksheets'] as Array<{ worksheet_id: number }>).map((w) => w.worksheet_id)).toEqual([ws.body['worksheet_id']]);
+    }
   });
 });
