@@ -150,7 +150,8 @@ function transportWsRequest(
           return;
         case 'error':
           if (msg.id !== '1') return;
-          return done(null, { type: 'error', payload: { errors: msg.payload } });
+          // the protocol says a list of GraphQL errors; a `{errors}` body is taken as it is
+          return done(null, { type: 'error', payload: Array.isArray(msg.payload) ? { errors: msg.payload } : msg.payload });
         case 'complete':
           if (msg.id !== '1') return;
           if (first) return done(null, first);
