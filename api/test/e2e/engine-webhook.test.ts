@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMetadataDir, startEngineServer, type EngineServer } from '../../../engine/src/index.js';
-import supertest from 'supertest';
+import type supertest from 'supertest';
 import { agent, cookieHeader, createTestApp, FRONTEND, PUBLIC_URL, signup, type TestApp } from '../helpers/app.js';
 import { TestCasServer } from '../helpers/cas-server.js';
 import { browseIdp, TestIdp } from '../helpers/oidc-idp.js';
