@@ -1,22 +1,13 @@
 /**
  * Static catalog generation (CourseTable's fast path): per season, `public/<season>.json` from the anonymous role's
  * view and `evals/<season>.json` from the student_evals role's view, fetched from the GraphQL engine with
- * graphql-request (admin secret + an explicit role, so the engine's permissions still shape the data) and written
- * atomically (temp file + rename). Operations live in catalog.queries.graphql.
+ * the typed graphql-request SDK that codegen.ts generates from catalog.queries.graphql (admin secret + an explicit
+ * role, so the engine's permissions still shape the data) and written atomically (temp file + rename).
  */
-import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GraphQLClient } from 'graphql-request';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
-
-const DOC = parse(readFileSync(new URL('./catalog.queries.graphql', import.meta.url), 'utf8'));
-function operation(name: string): string {
-  const op = DOC.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
-  if (!op) throw new Error(`operation ${name} missing from catalog.queries.graphql`);
-  return print(op);
-}
-const Q = { seasons: operation('CatalogSeasons'), public: operation('CatalogPublic'), evals: operation('CatalogEvals') };
+import { getSdk, type Sdk } from '../generated/graphql.js';
 
 export interface CatalogOptions {
   graphqlUrl: string;
@@ -24,10 +15,10 @@ export interface CatalogOptions {
   dir: string;
 }
 
-function client(opts: CatalogOptions, role: string): GraphQLClient {
+function client(opts: CatalogOptions, role: 'anonymous' | 'student_evals'): Sdk {
   const headers: Record<string, string> = { 'x-hasura-role': role };
   if (opts.adminSecret) headers['x-hasura-admin-secret'] = opts.adminSecret;
-  return new GraphQLClient(opts.graphqlUrl, { headers });
+  return getSdk(new GraphQLClient(opts.graphqlUrl, { headers }));
 }
 
 async function writeAtomic(path: string, data: unknown): Promise<void> {
@@ -37,7 +28,7 @@ async function writeAtomic(path: string, data: unknown): Promise<void> {
 }
 
 export async function listSeasons(opts: CatalogOptions, limit = 100): Promise<string[]> {
-  const r = await client(opts, 'anonymous').request<{ seasons: Array<{ season_code: string }> }>(Q.seasons, { limit });
+  const r = await client(opts, 'anonymous').CatalogSeasons({ limit });
   return r.seasons.map((s) => s.season_code);
 }
 
@@ -47,9 +38,9 @@ export async function generateCatalog(opts: CatalogOptions, seasons?: string[], 
   await mkdir(join(opts.dir, 'public'), { recursive: true });
   await mkdir(join(opts.dir, 'evals'), { recursive: true });
   for (const season of chosen) {
-    const pub = await client(opts, 'anonymous').request<{ listings: unknown[] }>(Q.public, { season });
+    const pub = await client(opts, 'anonymous').CatalogPublic({ season });
     await writeAtomic(join(opts.dir, 'public', `${season}.json`), pub.listings);
-    const ev = await client(opts, 'student_evals').request<{ courses: unknown[] }>(Q.evals, { season });
+    const ev = await client(opts, 'student_evals').CatalogEvals({ season });
     await writeAtomic(join(opts.dir, 'evals', `${season}.json`), ev.courses);
   }
   await writeAtomic(join(opts.dir, 'metadata.json'), { last_update: new Date().toISOString(), seasons: chosen });
