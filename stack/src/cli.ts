@@ -9,6 +9,7 @@
  *   seed         (re)load sample data into the local stack: --seed N --scale X
  *   import       load one season's JSON into the local stack: import <season.json>
  *   conformance  run Hasura's test cases against the engine: --suite <dir> [--only <glob>] [--report <file>]
+ *   bench:engine / bench:webhook   benchmarks that print figures (engine vs raw SQL; the API's auth webhook)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
@@ -135,6 +136,8 @@ async function main(): Promise<number> {
       return node(['--import', 'tsx', join(REPO, 'engine', 'conformance', 'cli.ts'), ...args]);
     case 'bench:engine':
       return node(['--import', 'tsx', join(REPO, 'bench', 'engine.ts'), ...args]);
+    case 'bench:webhook':
+      return node(['--import', 'tsx', join(REPO, 'api', 'bench', 'webhook.ts'), ...args]);
     default:
       console.log(
         readFileSync(fileURLToPath(import.meta.url), 'utf8')
