@@ -54,7 +54,10 @@ function planConflict(ctx: MutationPlanContext, table: TableInfo, type: GraphQLI
   if (!up) throw new EngineError('permission-denied', `upsert is not allowed on table "${table.name}"`, path);
   const whereType = type.getFields()['where']?.type;
   const userWhere = whereType && isInputObjectType(whereType) ? planWhere(ctx, whereType, table, c.where, `${path}.where`) : { kind: 'true' as const };
-  const updateColumns = (c.update_columns ?? []).map((n) => table.columns.find((x) => x.gqlName === n)).filter((x): x is ColumnInfo => x !== undefined);
+  const found = (c.update_columns ?? []).map((n) => table.columns.find((x) => x.gqlName === n));
+  // `_PLACEHOLDER` (the enum's only value when no column is updatable) is not a column (src: Mutation.hs `conflictObject`).
+  if (found.some((x) => x === undefined)) throw validationFailed('erroneous column name', path);
+  const updateColumns = found.filter((x): x is ColumnInfo => x !== undefined);
   return {
     constraint: c.constraint,
     updateColumns,
