@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'postgres-error'
   | 'already-exists'
   | 'already-tracked'
+  | 'not-exists'
   | 'invalid-configuration'
   | 'unexpected';
 

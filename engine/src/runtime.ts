@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { HasuraMetadata, InconsistentObject } from './metadata/types.js';
 import type { Session } from './session.js';
 import type { LiveQueryBackend } from './subscriptions/backend.js';
+import type { RunSqlResult } from './executor/execute-run-sql.js';
 
 /** HASURA_GRAPHQL_* settings (same names as Hasura). */
 export type EngineEnv = Record<string, string | undefined>;
@@ -36,6 +37,8 @@ export interface Runtime {
   replaceMetadata(md: HasuraMetadata): Promise<void>;
   reload(): Promise<void>;
   explain(req: ExecuteRequest, session: Session): Promise<ExplainResult[]>;
+  /** `run_sql` on the engine's pool; re-introspects when the SQL changed the catalog (executor/execute-run-sql.ts). */
+  runSql(sql: string, opts: { readOnly: boolean }): Promise<RunSqlResult>;
   /** Compile-only and multiplexed execution for live queries (engine/src/subscriptions). */
   liveQueries(): LiveQueryBackend;
   close(): Promise<void>;

@@ -9,17 +9,18 @@ import type { HasuraMetadata } from '../metadata/types.js';
 import type { RequestCtx, ServerState } from './context.js';
 import { adminPost, restrictedAdminOnly } from './admin-api.js';
 import { QErr } from './qerr.js';
+import { applyObjectOperation } from '../metadata/object-ops.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-interface MetadataCall {
+export interface MetadataCall {
   type: string;
   args: unknown;
   version?: unknown;
 }
 
-function decodeCall(v: unknown, path: string): MetadataCall {
+export function decodeCall(v: unknown, path: string): MetadataCall {
   if (!isObj(v)) throw new QErr(400, 'parse-failed', 'expected an object with "type" and "args"', path);
   const type = v['type'];
   if (typeof type !== 'string') throw new QErr(400, 'parse-failed', 'key "type" not found', path);
@@ -58,7 +59,7 @@ async function replace(state: ServerState, md: HasuraMetadata, allowInconsistent
   return incons.length === 0;
 }
 
-async function runCall(state: ServerState, call: MetadataCall): Promise<unknown> {
+export async function runCall(state: ServerState, call: MetadataCall): Promise<unknown> {
   switch (call.type) {
     case 'export_metadata': {
       const md = state.runtime.metadata();
@@ -110,8 +111,29 @@ async function runCall(state: ServerState, call: MetadataCall): Promise<unknown>
       }
       return results;
     }
-    default:
-      throw new QErr(400, 'not-supported', `metadata API "${call.type}" is not supported by this engine`, '$.type');
+    default: {
+      // Per-object operations (pg_track_table, pg_create_select_permission, …): edit a copy, rebuild, keep it
+      // only if it stays consistent.
+      const md = structuredClone(state.runtime.metadata());
+      const sqlActions = call.type === 'run_sql' || call.type === 'insert' ? null : applyObjectOperation(md, { type: call.type, args: call.args });
+      if (sqlActions === null || sqlActions.length > 0)
+        throw new QErr(400, 'not-supported', `metadata API "${call.type}" is not supported by this engine`, '$.type');
+      await replace(state, md, false);
+      return { message: 'success' };
+    }
+  }
+}
+
+/** Serialise metadata changes (Hasura holds a schema-cache lock); /v1/query and /v2/query share it. */
+export async function withMetadataLock<T>(state: ServerState, fn: () => Promise<T>): Promise<T> {
+  const prev = state.metadataLock;
+  let release!: () => void;
+  state.metadataLock = new Promise<void>((r) => (release = r));
+  await prev;
+  try {
+    return await fn();
+  } finally {
+    release();
   }
 }
 
@@ -119,15 +141,6 @@ export async function handleMetadata(state: ServerState, ctx: RequestCtx): Promi
   await adminPost(state, ctx, async (body, auth) => {
     const call = decodeCall(body, '$');
     restrictedAdminOnly(auth);
-    // Serialise metadata operations.
-    const prev = state.metadataLock;
-    let release!: () => void;
-    state.metadataLock = new Promise<void>((r) => (release = r));
-    await prev;
-    try {
-      return JSON.stringify(await runCall(state, call));
-    } finally {
-      release();
-    }
+    return JSON.stringify(await withMetadataLock(state, () => runCall(state, call)));
   });
 }

@@ -16,6 +16,7 @@ import { handleGraphQLGet, handleGraphQLPost } from './graphql.js';
 import { HASURA_VERSION, handleHealthz, handleVersion } from './health.js';
 import { sendJson, sendText } from './http-io.js';
 import { handleMetadata } from './metadata-api.js';
+import { handleQuery } from './query-api.js';
 import { QErr, encodeGQErr, encodeQErr, notFound } from './qerr.js';
 
 type Route = { api?: ApiName | 'console'; run: (s: ServerState, c: RequestCtx) => Promise<void> };
@@ -76,9 +77,9 @@ function route(method: string, path: string): Route | undefined {
     case 'POST /v1/metadata':
       return { api: 'metadata', run: handleMetadata };
     case 'POST /v1/query':
-      return { api: 'metadata', run: notSupported('The legacy /v1/query API') };
+      return { api: 'metadata', run: handleQuery('v1') };
     case 'POST /v2/query':
-      return { api: 'metadata', run: notSupported('/v2/query') };
+      return { api: 'metadata', run: handleQuery('v2') };
     case 'POST /v1alpha1/pg_dump':
       return { api: 'pgdump', run: notSupported('pg_dump') };
     case 'GET /v1alpha1/config':
