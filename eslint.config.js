@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.stack/**', '**/generated/**', 'test-artifacts/**', '**/*.mjs', 'under_maintenance/**'] },
+  { ignores: ['node_modules/**', '.stack/**', '.tmp/**', '**/.scratch/**', '**/generated/**', 'test-artifacts/**', '**/*.mjs', 'under_maintenance/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
