@@ -3,7 +3,8 @@
  * (`hasura/schema/<role>.graphql`), so its result type is exactly what that role can get:
  *
  *  - anonymous (everyone): `SeasonsDocument`, `CourseSearchDocument`, `ProfessorDocument`, `ListingsByCrnDocument`
- *  - student (signed in): `MyWorksheetsDocument`, `MyWorksheetsLiveDocument`, `MyWishlistDocument`
+ *  - student (signed in): `MyWorksheetsDocument`, `MyWorksheetsLiveDocument`, `MyWishlistDocument`, and the actions
+ *    `CreateWorksheetDocument`, `AddWorksheetCourseDocument`, … (handled by the API, declared in hasura/metadata)
  *  - student_evals: `CourseDetailDocument` — its evaluation fields sit under `@include(if: $hasEvals)`; every other
  *    role runs it with `hasEvals: false` (the engine, like Hasura, drops skipped fields before checking them).
  *
@@ -25,6 +26,26 @@ export {
   type SeasonsQuery,
 } from './generated/anonymous/graphql.js';
 export {
+  AddToWishlistDocument,
+  AddWorksheetCourseDocument,
+  CreateWorksheetDocument,
+  DeleteWorksheetDocument,
+  RemoveFromWishlistDocument,
+  RemoveWorksheetCourseDocument,
+  RenameWorksheetDocument,
+  SetWorksheetPrivateDocument,
+  UpdateWorksheetCourseDocument,
+  type AddToWishlistMutation,
+  type AddWorksheetCourseMutation,
+  type AddWorksheetCourseMutationVariables,
+  type CreateWorksheetMutation,
+  type CreateWorksheetMutationVariables,
+  type DeleteWorksheetMutation,
+  type RemoveFromWishlistMutation,
+  type RemoveWorksheetCourseMutation,
+  type RenameWorksheetMutation,
+  type SetWorksheetPrivateMutation,
+  type UpdateWorksheetCourseMutation,
   MyWishlistDocument,
   MyWorksheetsDocument,
   MyWorksheetsLiveDocument,

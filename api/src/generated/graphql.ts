@@ -1,4 +1,6 @@
 /** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import { type GraphQLClient, type RequestOptions } from 'graphql-request';
 import { gql } from 'graphql-request';
@@ -44,6 +46,12 @@ export type Int_Comparison_Exp = {
   _lte?: InputMaybe<Scalars['Int']['input']>;
   _neq?: InputMaybe<Scalars['Int']['input']>;
   _nin?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+export type ProfileFieldInput = {
+  field: Scalars['String']['input'];
+  value?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Boolean expression to compare columns of type "String". All fields are combined with logical 'AND'. */
@@ -5200,7 +5208,96 @@ export type Worksheets_Variance_Order_By = {
   worksheet_number?: InputMaybe<Order_By>;
 };
 
+export type CatalogSeasonsQueryVariables = Exact<{
+  limit: number;
+}>;
 
+
+export type CatalogSeasonsQuery = { seasons: Array<{ season_code: string, term: string, year: number }> };
+
+export type CatalogPublicQueryVariables = Exact<{
+  season: string;
+}>;
+
+
+export type CatalogPublicQuery = { listings: Array<{ crn: number, course_code: string, subject: string, number: string, section: string, school: string, season_code: string, course: { course_id: number, title: string, description: string | null, credits: number | null, areas: unknown, skills: unknown, requirements: string | null, syllabus_url: string | null, course_home_url: string | null, fysem: boolean, sysem: boolean, colsem: boolean, same_course_id: number, primary_crn: number | null, course_professors: Array<{ professor: { professor_id: number, name: string } }>, course_meetings: Array<{ days_of_week: number, start_time: string, end_time: string }> } }> };
+
+export type CatalogEvalsQueryVariables = Exact<{
+  season: string;
+}>;
+
+
+export type CatalogEvalsQuery = { courses: Array<{ course_id: number, average_rating: number | null, average_rating_n: number, average_workload: number | null, average_workload_n: number, average_professor_rating: number | null, average_gut_rating: number | null, evaluation_statistic: { enrolled: number, responses: number | null, avg_rating: number | null, avg_workload: number | null } | null }> };
+
+
+export const CatalogSeasonsDocument = gql`
+    query CatalogSeasons($limit: Int!) {
+  seasons(order_by: {season_code: desc}, limit: $limit) {
+    season_code
+    term
+    year
+  }
+}
+    `;
+export const CatalogPublicDocument = gql`
+    query CatalogPublic($season: String!) {
+  listings(where: {season_code: {_eq: $season}}, order_by: {crn: asc}) {
+    crn
+    course_code
+    subject
+    number
+    section
+    school
+    season_code
+    course {
+      course_id
+      title
+      description
+      credits
+      areas
+      skills
+      requirements
+      syllabus_url
+      course_home_url
+      fysem
+      sysem
+      colsem
+      same_course_id
+      primary_crn
+      course_professors {
+        professor {
+          professor_id
+          name
+        }
+      }
+      course_meetings {
+        days_of_week
+        start_time
+        end_time
+      }
+    }
+  }
+}
+    `;
+export const CatalogEvalsDocument = gql`
+    query CatalogEvals($season: String!) {
+  courses(where: {season_code: {_eq: $season}}, order_by: {course_id: asc}) {
+    course_id
+    average_rating
+    average_rating_n
+    average_workload
+    average_workload_n
+    average_professor_rating
+    average_gut_rating
+    evaluation_statistic {
+      enrolled
+      responses
+      avg_rating
+      avg_workload
+    }
+  }
+}
+    `;
 
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
@@ -5209,7 +5306,15 @@ const defaultWrapper: SdkFunctionWrapper = (action, _operationName, _operationTy
 
 export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = defaultWrapper) {
   return {
-
+    CatalogSeasons(variables: CatalogSeasonsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CatalogSeasonsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CatalogSeasonsQuery>({ document: CatalogSeasonsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CatalogSeasons', 'query', variables);
+    },
+    CatalogPublic(variables: CatalogPublicQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CatalogPublicQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CatalogPublicQuery>({ document: CatalogPublicDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CatalogPublic', 'query', variables);
+    },
+    CatalogEvals(variables: CatalogEvalsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CatalogEvalsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CatalogEvalsQuery>({ document: CatalogEvalsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CatalogEvals', 'query', variables);
+    }
   };
 }
 export type Sdk = ReturnType<typeof getSdk>;

@@ -5,7 +5,9 @@
  */
 import './style.css';
 import {
+  AddWorksheetCourseDocument,
   CourseDetailDocument,
+  CreateWorksheetDocument,
   CourseSearchDocument,
   GraphQLRequestError,
   ListingsByCrnDocument,
@@ -21,7 +23,6 @@ import {
   type CourseSearchQuery,
   type MyWorksheetsQuery,
 } from 'client';
-import { AddWorksheetCourseDocument, CreateWorksheetDocument } from './actions.js';
 import { currentUser, login, logout, signup, type User } from './auth.js';
 import { live, type LiveMode } from './live.js';
 
