@@ -10,6 +10,7 @@ import { TableTypes } from './build-table-types.js';
 import type { OutputInfo } from './field-info.js';
 import { mutationRootFields } from './build-mutation-root.js';
 import { actionRootFields } from './build-action-types.js';
+import { streamRootFields } from './build-stream-fields.js';
 
 function rootFields(ctx: SchemaContext, types: TableTypes, subscription: boolean): GraphQLFieldConfigMap<unknown, unknown> {
   const f: GraphQLFieldConfigMap<unknown, unknown> = {};
@@ -97,7 +98,7 @@ export function buildRoleSchema(model: Model, role: string, opts: { backendOnly?
     q = { no_queries_available: { type: new GraphQLNonNull(GraphQLString) } };
   }
   const query = new GraphQLObjectType({ name: 'query_root', fields: q });
-  const s = rootFields(ctx, types, true);
+  const s = sortKeys({ ...rootFields(ctx, types, true), ...streamRootFields(ctx, types) });
   const subscription = Object.keys(s).length > 0 ? new GraphQLObjectType({ name: 'subscription_root', fields: s }) : undefined;
   const m = { ...mutationRootFields(ctx, types, opts.backendOnly === true), ...actions.mutation };
   const mutation = Object.keys(m).length > 0 ? new GraphQLObjectType({ name: 'mutation_root', fields: sortKeys(m) }) : undefined;

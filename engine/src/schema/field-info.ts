@@ -13,6 +13,8 @@ export type OutputInfo =
   | { readonly kind: 'root_select'; readonly table: TableInfo }
   | { readonly kind: 'root_by_pk'; readonly table: TableInfo }
   | { readonly kind: 'root_aggregate'; readonly table: TableInfo }
+  /** `<t>_stream` (schema/build-stream-fields.ts); run by engine/src/subscriptions/stream.ts. */
+  | { readonly kind: 'root_stream'; readonly table: TableInfo }
   | { readonly kind: 'root_function'; readonly cf: ComputedFieldInfo; readonly table: TableInfo; readonly set: boolean }
   | { readonly kind: 'root_function_aggregate'; readonly cf: ComputedFieldInfo; readonly table: TableInfo }
   | { readonly kind: 'column'; readonly column: ColumnInfo }

@@ -16,6 +16,7 @@ import type { UpgradeContext } from '../server/start.js';
 import { toQErr } from '../server/qerr.js';
 import type { LiveQueryManager } from './live-query.js';
 import { classifyOperation } from './operation.js';
+import { planStream } from './stream.js';
 import { CLOSE, ClientMsgError, parseClientMsg, serverMsg } from './protocol.js';
 import type { ClientMsg, StartPayload, SubProtocol } from './protocol.js';
 
@@ -47,7 +48,7 @@ export class WsConnection {
     private readonly req: IncomingMessage,
     private readonly proto: SubProtocol,
     private readonly ctx: UpgradeContext,
-    private readonly live: LiveQueryManager,
+    private readonly managers: { live: LiveQueryManager; stream: LiveQueryManager },
     private readonly settings: ConnectionSettings,
     private readonly log: (line: string) => void,
   ) {
@@ -209,8 +210,15 @@ export class WsConnection {
     }
     let stop: () => void;
     try {
-      const op = this.ctx.runtime.liveQueries().compile(classified.req, session);
-      stop = this.live.subscribe(session.role, op, (body) => this.send(serverMsg.data(this.proto, id, body)));
+      const backend = this.ctx.runtime.liveQueries();
+      const push = (body: string): void => this.send(serverMsg.data(this.proto, id, body));
+      const stream = planStream(this.ctx.runtime.schemaFor(session.role), classified.req);
+      if (stream) {
+        const op = backend.compile(stream.req, session);
+        stop = this.managers.stream.subscribe(session.role, op, push, { alias: stream.alias, next: (v) => backend.compile(stream.withCursor(v), session) });
+      } else {
+        stop = this.managers.live.subscribe(session.role, backend.compile(classified.req, session), push);
+      }
     } catch (e) {
       this.opError(id, e, isAdmin);
       return;

@@ -15,6 +15,7 @@ import type { SQL } from '../compiler/sql.js';
 import { toGraphQLError } from '../errors.js';
 import type { LiveQueryBackend } from './backend.js';
 import { cohortVars, multiplexedFragment, multiplexedQuery } from './multiplex.js';
+import { readBatch } from './stream.js';
 
 export interface LiveQueryOptions {
   /** `HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_REFETCH_INTERVAL` (ms, default 1000). */
@@ -29,10 +30,18 @@ interface Subscriber {
   fresh: boolean;
 }
 
+/** Streaming cohorts: the cursor advances after every non-empty batch (stream.ts). */
+export interface StreamCohort {
+  readonly alias: string;
+  /** The operation with the cursor at `value` (same SQL text). */
+  readonly next: (value: unknown) => CompiledOperation;
+}
+
 interface Cohort {
   readonly id: string;
   readonly key: string;
-  readonly vars: string;
+  vars: string;
+  readonly stream: StreamCohort | undefined;
   readonly subscribers: Set<Subscriber>;
   hash: string | undefined;
   body: string | undefined;
@@ -53,6 +62,7 @@ class Poller {
   private types: Promise<string[]> | undefined;
   private running: Promise<void> | undefined;
   private kickPending = false;
+  private readonly text: string;
   stopped = false;
 
   constructor(
@@ -61,16 +71,19 @@ class Poller {
     private readonly isAdmin: boolean,
     private readonly opts: LiveQueryOptions,
   ) {
+    this.text = compile(op.fragment).text;
     this.timer = setInterval(() => void this.poll(false), opts.refetchIntervalMs);
     this.timer.unref();
   }
 
-  add(values: readonly unknown[], push: (body: string) => void): () => void {
+  add(values: readonly unknown[], push: (body: string) => void, stream?: StreamCohort): () => void {
     const vars = cohortVars(values);
-    let c = this.cohorts.get(vars);
+    // Stream subscribers each own a cohort: their cursors advance independently.
+    const key = stream ? randomUUID() : vars;
+    let c = this.cohorts.get(key);
     if (!c) {
-      c = { id: randomUUID(), key: vars, vars, subscribers: new Set(), hash: undefined, body: undefined };
-      this.cohorts.set(vars, c);
+      c = { id: randomUUID(), key, vars, stream, subscribers: new Set(), hash: undefined, body: undefined };
+      this.cohorts.set(key, c);
       this.byId.set(c.id, c);
     }
     const sub: Subscriber = { push, fresh: true };
@@ -158,6 +171,22 @@ class Poller {
   }
 
   private deliver(c: Cohort, body: string): void {
+    const batch = c.stream ? readBatch(body, c.stream.alias) : undefined;
+    if (c.stream && batch) {
+      // Streaming: push non-empty batches (and the first result), then move the cursor past the last row.
+      const first = c.body === undefined;
+      c.body = batch.body;
+      if (batch.rows > 0 || first) for (const s of c.subscribers) s.push(batch.body);
+      if (batch.rows > 0) {
+        try {
+          const next = c.stream.next(batch.cursor);
+          if (next.fragment && next.query && compile(next.fragment).text === this.text) c.vars = cohortVars(next.query.values);
+        } catch (err) {
+          this.opts.log(`stream cursor update failed: ${err instanceof Error ? err.message : 'non-error thrown'}`);
+        }
+      }
+      return;
+    }
     const h = sha1(body);
     const changed = h !== c.hash;
     c.hash = h;
@@ -189,21 +218,21 @@ export class LiveQueryManager {
    * Add a subscriber for a compiled operation; `push` receives every result body that must be sent. Returns the
    * unsubscribe function (idempotent).
    */
-  subscribe(role: string, op: CompiledOperation, push: (body: string) => void): () => void {
+  subscribe(role: string, op: CompiledOperation, push: (body: string) => void, stream?: StreamCohort): () => void {
     const frag = op.fragment;
     if (!frag || !op.query) {
       // Nothing to poll (only __typename / introspection): the one result never changes.
       push(stitch(op, {}));
       return () => undefined;
     }
-    const key = JSON.stringify([role, compile(frag).text, op.parts]);
+    const key = JSON.stringify([stream ? 'stream' : 'live', role, compile(frag).text, op.parts]);
     let p = this.pollers.get(key);
     if (!p || p.stopped) {
       p = new Poller(this.backend, { ...op, fragment: frag }, role === 'admin', this.opts);
       this.pollers.set(key, p);
     }
     const poller = p;
-    const remove = poller.add(op.query.values, push);
+    const remove = poller.add(op.query.values, push, stream);
     let done = false;
     return () => {
       if (done) return;

@@ -18,6 +18,8 @@ import type { SubProtocol } from './protocol.js';
 export interface SubscriptionSettings {
   refetchIntervalMs: number;
   batchSize: number;
+  streamRefetchIntervalMs: number;
+  streamBatchSize: number;
   keepAliveMs: number;
   initTimeoutMs: number;
 }
@@ -27,11 +29,13 @@ function positive(v: string | undefined, dflt: number): number {
   return Number.isFinite(n) && n > 0 ? n : dflt;
 }
 
-/** `HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_*`, `HASURA_GRAPHQL_WEBSOCKET_KEEPALIVE` (s), `…_CONNECTION_INIT_TIMEOUT` (s). */
+/** `HASURA_GRAPHQL_{LIVE,STREAMING}_QUERIES_MULTIPLEXED_*`, `HASURA_GRAPHQL_WEBSOCKET_KEEPALIVE` (s), `…_CONNECTION_INIT_TIMEOUT` (s). */
 export function readSubscriptionSettings(env: Record<string, string | undefined>): SubscriptionSettings {
   return {
     refetchIntervalMs: positive(env['HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_REFETCH_INTERVAL'], 1000),
     batchSize: Math.floor(positive(env['HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_BATCH_SIZE'], 100)),
+    streamRefetchIntervalMs: positive(env['HASURA_GRAPHQL_STREAMING_QUERIES_MULTIPLEXED_REFETCH_INTERVAL'], 1000),
+    streamBatchSize: Math.floor(positive(env['HASURA_GRAPHQL_STREAMING_QUERIES_MULTIPLEXED_BATCH_SIZE'], 100)),
     keepAliveMs: positive(env['HASURA_GRAPHQL_WEBSOCKET_KEEPALIVE'], 5) * 1000,
     initTimeoutMs: positive(env['HASURA_GRAPHQL_WEBSOCKET_CONNECTION_INIT_TIMEOUT'], 3) * 1000,
   };
@@ -39,8 +43,8 @@ export function readSubscriptionSettings(env: Record<string, string | undefined>
 
 export interface SubscriptionServer {
   onUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer, ctx: UpgradeContext) => void;
-  /** Live-query managers by runtime (tests look at poller counts). */
-  managerFor(runtime: Runtime): LiveQueryManager;
+  /** Live-query and streaming managers by runtime (tests look at poller counts). */
+  managerFor(runtime: Runtime): { live: LiveQueryManager; stream: LiveQueryManager };
   /** Close every socket and stop every poller. */
   close(): void;
 }
@@ -54,17 +58,20 @@ function reject(socket: Duplex, status: number, reason: string, body: string): v
 export function createSubscriptionServer(opts: { env?: Record<string, string | undefined>; log?: (line: string) => void } = {}): SubscriptionServer {
   const settings = readSubscriptionSettings(opts.env ?? {});
   const log = opts.log ?? ((line: string) => process.stderr.write(`engine: ${line}\n`));
-  const managers = new Map<Runtime, LiveQueryManager>();
+  const managers = new Map<Runtime, { live: LiveQueryManager; stream: LiveQueryManager }>();
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: 16 * 1024 * 1024,
     handleProtocols: (protocols) => (protocols.has(GRAPHQL_TRANSPORT_WS) ? GRAPHQL_TRANSPORT_WS : protocols.has('graphql-ws') ? 'graphql-ws' : false),
   });
-  const managerFor = (runtime: Runtime): LiveQueryManager => {
+  const managerFor = (runtime: Runtime): { live: LiveQueryManager; stream: LiveQueryManager } => {
     let m = managers.get(runtime);
     if (!m) {
-      m = new LiveQueryManager(runtime.liveQueries(), { refetchIntervalMs: settings.refetchIntervalMs, batchSize: settings.batchSize, log });
+      m = {
+        live: new LiveQueryManager(runtime.liveQueries(), { refetchIntervalMs: settings.refetchIntervalMs, batchSize: settings.batchSize, log }),
+        stream: new LiveQueryManager(runtime.liveQueries(), { refetchIntervalMs: settings.streamRefetchIntervalMs, batchSize: settings.streamBatchSize, log }),
+      };
       managers.set(runtime, m);
     }
     return m;
@@ -93,7 +100,10 @@ export function createSubscriptionServer(opts: { env?: Record<string, string | u
     close() {
       for (const ws of sockets) ws.close(1012, 'shutting server down');
       sockets.clear();
-      for (const m of managers.values()) m.close();
+      for (const m of managers.values()) {
+        m.live.close();
+        m.stream.close();
+      }
       managers.clear();
       wss.close();
     },
