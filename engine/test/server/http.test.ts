@@ -591,8 +591,10 @@ describe('websocket upgrades', () => {
       ws.once('error', rej);
     });
 
-  it('are refused with 400 until a handler is plugged in', async () => {
-    const s = await engine({});
+  it('are refused with 400 by startHttpServer without a handler (startEngineServer plugs engine/src/subscriptions)', async () => {
+    const runtime = await createRuntime({ metadata, databaseUrl: db.directUrl('ct_engine'), env: {} });
+    const s = await startHttpServer({ runtime, log: () => undefined });
+    servers.push(s);
     await expect(open(s.url, 'graphql-ws')).rejects.toThrow(/400/);
   });
 
