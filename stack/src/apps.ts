@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildFrontend, FRONTEND_PREFIX, FRONTEND_SERVICE_URL, localDynamicDir, serveFrontend } from './frontend.js';
 import type { Stack } from './harness.js';
 import { freePort, terminate, waitFor } from './processes.js';
 
@@ -102,8 +103,10 @@ export async function startApps(opts: {
   const children = new Map<string, ChildProcess>();
   const urls: Record<string, string> = {};
   let closeGateway: (() => Promise<void>) | undefined;
+  let closeFrontend: (() => Promise<void>) | undefined;
   const stop = async () => {
     await closeGateway?.();
+    await closeFrontend?.();
     const pids = [...children.values()].flatMap((c) => (c.pid ? [c.pid] : []));
     await Promise.all(pids.map((pid) => terminate(pid, 'SIGTERM', 10_000)));
   };
@@ -124,6 +127,21 @@ export async function startApps(opts: {
     if (children.has('engine')) urls['engine'] = engineUrl;
     if (children.has('api')) urls['api'] = apiUrl;
     const gatewayModule = join(REPO, 'gateway', 'src', 'index.ts');
+    const serviceMap: Record<string, string> = {
+      'http://api:4096': apiUrl,
+      'http://graphql-engine:8080': engineUrl,
+      'http://under-maintenance:8080': `static:${join(REPO, 'under_maintenance')}`,
+    };
+    let dynamicDir = join(REPO, 'traefik', 'dynamic');
+    if (existsSync(join(REPO, 'examples', 'course-browser', 'vite.config.ts'))) {
+      const out = join(opts.logDir, '..', 'course-browser');
+      log('building the course browser …');
+      await buildFrontend(REPO, out);
+      const frontend = await serveFrontend(out);
+      closeFrontend = () => new Promise((ok) => frontend.server.close(() => ok()));
+      serviceMap[FRONTEND_SERVICE_URL] = frontend.url;
+      dynamicDir = localDynamicDir(REPO, join(opts.logDir, '..', 'gateway-dynamic'));
+    }
     if (existsSync(gatewayModule)) {
       const { startGateway } = (await import(pathToFileURL(gatewayModule).href)) as {
         startGateway: (o: {
@@ -137,12 +155,8 @@ export async function startApps(opts: {
       };
       // The dynamic files name docker-compose services; locally each maps to a port or a static directory.
       const gw = await startGateway({
-        dynamicDir: join(REPO, 'traefik', 'dynamic'),
-        serviceMap: {
-          'http://api:4096': apiUrl,
-          'http://graphql-engine:8080': engineUrl,
-          'http://under-maintenance:8080': `static:${join(REPO, 'under_maintenance')}`,
-        },
+        dynamicDir,
+        serviceMap,
         port: ports.gateway,
         adminPort: await freePort(),
         host: '127.0.0.1',
@@ -152,6 +166,7 @@ export async function startApps(opts: {
       urls['gateway'] = gw.url;
       urls['graphql'] = `${gw.url}/v1/graphql`;
       urls['api ping'] = `${gw.url}/api/ping`;
+      if (serviceMap[FRONTEND_SERVICE_URL]) urls['course browser'] = `${gw.url}${FRONTEND_PREFIX}`;
       if (gw.adminUrl) urls['admin (local)'] = `${gw.adminUrl}/console`;
     }
     if (children.has('engine'))
