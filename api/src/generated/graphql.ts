@@ -14,7 +14,6 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  bpchar: { input: string; output: string; }
   citext: { input: string; output: string; }
   float8: { input: number; output: number; }
   jsonb: { input: unknown; output: unknown; }
@@ -85,39 +84,6 @@ export type String_Comparison_Exp = {
   _regex?: InputMaybe<Scalars['String']['input']>;
   /** does the column match the given SQL regular expression */
   _similar?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** Boolean expression to compare columns of type "bpchar". All fields are combined with logical 'AND'. */
-export type Bpchar_Comparison_Exp = {
-  _eq?: InputMaybe<Scalars['bpchar']['input']>;
-  _gt?: InputMaybe<Scalars['bpchar']['input']>;
-  _gte?: InputMaybe<Scalars['bpchar']['input']>;
-  /** does the column match the given case-insensitive pattern */
-  _ilike?: InputMaybe<Scalars['bpchar']['input']>;
-  _in?: InputMaybe<Array<Scalars['bpchar']['input']>>;
-  /** does the column match the given POSIX regular expression, case insensitive */
-  _iregex?: InputMaybe<Scalars['bpchar']['input']>;
-  _is_null?: InputMaybe<Scalars['Boolean']['input']>;
-  /** does the column match the given pattern */
-  _like?: InputMaybe<Scalars['bpchar']['input']>;
-  _lt?: InputMaybe<Scalars['bpchar']['input']>;
-  _lte?: InputMaybe<Scalars['bpchar']['input']>;
-  _neq?: InputMaybe<Scalars['bpchar']['input']>;
-  /** does the column NOT match the given case-insensitive pattern */
-  _nilike?: InputMaybe<Scalars['bpchar']['input']>;
-  _nin?: InputMaybe<Array<Scalars['bpchar']['input']>>;
-  /** does the column NOT match the given POSIX regular expression, case insensitive */
-  _niregex?: InputMaybe<Scalars['bpchar']['input']>;
-  /** does the column NOT match the given pattern */
-  _nlike?: InputMaybe<Scalars['bpchar']['input']>;
-  /** does the column NOT match the given POSIX regular expression, case sensitive */
-  _nregex?: InputMaybe<Scalars['bpchar']['input']>;
-  /** does the column NOT match the given SQL regular expression */
-  _nsimilar?: InputMaybe<Scalars['bpchar']['input']>;
-  /** does the column match the given POSIX regular expression, case sensitive */
-  _regex?: InputMaybe<Scalars['bpchar']['input']>;
-  /** does the column match the given SQL regular expression */
-  _similar?: InputMaybe<Scalars['bpchar']['input']>;
 };
 
 /** Boolean expression to filter rows from the table "buildings". All fields are combined with a logical 'AND'. */
@@ -193,6 +159,23 @@ export type Buildings_Select_Column =
 
 /** input type for updating data in table "buildings" */
 export type Buildings_Set_Input = {
+  building_name?: InputMaybe<Scalars['String']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Streaming cursor of the table "buildings" */
+export type Buildings_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Buildings_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Buildings_Stream_Cursor_Value_Input = {
   building_name?: InputMaybe<Scalars['String']['input']>;
   code?: InputMaybe<Scalars['String']['input']>;
   last_updated?: InputMaybe<Scalars['timestamp']['input']>;
@@ -386,6 +369,20 @@ export type Course_Flags_Stddev_Samp_Order_By = {
   flag_id?: InputMaybe<Order_By>;
 };
 
+/** Streaming cursor of the table "course_flags" */
+export type Course_Flags_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Course_Flags_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Course_Flags_Stream_Cursor_Value_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  flag_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** order by sum() on columns of table "course_flags" */
 export type Course_Flags_Sum_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -568,6 +565,23 @@ export type Course_Meetings_Stddev_Samp_Order_By = {
   location_id?: InputMaybe<Order_By>;
 };
 
+/** Streaming cursor of the table "course_meetings" */
+export type Course_Meetings_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Course_Meetings_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Course_Meetings_Stream_Cursor_Value_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  days_of_week?: InputMaybe<Scalars['Int']['input']>;
+  end_time?: InputMaybe<Scalars['String']['input']>;
+  location_id?: InputMaybe<Scalars['Int']['input']>;
+  start_time?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** order by sum() on columns of table "course_meetings" */
 export type Course_Meetings_Sum_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -736,6 +750,20 @@ export type Course_Professors_Stddev_Pop_Order_By = {
 export type Course_Professors_Stddev_Samp_Order_By = {
   course_id?: InputMaybe<Order_By>;
   professor_id?: InputMaybe<Order_By>;
+};
+
+/** Streaming cursor of the table "course_professors" */
+export type Course_Professors_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Course_Professors_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Course_Professors_Stream_Cursor_Value_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  professor_id?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** order by sum() on columns of table "course_professors" */
@@ -1339,6 +1367,57 @@ export type Courses_Stddev_Samp_Order_By = {
   same_course_id?: InputMaybe<Order_By>;
 };
 
+/** Streaming cursor of the table "courses" */
+export type Courses_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Courses_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Courses_Stream_Cursor_Value_Input = {
+  areas?: InputMaybe<Scalars['jsonb']['input']>;
+  average_gut_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_professor_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_rating_n?: InputMaybe<Scalars['Int']['input']>;
+  average_rating_same_professors?: InputMaybe<Scalars['float8']['input']>;
+  average_rating_same_professors_n?: InputMaybe<Scalars['Int']['input']>;
+  average_workload?: InputMaybe<Scalars['float8']['input']>;
+  average_workload_n?: InputMaybe<Scalars['Int']['input']>;
+  average_workload_same_professors?: InputMaybe<Scalars['float8']['input']>;
+  average_workload_same_professors_n?: InputMaybe<Scalars['Int']['input']>;
+  classnotes?: InputMaybe<Scalars['String']['input']>;
+  colsem?: InputMaybe<Scalars['Boolean']['input']>;
+  course_home_url?: InputMaybe<Scalars['String']['input']>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  credits?: InputMaybe<Scalars['float8']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  extra_info?: InputMaybe<Scalars['String']['input']>;
+  final_exam?: InputMaybe<Scalars['String']['input']>;
+  fysem?: InputMaybe<Scalars['Boolean']['input']>;
+  last_enrollment?: InputMaybe<Scalars['Int']['input']>;
+  last_enrollment_course_id?: InputMaybe<Scalars['Int']['input']>;
+  last_enrollment_same_professors?: InputMaybe<Scalars['Boolean']['input']>;
+  last_enrollment_season_code?: InputMaybe<Scalars['String']['input']>;
+  last_offered_course_id?: InputMaybe<Scalars['Int']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  primary_crn?: InputMaybe<Scalars['Int']['input']>;
+  regnotes?: InputMaybe<Scalars['String']['input']>;
+  requirements?: InputMaybe<Scalars['String']['input']>;
+  rp_attr?: InputMaybe<Scalars['String']['input']>;
+  same_course_and_profs_id?: InputMaybe<Scalars['Int']['input']>;
+  same_course_id?: InputMaybe<Scalars['Int']['input']>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  section?: InputMaybe<Scalars['String']['input']>;
+  skills?: InputMaybe<Scalars['jsonb']['input']>;
+  syllabus_url?: InputMaybe<Scalars['String']['input']>;
+  sysem?: InputMaybe<Scalars['Boolean']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** order by sum() on columns of table "courses" */
 export type Courses_Sum_Order_By = {
   average_gut_rating?: InputMaybe<Order_By>;
@@ -1527,6 +1606,13 @@ export type Courses_Variance_Order_By = {
   same_course_id?: InputMaybe<Order_By>;
 };
 
+/** ordering argument of a cursor */
+export type Cursor_Ordering =
+  /** ascending ordering of the cursor */
+  | 'ASC'
+  /** descending ordering of the cursor */
+  | 'DESC';
+
 export type Evaluation_Narrative_Summaries_Aggregate_Bool_Exp = {
   count?: InputMaybe<Evaluation_Narrative_Summaries_Aggregate_Bool_Exp_Count>;
 };
@@ -1661,6 +1747,21 @@ export type Evaluation_Narrative_Summaries_Stddev_Pop_Order_By = {
 /** order by stddev_samp() on columns of table "evaluation_narrative_summaries" */
 export type Evaluation_Narrative_Summaries_Stddev_Samp_Order_By = {
   course_id?: InputMaybe<Order_By>;
+};
+
+/** Streaming cursor of the table "evaluation_narrative_summaries" */
+export type Evaluation_Narrative_Summaries_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Evaluation_Narrative_Summaries_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Evaluation_Narrative_Summaries_Stream_Cursor_Value_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  question_code?: InputMaybe<Scalars['String']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** order by sum() on columns of table "evaluation_narrative_summaries" */
@@ -1914,6 +2015,27 @@ export type Evaluation_Narratives_Stddev_Samp_Order_By = {
   response_number?: InputMaybe<Order_By>;
 };
 
+/** Streaming cursor of the table "evaluation_narratives" */
+export type Evaluation_Narratives_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Evaluation_Narratives_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Evaluation_Narratives_Stream_Cursor_Value_Input = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  comment_compound?: InputMaybe<Scalars['float8']['input']>;
+  comment_neg?: InputMaybe<Scalars['float8']['input']>;
+  comment_neu?: InputMaybe<Scalars['float8']['input']>;
+  comment_pos?: InputMaybe<Scalars['float8']['input']>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  id?: InputMaybe<Scalars['Int']['input']>;
+  question_code?: InputMaybe<Scalars['String']['input']>;
+  response_number?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** order by sum() on columns of table "evaluation_narratives" */
 export type Evaluation_Narratives_Sum_Order_By = {
   comment_compound?: InputMaybe<Order_By>;
@@ -2090,6 +2212,23 @@ export type Evaluation_Questions_Select_Column =
 
 /** input type for updating data in table "evaluation_questions" */
 export type Evaluation_Questions_Set_Input = {
+  is_narrative?: InputMaybe<Scalars['Boolean']['input']>;
+  options?: InputMaybe<Scalars['jsonb']['input']>;
+  question_code?: InputMaybe<Scalars['String']['input']>;
+  question_text?: InputMaybe<Scalars['String']['input']>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Streaming cursor of the table "evaluation_questions" */
+export type Evaluation_Questions_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Evaluation_Questions_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Evaluation_Questions_Stream_Cursor_Value_Input = {
   is_narrative?: InputMaybe<Scalars['Boolean']['input']>;
   options?: InputMaybe<Scalars['jsonb']['input']>;
   question_code?: InputMaybe<Scalars['String']['input']>;
@@ -2298,6 +2437,22 @@ export type Evaluation_Ratings_Stddev_Samp_Order_By = {
   id?: InputMaybe<Order_By>;
 };
 
+/** Streaming cursor of the table "evaluation_ratings" */
+export type Evaluation_Ratings_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Evaluation_Ratings_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Evaluation_Ratings_Stream_Cursor_Value_Input = {
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  id?: InputMaybe<Scalars['Int']['input']>;
+  question_code?: InputMaybe<Scalars['String']['input']>;
+  rating?: InputMaybe<Scalars['jsonb']['input']>;
+};
+
 /** order by sum() on columns of table "evaluation_ratings" */
 export type Evaluation_Ratings_Sum_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -2471,6 +2626,24 @@ export type Evaluation_Statistics_Set_Input = {
   responses?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Streaming cursor of the table "evaluation_statistics" */
+export type Evaluation_Statistics_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Evaluation_Statistics_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Evaluation_Statistics_Stream_Cursor_Value_Input = {
+  avg_rating?: InputMaybe<Scalars['float8']['input']>;
+  avg_workload?: InputMaybe<Scalars['float8']['input']>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  enrolled?: InputMaybe<Scalars['Int']['input']>;
+  extras?: InputMaybe<Scalars['jsonb']['input']>;
+  responses?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** update columns of table "evaluation_statistics" */
 export type Evaluation_Statistics_Update_Column =
   /** column name */
@@ -2584,6 +2757,22 @@ export type Flags_Set_Input = {
   time_added?: InputMaybe<Scalars['timestamp']['input']>;
 };
 
+/** Streaming cursor of the table "flags" */
+export type Flags_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Flags_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Flags_Stream_Cursor_Value_Input = {
+  flag_id?: InputMaybe<Scalars['Int']['input']>;
+  flag_text?: InputMaybe<Scalars['String']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+};
+
 /** update columns of table "flags" */
 export type Flags_Update_Column =
   /** column name */
@@ -2676,6 +2865,21 @@ export type Friend_Requests_Select_Column =
 
 /** input type for updating data in table "friend_requests" */
 export type Friend_Requests_Set_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  from_user_id?: InputMaybe<Scalars['Int']['input']>;
+  to_user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Streaming cursor of the table "friend_requests" */
+export type Friend_Requests_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Friend_Requests_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Friend_Requests_Stream_Cursor_Value_Input = {
   created_at?: InputMaybe<Scalars['timestamptz']['input']>;
   from_user_id?: InputMaybe<Scalars['Int']['input']>;
   to_user_id?: InputMaybe<Scalars['Int']['input']>;
@@ -2832,6 +3036,21 @@ export type Friendships_Stddev_Pop_Order_By = {
 export type Friendships_Stddev_Samp_Order_By = {
   friend_user_id?: InputMaybe<Order_By>;
   user_id?: InputMaybe<Order_By>;
+};
+
+/** Streaming cursor of the table "friendships" */
+export type Friendships_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Friendships_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Friendships_Stream_Cursor_Value_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  friend_user_id?: InputMaybe<Scalars['Int']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** order by sum() on columns of table "friendships" */
@@ -3113,6 +3332,29 @@ export type Listings_Stddev_Samp_Order_By = {
   listing_id?: InputMaybe<Order_By>;
 };
 
+/** Streaming cursor of the table "listings" */
+export type Listings_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Listings_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Listings_Stream_Cursor_Value_Input = {
+  course_code?: InputMaybe<Scalars['String']['input']>;
+  course_id?: InputMaybe<Scalars['Int']['input']>;
+  crn?: InputMaybe<Scalars['Int']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  listing_id?: InputMaybe<Scalars['Int']['input']>;
+  number?: InputMaybe<Scalars['String']['input']>;
+  school?: InputMaybe<Scalars['String']['input']>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  section?: InputMaybe<Scalars['String']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+};
+
 /** order by sum() on columns of table "listings" */
 export type Listings_Sum_Order_By = {
   course_id?: InputMaybe<Order_By>;
@@ -3334,6 +3576,23 @@ export type Locations_Stddev_Samp_Order_By = {
   location_id?: InputMaybe<Order_By>;
 };
 
+/** Streaming cursor of the table "locations" */
+export type Locations_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Locations_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Locations_Stream_Cursor_Value_Input = {
+  building_code?: InputMaybe<Scalars['String']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  location_id?: InputMaybe<Scalars['Int']['input']>;
+  room?: InputMaybe<Scalars['String']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+};
+
 /** order by sum() on columns of table "locations" */
 export type Locations_Sum_Order_By = {
   location_id?: InputMaybe<Order_By>;
@@ -3432,6 +3691,20 @@ export type Metadata_Set_Input = {
   last_update?: InputMaybe<Scalars['timestamp']['input']>;
 };
 
+/** Streaming cursor of the table "metadata" */
+export type Metadata_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Metadata_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Metadata_Stream_Cursor_Value_Input = {
+  id?: InputMaybe<Scalars['Int']['input']>;
+  last_update?: InputMaybe<Scalars['timestamp']['input']>;
+};
+
 /** update columns of table "metadata" */
 export type Metadata_Update_Column =
   /** column name */
@@ -3462,182 +3735,6 @@ export type Order_By =
   | 'desc_nulls_first'
   /** in descending order, nulls last */
   | 'desc_nulls_last';
-
-/** Boolean expression to filter rows from the table "password_credentials". All fields are combined with a logical 'AND'. */
-export type Password_Credentials_Bool_Exp = {
-  _and?: InputMaybe<Array<Password_Credentials_Bool_Exp>>;
-  _not?: InputMaybe<Password_Credentials_Bool_Exp>;
-  _or?: InputMaybe<Array<Password_Credentials_Bool_Exp>>;
-  password_hash?: InputMaybe<String_Comparison_Exp>;
-  updated_at?: InputMaybe<Timestamptz_Comparison_Exp>;
-  user_id?: InputMaybe<Int_Comparison_Exp>;
-};
-
-/** unique or primary key constraints on table "password_credentials" */
-export type Password_Credentials_Constraint =
-  /** unique or primary key constraint on columns "user_id" */
-  | 'password_credentials_pkey';
-
-/** input type for incrementing numeric columns in table "password_credentials" */
-export type Password_Credentials_Inc_Input = {
-  user_id?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** input type for inserting data into table "password_credentials" */
-export type Password_Credentials_Insert_Input = {
-  password_hash?: InputMaybe<Scalars['String']['input']>;
-  updated_at?: InputMaybe<Scalars['timestamptz']['input']>;
-  user_id?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** on_conflict condition type for table "password_credentials" */
-export type Password_Credentials_On_Conflict = {
-  constraint: Password_Credentials_Constraint;
-  update_columns?: Array<Password_Credentials_Update_Column>;
-  where?: InputMaybe<Password_Credentials_Bool_Exp>;
-};
-
-/** Ordering options when selecting data from "password_credentials". */
-export type Password_Credentials_Order_By = {
-  password_hash?: InputMaybe<Order_By>;
-  updated_at?: InputMaybe<Order_By>;
-  user_id?: InputMaybe<Order_By>;
-};
-
-/** primary key columns input for table: password_credentials */
-export type Password_Credentials_Pk_Columns_Input = {
-  user_id: Scalars['Int']['input'];
-};
-
-/** select columns of table "password_credentials" */
-export type Password_Credentials_Select_Column =
-  /** column name */
-  | 'password_hash'
-  /** column name */
-  | 'updated_at'
-  /** column name */
-  | 'user_id';
-
-/** input type for updating data in table "password_credentials" */
-export type Password_Credentials_Set_Input = {
-  password_hash?: InputMaybe<Scalars['String']['input']>;
-  updated_at?: InputMaybe<Scalars['timestamptz']['input']>;
-  user_id?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** update columns of table "password_credentials" */
-export type Password_Credentials_Update_Column =
-  /** column name */
-  | 'password_hash'
-  /** column name */
-  | 'updated_at'
-  /** column name */
-  | 'user_id';
-
-export type Password_Credentials_Updates = {
-  /** increments the numeric columns with given value of the filtered values */
-  _inc?: InputMaybe<Password_Credentials_Inc_Input>;
-  /** sets the columns of the filtered rows to the given values */
-  _set?: InputMaybe<Password_Credentials_Set_Input>;
-  /** filter the rows which have to be updated */
-  where: Password_Credentials_Bool_Exp;
-};
-
-/** Boolean expression to filter rows from the table "password_reset_tokens". All fields are combined with a logical 'AND'. */
-export type Password_Reset_Tokens_Bool_Exp = {
-  _and?: InputMaybe<Array<Password_Reset_Tokens_Bool_Exp>>;
-  _not?: InputMaybe<Password_Reset_Tokens_Bool_Exp>;
-  _or?: InputMaybe<Array<Password_Reset_Tokens_Bool_Exp>>;
-  created_at?: InputMaybe<Timestamptz_Comparison_Exp>;
-  expires_at?: InputMaybe<Timestamptz_Comparison_Exp>;
-  token_hash?: InputMaybe<Bpchar_Comparison_Exp>;
-  used_at?: InputMaybe<Timestamptz_Comparison_Exp>;
-  user_id?: InputMaybe<Int_Comparison_Exp>;
-};
-
-/** unique or primary key constraints on table "password_reset_tokens" */
-export type Password_Reset_Tokens_Constraint =
-  /** unique or primary key constraint on columns "token_hash" */
-  | 'password_reset_tokens_pkey';
-
-/** input type for incrementing numeric columns in table "password_reset_tokens" */
-export type Password_Reset_Tokens_Inc_Input = {
-  user_id?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** input type for inserting data into table "password_reset_tokens" */
-export type Password_Reset_Tokens_Insert_Input = {
-  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
-  expires_at?: InputMaybe<Scalars['timestamptz']['input']>;
-  token_hash?: InputMaybe<Scalars['bpchar']['input']>;
-  used_at?: InputMaybe<Scalars['timestamptz']['input']>;
-  user_id?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** on_conflict condition type for table "password_reset_tokens" */
-export type Password_Reset_Tokens_On_Conflict = {
-  constraint: Password_Reset_Tokens_Constraint;
-  update_columns?: Array<Password_Reset_Tokens_Update_Column>;
-  where?: InputMaybe<Password_Reset_Tokens_Bool_Exp>;
-};
-
-/** Ordering options when selecting data from "password_reset_tokens". */
-export type Password_Reset_Tokens_Order_By = {
-  created_at?: InputMaybe<Order_By>;
-  expires_at?: InputMaybe<Order_By>;
-  token_hash?: InputMaybe<Order_By>;
-  used_at?: InputMaybe<Order_By>;
-  user_id?: InputMaybe<Order_By>;
-};
-
-/** primary key columns input for table: password_reset_tokens */
-export type Password_Reset_Tokens_Pk_Columns_Input = {
-  token_hash: Scalars['bpchar']['input'];
-};
-
-/** select columns of table "password_reset_tokens" */
-export type Password_Reset_Tokens_Select_Column =
-  /** column name */
-  | 'created_at'
-  /** column name */
-  | 'expires_at'
-  /** column name */
-  | 'token_hash'
-  /** column name */
-  | 'used_at'
-  /** column name */
-  | 'user_id';
-
-/** input type for updating data in table "password_reset_tokens" */
-export type Password_Reset_Tokens_Set_Input = {
-  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
-  expires_at?: InputMaybe<Scalars['timestamptz']['input']>;
-  token_hash?: InputMaybe<Scalars['bpchar']['input']>;
-  used_at?: InputMaybe<Scalars['timestamptz']['input']>;
-  user_id?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** update columns of table "password_reset_tokens" */
-export type Password_Reset_Tokens_Update_Column =
-  /** column name */
-  | 'created_at'
-  /** column name */
-  | 'expires_at'
-  /** column name */
-  | 'token_hash'
-  /** column name */
-  | 'used_at'
-  /** column name */
-  | 'user_id';
-
-export type Password_Reset_Tokens_Updates = {
-  /** increments the numeric columns with given value of the filtered values */
-  _inc?: InputMaybe<Password_Reset_Tokens_Inc_Input>;
-  /** sets the columns of the filtered rows to the given values */
-  _set?: InputMaybe<Password_Reset_Tokens_Set_Input>;
-  /** filter the rows which have to be updated */
-  where: Password_Reset_Tokens_Bool_Exp;
-};
 
 /** Boolean expression to filter rows from the table "professors". All fields are combined with a logical 'AND'. */
 export type Professors_Bool_Exp = {
@@ -3735,6 +3832,26 @@ export type Professors_Select_Column =
 
 /** input type for updating data in table "professors" */
 export type Professors_Set_Input = {
+  average_rating?: InputMaybe<Scalars['float8']['input']>;
+  average_rating_n?: InputMaybe<Scalars['Int']['input']>;
+  courses_taught?: InputMaybe<Scalars['Int']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  professor_id?: InputMaybe<Scalars['Int']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+};
+
+/** Streaming cursor of the table "professors" */
+export type Professors_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Professors_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Professors_Stream_Cursor_Value_Input = {
   average_rating?: InputMaybe<Scalars['float8']['input']>;
   average_rating_n?: InputMaybe<Scalars['Int']['input']>;
   courses_taught?: InputMaybe<Scalars['Int']['input']>;
@@ -3913,6 +4030,22 @@ export type Profile_Fields_Stddev_Pop_Order_By = {
 /** order by stddev_samp() on columns of table "profile_fields" */
 export type Profile_Fields_Stddev_Samp_Order_By = {
   user_id?: InputMaybe<Order_By>;
+};
+
+/** Streaming cursor of the table "profile_fields" */
+export type Profile_Fields_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Profile_Fields_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Profile_Fields_Stream_Cursor_Value_Input = {
+  field?: InputMaybe<Scalars['String']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+  value?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** order by sum() on columns of table "profile_fields" */
@@ -4130,6 +4263,23 @@ export type Saved_Searches_Stddev_Samp_Order_By = {
   user_id?: InputMaybe<Order_By>;
 };
 
+/** Streaming cursor of the table "saved_searches" */
+export type Saved_Searches_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Saved_Searches_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Saved_Searches_Stream_Cursor_Value_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  query?: InputMaybe<Scalars['jsonb']['input']>;
+  saved_search_id?: InputMaybe<Scalars['Int']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** order by sum() on columns of table "saved_searches" */
 export type Saved_Searches_Sum_Order_By = {
   saved_search_id?: InputMaybe<Order_By>;
@@ -4275,6 +4425,23 @@ export type Seasons_Set_Input = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Streaming cursor of the table "seasons" */
+export type Seasons_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Seasons_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Seasons_Stream_Cursor_Value_Input = {
+  last_updated?: InputMaybe<Scalars['timestamp']['input']>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  term?: InputMaybe<Scalars['String']['input']>;
+  time_added?: InputMaybe<Scalars['timestamp']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** update columns of table "seasons" */
 export type Seasons_Update_Column =
   /** column name */
@@ -4321,113 +4488,6 @@ export type Timestamptz_Comparison_Exp = {
   _lte?: InputMaybe<Scalars['timestamptz']['input']>;
   _neq?: InputMaybe<Scalars['timestamptz']['input']>;
   _nin?: InputMaybe<Array<Scalars['timestamptz']['input']>>;
-};
-
-/** Boolean expression to filter rows from the table "user_identities". All fields are combined with a logical 'AND'. */
-export type User_Identities_Bool_Exp = {
-  _and?: InputMaybe<Array<User_Identities_Bool_Exp>>;
-  _not?: InputMaybe<User_Identities_Bool_Exp>;
-  _or?: InputMaybe<Array<User_Identities_Bool_Exp>>;
-  created_at?: InputMaybe<Timestamptz_Comparison_Exp>;
-  identity_id?: InputMaybe<Int_Comparison_Exp>;
-  issuer?: InputMaybe<String_Comparison_Exp>;
-  provider?: InputMaybe<String_Comparison_Exp>;
-  subject?: InputMaybe<String_Comparison_Exp>;
-  user_id?: InputMaybe<Int_Comparison_Exp>;
-};
-
-/** unique or primary key constraints on table "user_identities" */
-export type User_Identities_Constraint =
-  /** unique or primary key constraint on columns "identity_id" */
-  | 'user_identities_pkey'
-  /** unique or primary key constraint on columns "provider", "issuer", "subject" */
-  | 'user_identities_provider_issuer_subject_key';
-
-/** input type for incrementing numeric columns in table "user_identities" */
-export type User_Identities_Inc_Input = {
-  identity_id?: InputMaybe<Scalars['Int']['input']>;
-  user_id?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** input type for inserting data into table "user_identities" */
-export type User_Identities_Insert_Input = {
-  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
-  identity_id?: InputMaybe<Scalars['Int']['input']>;
-  issuer?: InputMaybe<Scalars['String']['input']>;
-  provider?: InputMaybe<Scalars['String']['input']>;
-  subject?: InputMaybe<Scalars['String']['input']>;
-  user_id?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** on_conflict condition type for table "user_identities" */
-export type User_Identities_On_Conflict = {
-  constraint: User_Identities_Constraint;
-  update_columns?: Array<User_Identities_Update_Column>;
-  where?: InputMaybe<User_Identities_Bool_Exp>;
-};
-
-/** Ordering options when selecting data from "user_identities". */
-export type User_Identities_Order_By = {
-  created_at?: InputMaybe<Order_By>;
-  identity_id?: InputMaybe<Order_By>;
-  issuer?: InputMaybe<Order_By>;
-  provider?: InputMaybe<Order_By>;
-  subject?: InputMaybe<Order_By>;
-  user_id?: InputMaybe<Order_By>;
-};
-
-/** primary key columns input for table: user_identities */
-export type User_Identities_Pk_Columns_Input = {
-  identity_id: Scalars['Int']['input'];
-};
-
-/** select columns of table "user_identities" */
-export type User_Identities_Select_Column =
-  /** column name */
-  | 'created_at'
-  /** column name */
-  | 'identity_id'
-  /** column name */
-  | 'issuer'
-  /** column name */
-  | 'provider'
-  /** column name */
-  | 'subject'
-  /** column name */
-  | 'user_id';
-
-/** input type for updating data in table "user_identities" */
-export type User_Identities_Set_Input = {
-  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
-  identity_id?: InputMaybe<Scalars['Int']['input']>;
-  issuer?: InputMaybe<Scalars['String']['input']>;
-  provider?: InputMaybe<Scalars['String']['input']>;
-  subject?: InputMaybe<Scalars['String']['input']>;
-  user_id?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** update columns of table "user_identities" */
-export type User_Identities_Update_Column =
-  /** column name */
-  | 'created_at'
-  /** column name */
-  | 'identity_id'
-  /** column name */
-  | 'issuer'
-  /** column name */
-  | 'provider'
-  /** column name */
-  | 'subject'
-  /** column name */
-  | 'user_id';
-
-export type User_Identities_Updates = {
-  /** increments the numeric columns with given value of the filtered values */
-  _inc?: InputMaybe<User_Identities_Inc_Input>;
-  /** sets the columns of the filtered rows to the given values */
-  _set?: InputMaybe<User_Identities_Set_Input>;
-  /** filter the rows which have to be updated */
-  where: User_Identities_Bool_Exp;
 };
 
 /** Boolean expression to filter rows from the table "users". All fields are combined with a logical 'AND'. */
@@ -4529,6 +4589,25 @@ export type Users_Select_Column =
 
 /** input type for updating data in table "users" */
 export type Users_Set_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  display_name?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['citext']['input']>;
+  evals_granted_by?: InputMaybe<Scalars['String']['input']>;
+  has_evals?: InputMaybe<Scalars['Boolean']['input']>;
+  last_login_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Streaming cursor of the table "users" */
+export type Users_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Users_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Users_Stream_Cursor_Value_Input = {
   created_at?: InputMaybe<Scalars['timestamptz']['input']>;
   display_name?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['citext']['input']>;
@@ -4709,6 +4788,22 @@ export type Wishlist_Items_Stddev_Pop_Order_By = {
 export type Wishlist_Items_Stddev_Samp_Order_By = {
   crn?: InputMaybe<Order_By>;
   user_id?: InputMaybe<Order_By>;
+};
+
+/** Streaming cursor of the table "wishlist_items" */
+export type Wishlist_Items_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Wishlist_Items_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Wishlist_Items_Stream_Cursor_Value_Input = {
+  added_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  crn?: InputMaybe<Scalars['Int']['input']>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** order by sum() on columns of table "wishlist_items" */
@@ -4905,6 +5000,23 @@ export type Worksheet_Courses_Stddev_Pop_Order_By = {
 export type Worksheet_Courses_Stddev_Samp_Order_By = {
   crn?: InputMaybe<Order_By>;
   worksheet_id?: InputMaybe<Order_By>;
+};
+
+/** Streaming cursor of the table "worksheet_courses" */
+export type Worksheet_Courses_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Worksheet_Courses_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Worksheet_Courses_Stream_Cursor_Value_Input = {
+  added_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  color?: InputMaybe<Scalars['String']['input']>;
+  crn?: InputMaybe<Scalars['Int']['input']>;
+  hidden?: InputMaybe<Scalars['Boolean']['input']>;
+  worksheet_id?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** order by sum() on columns of table "worksheet_courses" */
@@ -5150,6 +5262,26 @@ export type Worksheets_Stddev_Samp_Order_By = {
   user_id?: InputMaybe<Order_By>;
   worksheet_id?: InputMaybe<Order_By>;
   worksheet_number?: InputMaybe<Order_By>;
+};
+
+/** Streaming cursor of the table "worksheets" */
+export type Worksheets_Stream_Cursor_Input = {
+  /** Stream column input with initial value */
+  initial_value: Worksheets_Stream_Cursor_Value_Input;
+  /** cursor ordering */
+  ordering?: InputMaybe<Cursor_Ordering>;
+};
+
+/** Initial value of the column from where the streaming should start */
+export type Worksheets_Stream_Cursor_Value_Input = {
+  created_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  private?: InputMaybe<Scalars['Boolean']['input']>;
+  season_code?: InputMaybe<Scalars['String']['input']>;
+  updated_at?: InputMaybe<Scalars['timestamptz']['input']>;
+  user_id?: InputMaybe<Scalars['Int']['input']>;
+  worksheet_id?: InputMaybe<Scalars['Int']['input']>;
+  worksheet_number?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** order by sum() on columns of table "worksheets" */
