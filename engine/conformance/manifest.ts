@@ -172,6 +172,13 @@ export function loadPlan(suite: string): PlannedDirectory[] {
           tests.push(planTest(t, file, c));
         }
       }
+      // subscriptions/*/steps.yaml: driven by subscription-steps.ts under the directory's first class
+      const stepsFile = Object.entries(d.files ?? {}).find(([, kind]) => kind === 'steps')?.[0];
+      if (stepsFile && classes.length === 0) {
+        if (!caseFiles.includes(stepsFile)) caseFiles.push(stepsFile);
+        referenced.add(stepsFile);
+        tests.push({ test: '(steps)', file: stepsFile, transports: ['http'], addAuth: true, referenced: true });
+      }
       classes.push({
         python: c.python,
         style,

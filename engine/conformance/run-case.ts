@@ -8,6 +8,7 @@ import type { Expectation, Outcome } from './compare.js';
 import { send } from './http.js';
 import type { Transport } from './types.js';
 import { asSubscription, wsRequest } from './ws.js';
+import { runSubscriptionSteps } from './subscription-steps.js';
 import type { WsProtocol } from './ws.js';
 import { loadYaml } from './yaml-file.js';
 
@@ -45,6 +46,10 @@ export async function runCaseFile(opts: {
   addAuth: boolean;
   wsProtocol?: WsProtocol;
 }): Promise<Outcome> {
+  if (opts.file === 'steps.yaml') {
+    const headers = await caseHeaders(undefined, opts.auth, opts.addAuth);
+    return runSubscriptionSteps({ dir: opts.dir, baseUrl: opts.baseUrl, headers, protocol: opts.wsProtocol ?? 'graphql-ws' });
+  }
   const all = steps(loadYaml(join(opts.dir, opts.file)));
   let out: Outcome = { verdict: 'pass' };
   for (const [i, step] of all.entries()) {
