@@ -5,8 +5,8 @@
  * `live_response` / `stream_response`. The subscription documents live in the Python tests, not in the YAML; they
  * are restated here (live: `hge_tests_test_t2 {c1 c2}` ordered by c1; streaming: `hge_tests_stream_query:
  * hge_tests_test_t2_stream(cursor: {initial_value: {c1: 0}}, batch_size: $batch_size)` with batch size 2, as far as
- * we know them). Not yet wired into runner.ts: call `runSubscriptionSteps` for directories whose manifest role is
- * `steps`.
+ * we know them). manifest.ts plans a directory's `steps` file under its first class; run-case.ts calls
+ * `runSubscriptionSteps` for it.
  */
 import { join } from 'node:path';
 import WebSocket from 'ws';
