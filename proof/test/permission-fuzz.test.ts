@@ -91,6 +91,27 @@ describe('permission fuzzing against an oracle written from the metadata', () =>
     for (const t of ['worksheets', 'worksheet_courses', 'profile_fields', 'friendships']) expect(store.all(t).length).toBeGreaterThan(0);
   });
 
+  it('the oracle is not vacuous: with a stricter rule than the metadata it reports the engine\'s answers as leaks', async () => {
+    const strict = new Map(rules);
+    const ws = rules.get('worksheets')!;
+    const perms = new Map(ws.perms);
+    perms.set('student', { ...ws.perms.get('student')!, filter: { user_id: { _eq: 'X-Hasura-User-Id' } } });
+    strict.set('worksheets', { ...ws, perms });
+    const rs = new RoleSchema(rt.schemaFor('student')!);
+    const roots: Root[] = [{ kind: 'select', alias: 'q0', field: 'worksheets', table: 'worksheets', args: {}, sel: [{ kind: 'col', name: 'name' }] }];
+    let real = 0;
+    let strictLeaks = 0;
+    for (const uid of userIds) {
+      const session = makeSession('student', { 'x-hasura-user-id': String(uid) });
+      const q = new Renderer(rules, new RoleSchema(rt.schemaFor('admin')!), 'student', rs, pks).render(roots, false, session.vars);
+      const got = await exec(q, session);
+      real += new Oracle(rules, store, 'student', pks).checkLeaks(roots, got.data!, session.vars).length;
+      strictLeaks += new Oracle(strict, store, 'student', pks).checkLeaks(roots, got.data!, session.vars).filter((f) => f.kind === 'leak').length;
+    }
+    expect(real).toBe(0);
+    expect(strictLeaks).toBeGreaterThan(0);
+  });
+
   for (const [ri, role] of ROLES.entries()) {
     it(`${role}: ${PER_ROLE} random valid queries, zero leaks, zero 500s, equal to the filtered admin answer`, { timeout: 240_000 }, async () => {
       const schema = rt.schemaFor(role);
