@@ -13,7 +13,13 @@ import { introspectCatalog } from './introspect/introspect-catalog.js';
 import { resolveModel } from './model/resolve-model.js';
 import type { Model } from './model/model-types.js';
 import { buildRoleSchema } from './schema/build-schema.js';
-import { coerceVariables, planOperation, selectOperation, validateDocument } from './plan/plan-operation.js';
+import {
+  checkVariableDepth,
+  coerceVariables,
+  planOperation,
+  selectOperation,
+  validateDocument,
+} from './plan/plan-operation.js';
 import { compileOperation, makeCompileContext } from './compiler/compile-operation.js';
 import type { CompiledOperation } from './compiler/compile-operation.js';
 import { executeCompiled } from './executor/execute-compiled.js';
@@ -107,7 +113,14 @@ class EngineRuntime implements Runtime {
   }
 
   private writeDeps(): WriteDeps {
-    return { pool: this.pool, model: this.model, env: this.env, stringifyNumeric: this.stringifyNumeric, nullCollapse: this.nullCollapse, schemaFor: (r, b) => this.schemaFor(r, b) };
+    return {
+      pool: this.pool,
+      model: this.model,
+      env: this.env,
+      stringifyNumeric: this.stringifyNumeric,
+      nullCollapse: this.nullCollapse,
+      schemaFor: (r, b) => this.schemaFor(r, b),
+    };
   }
 
   private parseDoc(query: string): DocumentNode {
@@ -147,9 +160,13 @@ class EngineRuntime implements Runtime {
    * `where` objects…); variables at data positions and session variables are bound per request (compiler/bind.ts).
    */
   private prepare(req: ExecuteRequest, session: Session): CompiledOperation {
-    if (typeof req.query !== 'string') throw validationFailed('the key \'query\' was not present', '$');
+    if (typeof req.query !== 'string') throw validationFailed("the key 'query' was not present", '$');
     const vars = req.variables ?? {};
-    const nulls = Object.keys(vars).sort().map((k) => `${k}${vars[k] === null ? '=null' : ''}`);
+    // Before the cache key and the planner walk the values (a hostile value could overflow the stack).
+    checkVariableDepth(vars);
+    const nulls = Object.keys(vars)
+      .sort()
+      .map((k) => `${k}${vars[k] === null ? '=null' : ''}`);
     const tkey = JSON.stringify([session.role, req.query, req.operationName ?? null, nulls]);
     if (tkey.length > 65536) return this.prepareUncached(req, session).op;
     let entry = this.compiled.get(tkey);
@@ -161,7 +178,8 @@ class EngineRuntime implements Runtime {
         if (!schema) throw validationFailed('no schema for role', '$');
         const variables = coerceVariables(schema, selectOperation(doc, req.operationName), vars);
         for (const n of hit.usedSession) {
-          if (session.vars[n] === undefined) throw new EngineError('not-found', `missing session variable: "${n}"`, '$');
+          if (session.vars[n] === undefined)
+            throw new EngineError('not-found', `missing session variable: "${n}"`, '$');
         }
         return bindOperation(hit.op, { variables, session: session.vars });
       }
@@ -218,13 +236,19 @@ class EngineRuntime implements Runtime {
     return { op: compiled, shapeVars, usedSession, variables };
   }
 
-  async execute(req: ExecuteRequest, session: Session, ctx: { headers: Record<string, string> } = { headers: {} }): Promise<ExecuteResult> {
+  async execute(
+    req: ExecuteRequest,
+    session: Session,
+    ctx: { headers: Record<string, string> } = { headers: {} },
+  ): Promise<ExecuteResult> {
     try {
       if (typeof req.query === 'string') {
         const doc = this.parseDoc(req.query);
         const op = selectOperation(doc, req.operationName);
         if (isMutation(op)) return await executeMutationOperation(this.writeDeps(), doc, op, req, session, ctx.headers);
-        const withActions = await executeQueryWithActions(this.writeDeps(), doc, op, req, session, ctx.headers, (r) => this.execute(r, session, ctx));
+        const withActions = await executeQueryWithActions(this.writeDeps(), doc, op, req, session, ctx.headers, (r) =>
+          this.execute(r, session, ctx),
+        );
         if (withActions) return withActions;
       }
       const compiled = this.prepare(req, session);
@@ -232,7 +256,12 @@ class EngineRuntime implements Runtime {
     } catch (err) {
       if (!(err instanceof EngineError)) {
         if (process.env['ENGINE_DEBUG']) console.error(err);
-        const e = new EngineError('unexpected', 'unexpected error', '$', err instanceof Error ? { message: err.message } : undefined);
+        const e = new EngineError(
+          'unexpected',
+          'unexpected error',
+          '$',
+          err instanceof Error ? { message: err.message } : undefined,
+        );
         return { body: JSON.stringify({ errors: [toGraphQLError(e, session.role === 'admin')] }) };
       }
       return { body: JSON.stringify({ errors: [toGraphQLError(err, session.role === 'admin')] }) };
@@ -244,7 +273,10 @@ class EngineRuntime implements Runtime {
     const out: ExplainResult[] = [];
     for (const f of compiled.perField) {
       try {
-        const res = await this.pool.query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN ${f.query.text}`, values: f.query.values as unknown[] });
+        const res = await this.pool.query<{ 'QUERY PLAN': string }>({
+          text: `EXPLAIN ${f.query.text}`,
+          values: f.query.values as unknown[],
+        });
         out.push({ field: f.alias, sql: f.query.text, plan: res.rows.map((r) => r['QUERY PLAN']) });
       } catch (err) {
         throw mapPgError(err, f.query.text, f.query.values);
@@ -273,7 +305,10 @@ class EngineRuntime implements Runtime {
 }
 
 export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
-  const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(opts.env['HASURA_GRAPHQL_PG_CONNECTIONS'] ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: opts.databaseUrl,
+    max: Number(opts.env['HASURA_GRAPHQL_PG_CONNECTIONS'] ?? 10),
+  });
   pool.on('error', () => {
     /* idle client errors are surfaced on the next query */
   });

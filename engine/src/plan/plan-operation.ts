@@ -63,7 +63,10 @@ export function selectOperation(doc: DocumentNode, operationName: string | null 
   }
   const only = ops[0];
   if (ops.length !== 1 || !only) {
-    throw validationFailed('exactly one operation has to be present in the document when operationName is not specified', '$');
+    throw validationFailed(
+      'exactly one operation has to be present in the document when operationName is not specified',
+      '$',
+    );
   }
   return only;
 }
@@ -82,7 +85,41 @@ export interface PlanInput {
   readonly usedSession?: Set<string>;
 }
 
-export function coerceVariables(schema: GraphQLSchema, op: OperationDefinitionNode, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+/** Deepest JSON nesting accepted in a variable value: far beyond any real filter, well below the JS stack. */
+const MAX_VARIABLE_DEPTH = 512;
+
+/** Whether `value` nests arrays/objects deeper than `max`, measured without recursion (the value is untrusted). */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Refuse variable values nested deeper than any real input, before anything walks them recursively. */
+export function checkVariableDepth(inputs: Readonly<Record<string, unknown>>): void {
+  for (const [name, value] of Object.entries(inputs)) {
+    if (nestsDeeperThan(value, MAX_VARIABLE_DEPTH)) {
+      throw validationFailed(`the value of variable "${name}" is nested too deeply`, `$.variableValues.${name}`);
+    }
+  }
+}
+
+/**
+ * Coerce the request's variables with graphql-js. Variable values are checked for depth first: graphql-js coerces
+ * them recursively, so a hostile 10,000-level value would otherwise overflow the stack (query text has its own
+ * depth limits in the planner).
+ */
+export function coerceVariables(
+  schema: GraphQLSchema,
+  op: OperationDefinitionNode,
+  inputs: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  checkVariableDepth(inputs);
   const r = getVariableValues(schema, op.variableDefinitions ?? [], inputs, { maxErrors: 1 });
   if (r.errors) {
     const e = r.errors[0];
@@ -98,13 +135,24 @@ export function planOperation(input: PlanInput): RootIR[] {
     const mroot = schema.getMutationType();
     if (!mroot) throw validationFailed('no mutations exist', '$');
   }
-  const root = op.operation === OperationTypeNode.SUBSCRIPTION ? (schema.getSubscriptionType() ?? schema.getQueryType()) : schema.getQueryType();
+  const root =
+    op.operation === OperationTypeNode.SUBSCRIPTION
+      ? (schema.getSubscriptionType() ?? schema.getQueryType())
+      : schema.getQueryType();
   if (!root) throw validationFailed('no queries exist', '$');
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const perm = (t: TableInfo): SelectPermInfo | undefined => {
     if (input.role === 'admin') {
-      return { columns: new Set(t.columns.map((c) => c.name)), computedFields: new Set(t.computedFields.map((c) => c.name)), filter: {}, limit: null, allowAggregations: true, queryRootFields: null, subscriptionRootFields: null };
+      return {
+        columns: new Set(t.columns.map((c) => c.name)),
+        computedFields: new Set(t.computedFields.map((c) => c.name)),
+        filter: {},
+        limit: null,
+        allowAggregations: true,
+        queryRootFields: null,
+        subscriptionRootFields: null,
+      };
     }
     return t.select.get(input.role);
   };
@@ -130,9 +178,15 @@ export function planOperation(input: PlanInput): RootIR[] {
       for (const v of op.variableDefinitions ?? []) input.shapeVars?.add(v.variable.name.value);
       const single: DocumentNode = {
         kind: Kind.DOCUMENT,
-        definitions: [...fragments.values(), { ...op, selectionSet: { kind: Kind.SELECTION_SET, selections: f.nodes } }],
+        definitions: [
+          ...fragments.values(),
+          { ...op, selectionSet: { kind: Kind.SELECTION_SET, selections: f.nodes } },
+        ],
       };
-      const r = execute({ schema, document: single, variableValues: input.variables }) as { data?: Record<string, unknown> | null; errors?: readonly { message: string }[] };
+      const r = execute({ schema, document: single, variableValues: input.variables }) as {
+        data?: Record<string, unknown> | null;
+        errors?: readonly { message: string }[];
+      };
       if (r.errors?.[0]) throw validationFailed(r.errors[0].message, f.path);
       out.push({ alias: f.alias, kind: 'json', value: r.data?.[f.alias] ?? null });
       continue;
@@ -141,22 +195,59 @@ export function planOperation(input: PlanInput): RootIR[] {
     const info = outputInfo(def);
     if (!def || !info) throw validationFailed(`field '${f.name}' not found in type: '${root.name}'`, f.path);
     if (info.kind === 'root_select') {
-      const select = planTableSelect(ctx, info.table, def, f, { join: null, source: { kind: 'table' }, withArgs: true, objectType: root, fieldsFrom: [] });
-      out.push({ alias: f.alias, kind: 'select', select: { ...select, fields: planFieldsOf(ctx, def, f, info.table) }, single: false });
+      const select = planTableSelect(ctx, info.table, def, f, {
+        join: null,
+        source: { kind: 'table' },
+        withArgs: true,
+        objectType: root,
+        fieldsFrom: [],
+      });
+      out.push({
+        alias: f.alias,
+        kind: 'select',
+        select: { ...select, fields: planFieldsOf(ctx, def, f, info.table) },
+        single: false,
+      });
     } else if (info.kind === 'root_by_pk') {
-      const select = planTableSelect(ctx, info.table, def, f, { join: null, source: { kind: 'table' }, withArgs: false, objectType: root, fieldsFrom: [] });
+      const select = planTableSelect(ctx, info.table, def, f, {
+        join: null,
+        source: { kind: 'table' },
+        withArgs: false,
+        objectType: root,
+        fieldsFrom: [],
+      });
       const conds = byPkWhere(info.table, def, f, ctx);
-      out.push({ alias: f.alias, kind: 'select', select: { ...select, where: and([select.where, conds]), fields: planFieldsOf(ctx, def, f, info.table) }, single: true });
+      out.push({
+        alias: f.alias,
+        kind: 'select',
+        select: { ...select, where: and([select.where, conds]), fields: planFieldsOf(ctx, def, f, info.table) },
+        single: true,
+      });
     } else if (info.kind === 'root_aggregate') {
       const { select, agg } = planAggregate(ctx, info.table, def, f, null, { kind: 'table' });
       out.push({ alias: f.alias, kind: 'aggregate', select, agg });
     } else if (info.kind === 'root_function') {
       const fnArgs = functionArgsOf(ctx, def, f);
-      const select = planTableSelect(ctx, info.table, def, f, { join: null, source: { kind: 'function', cf: info.cf, args: fnArgs }, withArgs: info.set, objectType: root, fieldsFrom: [] });
-      out.push({ alias: f.alias, kind: 'select', select: { ...select, fields: planFieldsOf(ctx, def, f, info.table) }, single: !info.set });
+      const select = planTableSelect(ctx, info.table, def, f, {
+        join: null,
+        source: { kind: 'function', cf: info.cf, args: fnArgs },
+        withArgs: info.set,
+        objectType: root,
+        fieldsFrom: [],
+      });
+      out.push({
+        alias: f.alias,
+        kind: 'select',
+        select: { ...select, fields: planFieldsOf(ctx, def, f, info.table) },
+        single: !info.set,
+      });
     } else if (info.kind === 'root_function_aggregate') {
       const fnArgs = functionArgsOf(ctx, def, f);
-      const { select, agg } = planAggregate(ctx, info.table, def, f, null, { kind: 'function', cf: info.cf, args: fnArgs });
+      const { select, agg } = planAggregate(ctx, info.table, def, f, null, {
+        kind: 'function',
+        cf: info.cf,
+        args: fnArgs,
+      });
       out.push({ alias: f.alias, kind: 'aggregate', select, agg });
     } else {
       throw new EngineError('unexpected', `unsupported root field '${f.name}'`, f.path);
@@ -174,19 +265,33 @@ function planFieldsOf(ctx: PlannerContext, def: GraphQLField<unknown, unknown>, 
   return planFields(ctx, t, f, table);
 }
 
-function byPkWhere(table: TableInfo, def: GraphQLField<unknown, unknown>, f: CollectedField, ctx: PlannerContext): BoolIR {
+function byPkWhere(
+  table: TableInfo,
+  def: GraphQLField<unknown, unknown>,
+  f: CollectedField,
+  ctx: PlannerContext,
+): BoolIR {
   const raw = rawArgs(ctx, f, def);
   const items: BoolIR[] = [];
   for (const a of def.args) {
     const col = table.columns.find((c) => c.gqlName === a.name);
     if (!col) continue;
     const v = coerceInput(a.type, raw[a.name], `${f.path}.args.${a.name}`);
-    items.push({ kind: 'cmp', lhs: { kind: 'column', column: col, castText: false }, op: '_eq', rhs: { kind: 'value', value: v, type: col.type, array: col.isArray } });
+    items.push({
+      kind: 'cmp',
+      lhs: { kind: 'column', column: col, castText: false },
+      op: '_eq',
+      rhs: { kind: 'value', value: v, type: col.type, array: col.isArray },
+    });
   }
   return and(items);
 }
 
-function functionArgsOf(ctx: PlannerContext, def: GraphQLField<unknown, unknown>, f: CollectedField): Record<string, unknown> {
+function functionArgsOf(
+  ctx: PlannerContext,
+  def: GraphQLField<unknown, unknown>,
+  f: CollectedField,
+): Record<string, unknown> {
   const raw = rawArgs(ctx, f, def);
   const a = def.args.find((x) => x.name === 'args');
   if (!a || raw['args'] === undefined) return {};
