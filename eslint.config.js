@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.stack/**', '.tmp/**', '**/.scratch/**', '**/generated/**', 'test-artifacts/**', '**/*.mjs', 'under_maintenance/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.stack/**',
+      '.tmp/**',
+      '**/.scratch/**',
+      '**/generated/**',
+      'test-artifacts/**',
+      '**/*.mjs',
+      'under_maintenance/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -18,10 +29,7 @@ export default tseslint.config(
   {
     files: ['engine/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: ['express', 'ioredis', 'express-session'], patterns: ['**/api/**'] },
-      ],
+      'no-restricted-imports': ['error', { paths: ['express', 'ioredis', 'express-session'], patterns: ['**/api/**'] }],
     },
   },
   {

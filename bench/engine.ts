@@ -68,12 +68,30 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function runEngine(url: string, body: string, seconds: number, connections: number): Promise<Figures> {
-  const r = await autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections, duration: seconds });
-  return { requestsPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, errors: r.errors + r.non2xx };
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+    connections,
+    duration: seconds,
+  });
+  return {
+    requestsPerSec: r.requests.average,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    requests: r.requests.total,
+    errors: r.errors + r.non2xx,
+  };
 }
 
 /** The same fixed concurrency over a pg pool: `connections` workers each running the statement back to back. */
-async function runRaw(pool: pg.Pool, q: { text: string; values: unknown[] }, seconds: number, connections: number): Promise<Figures> {
+async function runRaw(
+  pool: pg.Pool,
+  q: { text: string; values: unknown[] },
+  seconds: number,
+  connections: number,
+): Promise<Figures> {
   const lat: number[] = [];
   let errors = 0;
   const end = performance.now() + seconds * 1000;
@@ -92,12 +110,22 @@ async function runRaw(pool: pg.Pool, q: { text: string; values: unknown[] }, sec
   await Promise.all(Array.from({ length: connections }, worker));
   const elapsed = (performance.now() - start) / 1000;
   lat.sort((a, b) => a - b);
-  return { requestsPerSec: lat.length / elapsed, p50Ms: percentile(lat, 50), p99Ms: percentile(lat, 99), requests: lat.length, errors };
+  return {
+    requestsPerSec: lat.length / elapsed,
+    p50Ms: percentile(lat, 50),
+    p99Ms: percentile(lat, 99),
+    requests: lat.length,
+    errors,
+  };
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { duration: { type: 'string', default: '5' }, connections: { type: 'string', default: '10' }, report: { type: 'string' } },
+    options: {
+      duration: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '10' },
+      report: { type: 'string' },
+    },
     strict: true,
   });
   const seconds = Number(values.duration);
@@ -113,7 +141,11 @@ async function main(): Promise<void> {
     const metadata = await loadMetadataDir(resolve('hasura/metadata'));
     // A throwaway secret for this run only (Hasura requires one for an unauthorized role); requests send no headers.
     const secret = `bench-${process.pid}-${Date.now()}`;
-    const env = { HASURA_GRAPHQL_ADMIN_SECRET: secret, HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous', HASURA_GRAPHQL_PG_CONNECTIONS: String(connections) };
+    const env = {
+      HASURA_GRAPHQL_ADMIN_SECRET: secret,
+      HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous',
+      HASURA_GRAPHQL_PG_CONNECTIONS: String(connections),
+    };
     const server = await startEngineServer({ metadata, databaseUrl, env, host: '127.0.0.1', port: 0 });
     const compiler = await createRuntime({ metadata, databaseUrl, env });
     const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
@@ -146,7 +178,9 @@ async function main(): Promise<void> {
         );
       }
       const rssMb = process.memoryUsage().rss / 2 ** 20;
-      log(`process RSS (engine server + runner, one process): ${rssMb.toFixed(0)} MB; connections ${connections}, ${seconds}s per run`);
+      log(
+        `process RSS (engine server + runner, one process): ${rssMb.toFixed(0)} MB; connections ${connections}, ${seconds}s per run`,
+      );
       const report = { date: new Date().toISOString(), connections, seconds, rssMb, cases: results };
       if (values.report) writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
     } finally {

@@ -19,7 +19,11 @@ import { sessionKey } from '../src/sessions/session-keys.js';
 import { sign } from '../src/sessions/signed-cookie.js';
 
 const seconds = Number(process.argv[2] ?? 10);
-const stack = await startStack({ dir: mkdtempSync(join(tmpdir(), 'ct-bench-')), persistent: false, services: ['redis'] });
+const stack = await startStack({
+  dir: mkdtempSync(join(tmpdir(), 'ct-bench-')),
+  persistent: false,
+  services: ['redis'],
+});
 const redisUrl = stack.redis?.url ?? '';
 const config = parseConfig({
   NODE_ENV: 'test',
@@ -38,7 +42,14 @@ while (deps.redis.status !== 'ready') await new Promise((r) => setTimeout(r, 20)
 const sid = randomBytes(18).toString('base64url');
 const now = Date.now();
 const session = {
-  cookie: { originalMaxAge: config.session.idleTimeoutS * 1000, expires: new Date(now + config.session.idleTimeoutS * 1000).toISOString(), httpOnly: true, path: '/', sameSite: 'lax', secure: false },
+  cookie: {
+    originalMaxAge: config.session.idleTimeoutS * 1000,
+    expires: new Date(now + config.session.idleTimeoutS * 1000).toISOString(),
+    httpOnly: true,
+    path: '/',
+    sameSite: 'lax',
+    secure: false,
+  },
   user: { id: 42, role: 'student_evals', method: 'password' },
   createdAt: now,
 };

@@ -63,7 +63,10 @@ export function createApp(config: Config, deps: Deps): Express {
   app.use('/api/auth', browserOnly, authRouter(authCtx, session));
   app.use('/api/admin', adminRouter(config, deps));
   app.use('/api/docs', docsRouter());
-  app.use('/api/catalog', catalogRouter(config, session, (seasons) => deps.jobs.enqueueCatalogRefresh(seasons)));
+  app.use(
+    '/api/catalog',
+    catalogRouter(config, session, (seasons) => deps.jobs.enqueueCatalogRefresh(seasons)),
+  );
 
   app.use((_req, _res, next) => next(new ApiError('not-found')));
   app.use(errorMiddleware({ concealSensitive: config.concealSensitiveErrors }));

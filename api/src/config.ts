@@ -50,7 +50,10 @@ export const CONFIG_KEYS = {
     schema: optionalUrl,
     doc: 'Base URL under which the GraphQL engine reaches this API (used in the actions metadata as {{API_BASE_URL}}); informational here.',
   },
-  FRONTEND_URL: { schema: url, doc: 'The frontend origin; default post-login redirect and base of password-reset links.' },
+  FRONTEND_URL: {
+    schema: url,
+    doc: 'The frontend origin; default post-login redirect and base of password-reset links.',
+  },
   ALLOWED_REDIRECT_ORIGINS: {
     schema: csv,
     doc: 'Extra origins (comma-separated, `https://*.example.com` wildcards allowed) that post-login `redirect=` may point to. FRONTEND_URL is always allowed.',
@@ -63,7 +66,10 @@ export const CONFIG_KEYS = {
     schema: z.string().default('loopback'),
     doc: 'Express `trust proxy` setting (`loopback`, a hop count, or a subnet list).',
   },
-  DATABASE_URL: { schema: z.string().min(1), doc: 'Postgres URL for role ct_api, through pgbouncer (transaction pooling).' },
+  DATABASE_URL: {
+    schema: z.string().min(1),
+    doc: 'Postgres URL for role ct_api, through pgbouncer (transaction pooling).',
+  },
   DATABASE_POOL_MAX: { schema: z.coerce.number().int().positive().default(10), doc: 'Max pg pool connections.' },
   REDIS_URL: { schema: z.string().min(1), doc: 'Redis URL (sessions, rate limits, queues).' },
   REDIS_KEY_PREFIX: { schema: z.string().default('ct:'), doc: 'Prefix of every Redis key the API writes.' },
@@ -75,13 +81,22 @@ export const CONFIG_KEYS = {
     schema: csv.pipe(z.array(z.string().min(32, 'each session secret needs at least 32 characters')).min(1)),
     doc: 'Cookie signing secret(s), comma-separated; the first signs, all verify (rotation).',
   },
-  SESSION_COOKIE_NAME: { schema: z.string().regex(/^[\w-]+$/).default('coursetable.session'), doc: 'Session cookie name.' },
+  SESSION_COOKIE_NAME: {
+    schema: z
+      .string()
+      .regex(/^[\w-]+$/)
+      .default('coursetable.session'),
+    doc: 'Session cookie name.',
+  },
   SESSION_COOKIE_SECURE: {
     schema: z.enum(['auto', 'true', 'false']).default('auto'),
     doc: '`auto`: secure unless API_PUBLIC_URL is plain http on localhost/127.0.0.1.',
   },
   SESSION_IDLE_TIMEOUT_S: { schema: seconds(7 * 86400), doc: 'Rolling idle timeout of a session (seconds).' },
-  SESSION_ABSOLUTE_LIFETIME_S: { schema: seconds(30 * 86400), doc: 'Absolute lifetime of a session from login (seconds).' },
+  SESSION_ABSOLUTE_LIFETIME_S: {
+    schema: seconds(30 * 86400),
+    doc: 'Absolute lifetime of a session from login (seconds).',
+  },
   AUTH_CONCEAL_ERRORS: {
     schema: bool(true),
     doc: 'Answer `sensitive` errors (those revealing whether an account exists) as a generic invalid-request.',
@@ -94,20 +109,32 @@ export const CONFIG_KEYS = {
     schema: z.coerce.number().int().min(0).default(5),
     doc: 'Cache-Control max-age of auth webhook answers.',
   },
-  GRAPHQL_URL: { schema: optionalUrl, doc: 'GraphQL engine endpoint (…/v1/graphql); health check and catalog generation.' },
+  GRAPHQL_URL: {
+    schema: optionalUrl,
+    doc: 'GraphQL engine endpoint (…/v1/graphql); health check and catalog generation.',
+  },
   GRAPHQL_ADMIN_SECRET: { schema: optionalString, doc: 'Admin secret for the API’s own GraphQL queries (catalog).' },
   ADMIN_SECRET: {
     schema: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32).optional()),
     doc: 'Secret header `x-admin-secret` for admin routes (grant/revoke evaluation access). Unset = admin routes off.',
   },
   CAS_BASE_URL: { schema: optionalUrl, doc: 'CAS server base URL (…/cas). Unset = CAS login off.' },
-  CAS_VERSION: { schema: z.enum(['2.0', '3.0']).default('3.0'), doc: 'CAS protocol: 2.0 (/serviceValidate) or 3.0 (/p3/serviceValidate).' },
+  CAS_VERSION: {
+    schema: z.enum(['2.0', '3.0']).default('3.0'),
+    doc: 'CAS protocol: 2.0 (/serviceValidate) or 3.0 (/p3/serviceValidate).',
+  },
   OIDC_ISSUER: { schema: optionalUrl, doc: 'OpenID Connect issuer URL. Unset = OIDC login off.' },
   OIDC_CLIENT_ID: { schema: optionalString, doc: 'OIDC client id.' },
-  OIDC_CLIENT_SECRET: { schema: optionalString, doc: 'OIDC client secret (client_secret_basic); unset = public client (PKCE only).' },
+  OIDC_CLIENT_SECRET: {
+    schema: optionalString,
+    doc: 'OIDC client secret (client_secret_basic); unset = public client (PKCE only).',
+  },
   OIDC_SCOPES: { schema: z.string().default('openid email profile'), doc: 'OIDC scopes requested.' },
   OIDC_ALLOW_INSECURE_HTTP: { schema: bool(false), doc: 'Allow an http:// issuer (local tests only).' },
-  SMTP_URL: { schema: optionalString, doc: 'nodemailer SMTP URL (smtp://user:pass@host:port). Unset = mails are logged as dropped.' },
+  SMTP_URL: {
+    schema: optionalString,
+    doc: 'nodemailer SMTP URL (smtp://user:pass@host:port). Unset = mails are logged as dropped.',
+  },
   MAIL_FROM: { schema: z.string().default('CourseTable <no-reply@coursetable.local>'), doc: 'From address of mails.' },
   PASSWORD_RESET_TTL_S: { schema: seconds(3600), doc: 'Lifetime of a password-reset token (seconds).' },
   EVALS_RULES: {
@@ -122,14 +149,19 @@ export const CONFIG_KEYS = {
     schema: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
     doc: 'Secret header `x-catalog-refresh-secret` for POST /api/catalog/refresh. Unset = refresh route off.',
   },
-  SHUTDOWN_GRACE_MS: { schema: z.coerce.number().int().positive().default(10_000), doc: 'Max time to drain requests on SIGTERM.' },
+  SHUTDOWN_GRACE_MS: {
+    schema: z.coerce.number().int().positive().default(10_000),
+    doc: 'Max time to drain requests on SIGTERM.',
+  },
 } as const;
 
 type Keys = typeof CONFIG_KEYS;
 type Raw = { [K in keyof Keys]: z.output<Keys[K]['schema']> };
 
 const envSchema = z.object(
-  Object.fromEntries(Object.entries(CONFIG_KEYS).map(([k, v]) => [k, v.schema])) as { [K in keyof Keys]: Keys[K]['schema'] },
+  Object.fromEntries(Object.entries(CONFIG_KEYS).map(([k, v]) => [k, v.schema])) as {
+    [K in keyof Keys]: Keys[K]['schema'];
+  },
 );
 
 export interface RateRule {
@@ -137,8 +169,7 @@ export interface RateRule {
   duration: number;
 }
 export type EvalsRule =
-  | { kind: 'email-domain'; domains: string[] }
-  | { kind: 'attribute'; name: string; values: string[] };
+  { kind: 'email-domain'; domains: string[] } | { kind: 'attribute'; name: string; values: string[] };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -169,7 +200,9 @@ export interface Config {
   graphqlAdminSecret: string | undefined;
   adminSecret: string | undefined;
   cas: { baseUrl: string; version: '2.0' | '3.0' } | undefined;
-  oidc: { issuer: string; clientId: string; clientSecret: string | undefined; scopes: string; allowInsecure: boolean } | undefined;
+  oidc:
+    | { issuer: string; clientId: string; clientSecret: string | undefined; scopes: string; allowInsecure: boolean }
+    | undefined;
   mail: { smtpUrl: string | undefined; from: string };
   passwordResetTtlS: number;
   evalsRules: EvalsRule[];
@@ -187,20 +220,33 @@ export class ConfigError extends Error {
 
 export function parseEvalsRules(text: string): EvalsRule[] {
   const rules: EvalsRule[] = [];
-  for (const part of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const idx = part.indexOf(':');
     const kind = part.slice(0, idx).trim();
     const body = part.slice(idx + 1).trim();
     if (idx < 0 || !body) throw new ConfigError([`EVALS_RULES: cannot parse "${part}"`]);
     if (kind === 'email-domain') {
-      rules.push({ kind, domains: body.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean) });
+      rules.push({
+        kind,
+        domains: body
+          .split(',')
+          .map((d) => d.trim().toLowerCase())
+          .filter(Boolean),
+      });
     } else if (kind === 'attribute') {
       const eq = body.indexOf('=');
       if (eq <= 0) throw new ConfigError([`EVALS_RULES: attribute rule needs <name>=<values>: "${part}"`]);
       rules.push({
         kind,
         name: body.slice(0, eq).trim(),
-        values: body.slice(eq + 1).split('|').map((v) => v.trim()).filter(Boolean),
+        values: body
+          .slice(eq + 1)
+          .split('|')
+          .map((v) => v.trim())
+          .filter(Boolean),
       });
     } else {
       throw new ConfigError([`EVALS_RULES: unknown rule kind "${kind}"`]);

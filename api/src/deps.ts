@@ -33,5 +33,7 @@ export async function closeDeps(deps: Deps): Promise<void> {
   deps.mailer.close();
   await Promise.allSettled([
     deps.jobs.close(),
-    deps.pool.end(), deps.redis.quit().catch(() => deps.redis.disconnect())]);
+    deps.pool.end(),
+    deps.redis.quit().catch(() => deps.redis.disconnect()),
+  ]);
 }

@@ -19,11 +19,11 @@ export const API_ERRORS = {
   'invalid-redirect': { status: 400, message: 'The redirect target is not allowed.' },
   'invalid-credentials': { status: 401, message: 'Incorrect email or password.' },
   'invalid-token': { status: 400, message: 'The token is invalid, used or expired.' },
-  'unauthenticated': { status: 401, message: 'You are not logged in.' },
+  unauthenticated: { status: 401, message: 'You are not logged in.' },
   'invalid-session': { status: 401, message: 'The session is invalid or expired.' },
   'invalid-secret': { status: 401, message: 'Missing or wrong secret.' },
   'login-failed': { status: 401, message: 'Login with the identity provider failed.' },
-  'forbidden': { status: 403, message: 'You may not do this.' },
+  forbidden: { status: 403, message: 'You may not do this.' },
   'cross-origin-request': { status: 403, message: 'Cross-origin request refused.' },
   'evals-required': { status: 403, message: 'Evaluation access is required.' },
   'not-found': { status: 404, message: 'Not found.' },
@@ -75,7 +75,10 @@ export function isApiError(e: unknown): e is ApiError {
 }
 
 /** The client-facing form of an error: code, status, message (concealed when sensitive and conceal is on). */
-export function publicError(err: unknown, conceal = false): { status: number; code: ErrorCode; message: string; detail?: string } {
+export function publicError(
+  err: unknown,
+  conceal = false,
+): { status: number; code: ErrorCode; message: string; detail?: string } {
   if (isApiError(err)) {
     const spec: ErrorSpec = API_ERRORS[err.code];
     if (conceal && spec.sensitive) {
@@ -85,8 +88,10 @@ export function publicError(err: unknown, conceal = false): { status: number; co
   }
   const e = err as { type?: unknown; status?: unknown } | null;
   // body-parser errors: malformed JSON or oversized bodies are client errors, not 500s.
-  if (e && e.type === 'entity.parse.failed') return { status: 400, code: 'invalid-request', message: API_ERRORS['invalid-request'].message };
-  if (e && e.type === 'entity.too.large') return { status: 413, code: 'payload-too-large', message: API_ERRORS['payload-too-large'].message };
+  if (e && e.type === 'entity.parse.failed')
+    return { status: 400, code: 'invalid-request', message: API_ERRORS['invalid-request'].message };
+  if (e && e.type === 'entity.too.large')
+    return { status: 413, code: 'payload-too-large', message: API_ERRORS['payload-too-large'].message };
   return { status: 500, code: 'internal-error', message: API_ERRORS['internal-error'].message };
 }
 
@@ -110,7 +115,10 @@ export function errorMiddleware(opts: { concealSensitive: boolean }): ErrorReque
     if (isApiError(err) && err.headers) res.set(err.headers);
     res.status(pub.status);
     if (isActionRoute(req)) {
-      res.json({ message: pub.detail ? `${pub.message} (${pub.detail})` : pub.message, extensions: { code: pub.code } });
+      res.json({
+        message: pub.detail ? `${pub.message} (${pub.detail})` : pub.message,
+        extensions: { code: pub.code },
+      });
     } else {
       res.json({ error: { code: pub.code, message: pub.message, ...(pub.detail ? { detail: pub.detail } : {}) } });
     }

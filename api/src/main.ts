@@ -31,7 +31,9 @@ server.listen(config.port, config.host, () => {
   logger.info({ port }, 'api listening');
   // Regenerate the static catalog at start (the worker does the work).
   if (config.graphqlUrl) {
-    deps.jobs.enqueueCatalogRefresh(undefined).catch(() => logger.warn('could not enqueue the start-up catalog refresh'));
+    deps.jobs
+      .enqueueCatalogRefresh(undefined)
+      .catch(() => logger.warn('could not enqueue the start-up catalog refresh'));
   }
 });
 

@@ -73,7 +73,10 @@ async function route(
   path: string,
   req: Record<string, unknown>,
   headers: [string, string][],
-  gql: (query: string, variables: Record<string, unknown>) => Promise<{ status: number; body: Record<string, unknown> }>,
+  gql: (
+    query: string,
+    variables: Record<string, unknown>,
+  ) => Promise<{ status: number; body: Record<string, unknown> }>,
 ): Promise<Reply | null> {
   const input = obj(req['input']);
   const data = async (query: string, variables: Record<string, unknown>): Promise<Record<string, unknown> | null> => {
@@ -221,7 +224,9 @@ export function startActionHandler(defaultTenant: ActionTenant | null = null, po
       const reply = await route(path, body, pairs(req.rawHeaders), gql);
       if (!reply) return raw(204, undefined);
       raw(reply.status, reply.body);
-    })().catch((e: unknown) => raw(500, { message: e instanceof Error ? e.message : 'handler error', code: 'unexpected' }));
+    })().catch((e: unknown) =>
+      raw(500, { message: e instanceof Error ? e.message : 'handler error', code: 'unexpected' }),
+    );
   });
   return new Promise((resolve, reject) => {
     server.on('error', reject);

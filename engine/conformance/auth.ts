@@ -64,7 +64,8 @@ export async function caseHeaders(
   if (auth.jwt && role !== undefined) {
     const claims: Record<string, unknown> = { 'X-Hasura-Allowed-Roles': [role], 'X-Hasura-Default-Role': role };
     for (const [k, v] of Object.entries(headers)) if (k !== 'X-Hasura-Role') claims[k] = v;
-    headers['Authorization'] = `Bearer ${await auth.jwt.sign({ sub: 'foo', name: 'bar', [JWT_CLAIMS_NAMESPACE]: claims })}`;
+    headers['Authorization'] =
+      `Bearer ${await auth.jwt.sign({ sub: 'foo', name: 'bar', [JWT_CLAIMS_NAMESPACE]: claims })}`;
   }
   if (auth.webhook && Object.keys(headers).length > 0) {
     headers['X-Hasura-Auth-Mode'] = 'webhook';

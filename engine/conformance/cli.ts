@@ -74,9 +74,7 @@ async function main(): Promise<number> {
     target = new PassthroughTarget(values.endpoint, secret, actions);
   } else {
     const start = await loadStartEngineServer();
-    const dbs = values['database-url']
-      ? serverDatabases(values['database-url'])
-      : await startThrowawayCluster(log);
+    const dbs = values['database-url'] ? serverDatabases(values['database-url']) : await startThrowawayCluster(log);
     target = new LocalEngineTarget(dbs, start, extraEnv);
   }
   let webhook: { url: string; close(): Promise<void> } | null = null;
@@ -92,7 +90,8 @@ async function main(): Promise<number> {
       webhookUrl: async () => (webhook ??= await startAuthWebhook()).url,
     });
     if (values.verbose) {
-      for (const c of cases) if (c.verdict !== 'pass') log(`${c.verdict.padEnd(10)} ${c.directory}/${c.file}: ${c.reason ?? ''}`);
+      for (const c of cases)
+        if (c.verdict !== 'pass') log(`${c.verdict.padEnd(10)} ${c.directory}/${c.file}: ${c.reason ?? ''}`);
     }
     const dirs = byDirectory(cases);
     const all = totals(cases);

@@ -44,8 +44,7 @@ export function operationSelection(body: unknown): Sel {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const ops = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-  const op =
-    typeof operationName === 'string' ? ops.find((o) => o.name?.value === operationName) ?? ops[0] : ops[0];
+  const op = typeof operationName === 'string' ? (ops.find((o) => o.name?.value === operationName) ?? ops[0]) : ops[0];
   return op ? { sets: [op.selectionSet], fragments } : null;
 }
 
@@ -156,8 +155,7 @@ export function judge(exp: Expectation, act: Actual, request: unknown): Outcome 
   if (alternatives.length === 0) return { verdict: 'pass' };
   let first: string | null = null;
   for (const alt of alternatives) {
-    const d =
-      alt.response === undefined ? null : diffBody(alt.response, act.body, request);
+    const d = alt.response === undefined ? null : diffBody(alt.response, act.body, request);
     const h = headersMissing(alt.resp_headers, act.headers);
     if (!d && !h) return { verdict: 'pass' };
     first ??= d ?? h;

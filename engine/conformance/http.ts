@@ -14,7 +14,8 @@ export async function send(
   const headers: Record<string, string> = { ...opts.headers };
   let body: string | undefined;
   if (method === 'GET' || method === 'DELETE') body = undefined;
-  else if (opts.method && opts.body !== undefined) body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+  else if (opts.method && opts.body !== undefined)
+    body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
   else {
     body = JSON.stringify(opts.query ?? null);
     headers['Content-Type'] = 'application/json';

@@ -192,13 +192,18 @@ export function loadPlan(suite: string): PlannedDirectory[] {
       const host =
         classes.find((c) => c.style === 'per-class' || c.style === 'per-class-v2') ??
         classes.find((c) => c.style !== 'per-test');
-      const tests = unreferenced.map(
-        (file): PlannedTest => ({ test: '(unreferenced)', file, transports: ['http'], addAuth: true, referenced: false }),
-      );
+      const tests = unreferenced.map((file): PlannedTest => ({
+        test: '(unreferenced)',
+        file,
+        transports: ['http'],
+        addAuth: true,
+        referenced: false,
+      }));
       if (host) {
         host.tests.push(...tests);
       } else {
-        const skip = 'case file not referenced by any upstream Postgres test, and no Postgres class setup to run it under';
+        const skip =
+          'case file not referenced by any upstream Postgres test, and no Postgres class setup to run it under';
         classes.push({
           python: '(unreferenced files)',
           style: 'per-class',

@@ -48,7 +48,12 @@ export async function runCaseFile(opts: {
 }): Promise<Outcome> {
   if (opts.file === 'steps.yaml') {
     const headers = await caseHeaders(undefined, opts.auth, opts.addAuth);
-    return runSubscriptionSteps({ dir: opts.dir, baseUrl: opts.baseUrl, headers, protocol: opts.wsProtocol ?? 'graphql-ws' });
+    return runSubscriptionSteps({
+      dir: opts.dir,
+      baseUrl: opts.baseUrl,
+      headers,
+      protocol: opts.wsProtocol ?? 'graphql-ws',
+    });
   }
   const all = steps(loadYaml(join(opts.dir, opts.file)));
   let out: Outcome = { verdict: 'pass' };

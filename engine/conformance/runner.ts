@@ -5,7 +5,15 @@ import { runCaseFile } from './run-case.js';
 import { environmentProblem } from './setup/apply.js';
 import type { ClassSession, Target } from './targets.js';
 import type { WsProtocol } from './ws.js';
-import type { CaseReport, PlannedClass, PlannedDirectory, PlannedTest, RunResult, Transport, Verdict } from './types.js';
+import type {
+  CaseReport,
+  PlannedClass,
+  PlannedDirectory,
+  PlannedTest,
+  RunResult,
+  Transport,
+  Verdict,
+} from './types.js';
 
 export interface RunOptions {
   target: Target;
@@ -23,7 +31,14 @@ const msg = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 async function runClass(dir: PlannedDirectory, cls: PlannedClass, o: RunOptions): Promise<RunResult[]> {
   const results: RunResult[] = [];
   const record = (t: PlannedTest, transport: Transport, verdict: Verdict, reason?: string): void => {
-    const r: RunResult = { class: cls.python, test: t.test, file: t.file, referenced: t.referenced, transport, verdict };
+    const r: RunResult = {
+      class: cls.python,
+      test: t.test,
+      file: t.file,
+      referenced: t.referenced,
+      transport,
+      verdict,
+    };
     results.push(reason === undefined ? r : { ...r, reason });
   };
   const todo = cls.tests.flatMap((t) => {

@@ -26,7 +26,10 @@ interface SubStep {
   stream_response?: unknown;
 }
 
-const SUBSCRIPTIONS: Record<string, { query: string; variables: Record<string, unknown>; root: string; expectKey: 'live_response' | 'stream_response' }> = {
+const SUBSCRIPTIONS: Record<
+  string,
+  { query: string; variables: Record<string, unknown>; root: string; expectKey: 'live_response' | 'stream_response' }
+> = {
   live_queries: {
     query: 'subscription { hge_tests_test_t2(order_by: {c1: asc}) { c1 c2 } }',
     variables: {},
@@ -107,13 +110,22 @@ export async function runSubscriptionSteps(opts: {
       ws.once('error', reject);
     });
     ws.send(JSON.stringify({ type: 'connection_init', payload: { headers: opts.headers } }));
-    ws.send(JSON.stringify({ type: protocol === 'graphql-ws' ? 'start' : 'subscribe', id: 'sub', payload: { query: sub.query, variables: sub.variables } }));
+    ws.send(
+      JSON.stringify({
+        type: protocol === 'graphql-ws' ? 'start' : 'subscribe',
+        id: 'sub',
+        payload: { query: sub.query, variables: sub.variables },
+      }),
+    );
     const first = await feed.next(timeout);
     const d0 = diffBody({ data: { [sub.root]: [] } }, first, { query: sub.query });
     if (d0) return { verdict: 'fail', reason: `initial result: ${d0}` };
     for (const [i, step] of steps.entries()) {
       const variables = yamlValue(step.variables ?? null);
-      const res = await send(opts.baseUrl, '/v1/graphql', { query: { query: step.query, variables }, headers: opts.headers });
+      const res = await send(opts.baseUrl, '/v1/graphql', {
+        query: { query: step.query, variables },
+        headers: opts.headers,
+      });
       if (step.response !== undefined) {
         const d = diffBody({ data: yamlValue(step.response) }, res.body, { query: step.query });
         if (d) return { verdict: 'fail', reason: `step ${i + 1} (${step.description ?? ''}) mutation: ${d}` };

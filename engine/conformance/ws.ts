@@ -50,7 +50,10 @@ export function wsRequest(
       if (err) reject(err);
       else if (res) resolve(res);
     };
-    const timer = setTimeout(() => done(new Error('websocket: no answer within the timeout')), opts.timeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => done(new Error('websocket: no answer within the timeout')),
+      opts.timeoutMs ?? 30_000,
+    );
     sock.on('error', (e) => done(e));
     sock.on('open', () => sock.send(JSON.stringify({ type: 'connection_init', payload: { headers } })));
     sock.on('close', () => done(new Error('websocket closed before the operation completed')));
@@ -120,7 +123,10 @@ function transportWsRequest(
       if (err) reject(err);
       else if (res) resolve(res);
     };
-    const timer = setTimeout(() => done(new Error('websocket: no answer within the timeout')), opts.timeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => done(new Error('websocket: no answer within the timeout')),
+      opts.timeoutMs ?? 30_000,
+    );
     sock.on('error', (e) => done(e));
     sock.on('open', () => sock.send(JSON.stringify({ type: 'connection_init', payload: { headers } })));
     sock.on('close', (code: number, reason: Buffer) => {
@@ -151,7 +157,10 @@ function transportWsRequest(
         case 'error':
           if (msg.id !== '1') return;
           // the protocol says a list of GraphQL errors; a `{errors}` body is taken as it is
-          return done(null, { type: 'error', payload: Array.isArray(msg.payload) ? { errors: msg.payload } : msg.payload });
+          return done(null, {
+            type: 'error',
+            payload: Array.isArray(msg.payload) ? { errors: msg.payload } : msg.payload,
+          });
         case 'complete':
           if (msg.id !== '1') return;
           if (first) return done(null, first);

@@ -5,7 +5,15 @@
  * `callWebhook`, `validateResponse`, `makeActionResponseNoRelations`; reference A6).
  */
 import type pg from 'pg';
-import { getNamedType, getNullableType, isEnumType, isListType, isNonNullType, isObjectType, isScalarType } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+} from 'graphql';
 import type { GraphQLField, GraphQLOutputType } from 'graphql';
 import { EngineError } from './errors.js';
 import type { ActionInfo } from './model/resolve-actions.js';
@@ -62,7 +70,8 @@ function validate(type: GraphQLOutputType, v: unknown, top: boolean, field: stri
     return null;
   }
   if (isObjectType(t)) {
-    if (typeof v !== 'object' || Array.isArray(v)) return `got ${jsonKind(v)} for the action webhook response, expecting ${t.name}`;
+    if (typeof v !== 'object' || Array.isArray(v))
+      return `got ${jsonKind(v)} for the action webhook response, expecting ${t.name}`;
     const obj = v as Record<string, unknown>;
     for (const [name, f] of Object.entries(t.getFields())) {
       if (actionRelInfo(f.extensions)) continue;
@@ -76,14 +85,27 @@ function validate(type: GraphQLOutputType, v: unknown, top: boolean, field: stri
     return null;
   }
   if (isScalarType(t) && ['Int', 'Float', 'String', 'Boolean', 'ID'].includes(t.name)) {
-    const ok = t.name === 'Int' || t.name === 'Float' ? typeof v === 'number' : t.name === 'Boolean' ? typeof v === 'boolean' : t.name === 'ID' ? typeof v === 'string' || typeof v === 'number' : typeof v === 'string';
+    const ok =
+      t.name === 'Int' || t.name === 'Float'
+        ? typeof v === 'number'
+        : t.name === 'Boolean'
+          ? typeof v === 'boolean'
+          : t.name === 'ID'
+            ? typeof v === 'string' || typeof v === 'number'
+            : typeof v === 'string';
     if (!ok) return `got ${jsonKind(v)} for the action webhook response, expecting ${t.name}`;
   }
-  if (isEnumType(t) && (typeof v !== 'string' || !t.getValue(v))) return `got ${jsonKind(v)} for the action webhook response, expecting ${t.name}`;
+  if (isEnumType(t) && (typeof v !== 'string' || !t.getValue(v)))
+    return `got ${jsonKind(v)} for the action webhook response, expecting ${t.name}`;
   return null;
 }
 
-async function relationship(deps: ActionDeps, def: GraphQLField<unknown, unknown>, c: CollectedField, parent: Record<string, unknown>): Promise<unknown> {
+async function relationship(
+  deps: ActionDeps,
+  def: GraphQLField<unknown, unknown>,
+  c: CollectedField,
+  parent: Record<string, unknown>,
+): Promise<unknown> {
   const info = actionRelInfo(def.extensions);
   if (!info) return null;
   const objectType = getNamedType(def.type);
@@ -94,11 +116,24 @@ async function relationship(deps: ActionDeps, def: GraphQLField<unknown, unknown
     const v = parent[field];
     if (!col) continue;
     if (v === null || v === undefined) return info.rel.kind === 'array' ? [] : null;
-    conds.push({ kind: 'cmp', lhs: { kind: 'column', column: col, castText: false }, op: '_eq', rhs: { kind: 'value', value: v, type: col.type, array: false } });
+    conds.push({
+      kind: 'cmp',
+      lhs: { kind: 'column', column: col, castText: false },
+      op: '_eq',
+      rhs: { kind: 'value', value: v, type: col.type, array: false },
+    });
   }
-  const s = planTableSelect(deps.planner, info.table, def, c, { join: null, source: { kind: 'table' }, withArgs: info.rel.kind === 'array', objectType, fieldsFrom: null });
+  const s = planTableSelect(deps.planner, info.table, def, c, {
+    join: null,
+    source: { kind: 'table' },
+    withArgs: info.rel.kind === 'array',
+    objectType,
+    fieldsFrom: null,
+  });
   const select = { ...s, where: and([s.where, ...conds]) };
-  const q = compile(info.rel.kind === 'array' ? arrayQuery(deps.compile(), select, null) : objectQuery(deps.compile(), select, null));
+  const q = compile(
+    info.rel.kind === 'array' ? arrayQuery(deps.compile(), select, null) : objectQuery(deps.compile(), select, null),
+  );
   try {
     const res = await deps.pool.query<{ v: unknown }>({ text: q.text, values: q.values as unknown[] });
     return res.rows[0]?.v ?? (info.rel.kind === 'array' ? [] : null);
@@ -122,12 +157,17 @@ async function shape(deps: ActionDeps, type: GraphQLOutputType, v: unknown, f: C
     }
     const def = t.getFields()[c.name];
     if (!def) throw new EngineError('validation-failed', `field '${c.name}' not found in type: '${t.name}'`, c.path);
-    out[c.alias] = actionRelInfo(def.extensions) ? await relationship(deps, def, c, obj) : await shape(deps, def.type, obj[c.name], c);
+    out[c.alias] = actionRelInfo(def.extensions)
+      ? await relationship(deps, def, c, obj)
+      : await shape(deps, def.type, obj[c.name], c);
   }
   return out;
 }
 
-function internalOf(call: { template: string; body: string; reported: readonly unknown[] }, res: ActionHttpResult | null): unknown {
+function internalOf(
+  call: { template: string; body: string; reported: readonly unknown[] },
+  res: ActionHttpResult | null,
+): unknown {
   let body: unknown = res?.body ?? null;
   try {
     body = res ? (JSON.parse(res.body) as unknown) : null;
@@ -137,16 +177,27 @@ function internalOf(call: { template: string; body: string; reported: readonly u
   return {
     error: 'unexpected response',
     response: res ? { status: res.status, body, headers: res.headers } : null,
-    request: { body: JSON.parse(call.body) as unknown, url: call.template, headers: call.reported, transformed_request: null },
+    request: {
+      body: JSON.parse(call.body) as unknown,
+      url: call.template,
+      headers: call.reported,
+      transformed_request: null,
+    },
   };
 }
 
 /** Run the action field `f` and return its JSON text. */
-export async function runAction(deps: ActionDeps, a: ActionInfo, def: GraphQLField<unknown, unknown>, f: CollectedField): Promise<string> {
+export async function runAction(
+  deps: ActionDeps,
+  a: ActionInfo,
+  def: GraphQLField<unknown, unknown>,
+  f: CollectedField,
+): Promise<string> {
   const raw = rawArgs(deps.planner, f, def);
   const input: Record<string, unknown> = {};
   for (const arg of def.args) {
-    if (raw[arg.name] !== undefined) input[arg.name] = coerceInput(arg.type, raw[arg.name], `${f.path}.args.${arg.name}`);
+    if (raw[arg.name] !== undefined)
+      input[arg.name] = coerceInput(arg.type, raw[arg.name], `${f.path}.args.${arg.name}`);
   }
   const body = { action: { name: a.name }, input, session_variables: deps.session.vars, request_query: deps.query };
   const call = buildActionCall(a, body, deps.clientHeaders, deps.env);
@@ -163,7 +214,13 @@ export async function runAction(deps: ActionDeps, a: ActionInfo, def: GraphQLFie
     if (err) throw new EngineError('unexpected', err, '$', internalOf(call, res));
     return JSON.stringify(await shape(deps, def.type, parsed, f)) ?? 'null';
   }
-  if (res.status >= 400 && res.status < 500 && parsed !== null && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string') {
+  if (
+    res.status >= 400 &&
+    res.status < 500 &&
+    parsed !== null &&
+    typeof parsed === 'object' &&
+    typeof (parsed as { message?: unknown }).message === 'string'
+  ) {
     const p = parsed as { message: string; extensions?: unknown; code?: unknown };
     if (p.extensions !== null && typeof p.extensions === 'object' && !Array.isArray(p.extensions)) {
       throw new ActionError(p.message, p.extensions as Record<string, unknown>);

@@ -34,13 +34,36 @@ export function isMutation(op: OperationDefinitionNode): boolean {
   return op.operation === OperationTypeNode.MUTATION;
 }
 
-function planInput(deps: WriteDeps, schema: GraphQLSchema, doc: DocumentNode, op: OperationDefinitionNode, req: ExecuteRequest, session: Session): MutationPlanInput {
+function planInput(
+  deps: WriteDeps,
+  schema: GraphQLSchema,
+  doc: DocumentNode,
+  op: OperationDefinitionNode,
+  req: ExecuteRequest,
+  session: Session,
+): MutationPlanInput {
   validateDocument(schema, doc);
   const variables = coerceVariables(schema, op, req.variables ?? {});
-  return { model: deps.model, schema, role: session.role, doc, op, variables, session: session.vars, nullCollapse: deps.nullCollapse, backendOnly: session.backendOnly };
+  return {
+    model: deps.model,
+    schema,
+    role: session.role,
+    doc,
+    op,
+    variables,
+    session: session.vars,
+    nullCollapse: deps.nullCollapse,
+    backendOnly: session.backendOnly,
+  };
 }
 
-function actionDeps(deps: WriteDeps, input: MutationPlanInput, req: ExecuteRequest, session: Session, headers: Readonly<Record<string, string>>): ActionDeps {
+function actionDeps(
+  deps: WriteDeps,
+  input: MutationPlanInput,
+  req: ExecuteRequest,
+  session: Session,
+  headers: Readonly<Record<string, string>>,
+): ActionDeps {
   return {
     pool: deps.pool,
     env: deps.env,
@@ -60,7 +83,9 @@ function result(body: string, cookies: readonly string[]): ExecuteResult {
 
 /** Handler errors with their own `extensions` are rendered verbatim (A6: 4xx mapping). */
 function actionErrorBody(e: unknown): string | null {
-  return e instanceof ActionError ? JSON.stringify({ errors: [{ message: e.message, extensions: e.extensions }] }) : null;
+  return e instanceof ActionError
+    ? JSON.stringify({ errors: [{ message: e.message, extensions: e.extensions }] })
+    : null;
 }
 
 /** Execute a mutation operation (table mutations and mutation actions, in order, in one transaction). */
@@ -78,7 +103,8 @@ export async function executeMutationOperation(
   const input = planInput(deps, schema, doc, op, req, session);
   const actions: CollectedField[] = [];
   const roots = planMutation(input, (f, def) => {
-    if (!actionFieldInfo(def.extensions)) throw validationFailed(`field '${f.name}' not found in type: 'mutation_root'`, f.path);
+    if (!actionFieldInfo(def.extensions))
+      throw validationFailed(`field '${f.name}' not found in type: 'mutation_root'`, f.path);
     actions.push(f);
     return { alias: f.alias, kind: 'action', index: actions.length - 1 };
   });
@@ -117,14 +143,23 @@ export async function executeQueryWithActions(
   const schema = deps.schemaFor(session.role, false);
   const root = schema?.getQueryType();
   if (!schema || !root || op.operation !== OperationTypeNode.QUERY) return null;
-  const isAction = (s: { kind: Kind; name?: { value: string } }): boolean => s.kind === Kind.FIELD && !!s.name && !!root.getFields()[s.name.value] && !!actionFieldInfo(root.getFields()[s.name.value]?.extensions ?? {});
+  const isAction = (s: { kind: Kind; name?: { value: string } }): boolean =>
+    s.kind === Kind.FIELD &&
+    !!s.name &&
+    !!root.getFields()[s.name.value] &&
+    !!actionFieldInfo(root.getFields()[s.name.value]?.extensions ?? {});
   if (!op.selectionSet.selections.some((s) => isAction(s))) return null;
   const input = planInput(deps, schema, doc, op, req, session);
   const ad = actionDeps(deps, input, req, session, headers);
   const rest = op.selectionSet.selections.filter((s) => !isAction(s as FieldNode));
   let dbData: Record<string, unknown> = {};
   if (rest.length > 0) {
-    const restDoc: DocumentNode = { ...doc, definitions: doc.definitions.map((d) => (d === op ? { ...op, selectionSet: { ...op.selectionSet, selections: rest } } : d)) };
+    const restDoc: DocumentNode = {
+      ...doc,
+      definitions: doc.definitions.map((d) =>
+        d === op ? { ...op, selectionSet: { ...op.selectionSet, selections: rest } } : d,
+      ),
+    };
     const r = await runQuery({ ...req, query: print(restDoc) });
     const parsed = JSON.parse(r.body) as { data?: Record<string, unknown>; errors?: unknown };
     if (parsed.errors) return r;
@@ -141,7 +176,8 @@ export async function executeQueryWithActions(
   } catch (e) {
     const b = actionErrorBody(e);
     if (b) return result(b, ad.cookies);
-    if (e instanceof EngineError) return result(JSON.stringify({ errors: [toGraphQLError(e, session.role === 'admin')] }), ad.cookies);
+    if (e instanceof EngineError)
+      return result(JSON.stringify({ errors: [toGraphQLError(e, session.role === 'admin')] }), ad.cookies);
     throw e;
   }
   return result(`{"data":{${parts.join(',')}}}`, ad.cookies);

@@ -24,7 +24,12 @@ export function makeSession(role: string, vars: Record<string, string | undefine
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(vars)) {
     const key = k.toLowerCase();
-    if (v !== undefined && key.startsWith('x-hasura-') && key !== 'x-hasura-admin-secret' && key !== 'x-hasura-access-key') {
+    if (
+      v !== undefined &&
+      key.startsWith('x-hasura-') &&
+      key !== 'x-hasura-admin-secret' &&
+      key !== 'x-hasura-access-key'
+    ) {
       out[key] = v;
     }
   }

@@ -26,7 +26,13 @@ let seen: { path: string; headers: Record<string, unknown>; body: Record<string,
 
 type Body = { data?: Record<string, unknown>; errors?: { message: string; extensions: Record<string, unknown> }[] };
 
-async function run(role: string, query: string, userId: number | null = ME, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Body> {
+async function run(
+  role: string,
+  query: string,
+  userId: number | null = ME,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Body> {
   const vars: Record<string, string> = userId === null ? {} : { 'x-hasura-user-id': String(userId) };
   const res = await rt.execute({ query, variables: variables ?? null }, makeSession(role, vars), { headers });
   return JSON.parse(res.body) as Body;
@@ -63,11 +69,18 @@ function startHandler(): Promise<string> {
       // '/slow' never answers
     });
   });
-  return new Promise((resolve) => handler.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(handler.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    handler.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(handler.address() as AddressInfo).port}`)),
+  );
 }
 
 function withActions(md: HasuraMetadata): HasuraMetadata {
-  const mk = (name: string, path: string, type: 'query' | 'mutation', timeout?: number): NonNullable<HasuraMetadata['actions']>[number] => ({
+  const mk = (
+    name: string,
+    path: string,
+    type: 'query' | 'mutation',
+    timeout?: number,
+  ): NonNullable<HasuraMetadata['actions']>[number] => ({
     name,
     definition: {
       kind: 'synchronous',
@@ -83,12 +96,38 @@ function withActions(md: HasuraMetadata): HasuraMetadata {
   });
   return {
     ...md,
-    actions: [mk('test_ok', '/ok', 'mutation'), mk('test_bad', '/bad', 'mutation'), mk('test_bad_ext', '/bad-ext', 'mutation'), mk('test_missing', '/missing', 'query'), mk('test_null', '/null', 'query'), mk('test_boom', '/boom', 'query'), mk('test_slow', '/slow', 'query', 1), { ...mk('test_down', '/down', 'query'), definition: { ...mk('x', '', 'query').definition, handler: 'http://127.0.0.1:1/down' } }],
+    actions: [
+      mk('test_ok', '/ok', 'mutation'),
+      mk('test_bad', '/bad', 'mutation'),
+      mk('test_bad_ext', '/bad-ext', 'mutation'),
+      mk('test_missing', '/missing', 'query'),
+      mk('test_null', '/null', 'query'),
+      mk('test_boom', '/boom', 'query'),
+      mk('test_slow', '/slow', 'query', 1),
+      {
+        ...mk('test_down', '/down', 'query'),
+        definition: { ...mk('x', '', 'query').definition, handler: 'http://127.0.0.1:1/down' },
+      },
+    ],
     custom_types: {
       ...md.custom_types,
       objects: [
-        ...((md.custom_types?.objects ?? [])),
-        { name: 'TestResult', fields: [{ name: 'id', type: 'Int!' }, { name: 'note', type: 'String' }], relationships: [{ name: 'user', type: 'object', remote_table: { schema: 'public', name: 'users' }, field_mapping: { id: 'user_id' } }] },
+        ...(md.custom_types?.objects ?? []),
+        {
+          name: 'TestResult',
+          fields: [
+            { name: 'id', type: 'Int!' },
+            { name: 'note', type: 'String' },
+          ],
+          relationships: [
+            {
+              name: 'user',
+              type: 'object',
+              remote_table: { schema: 'public', name: 'users' },
+              field_mapping: { id: 'user_id' },
+            },
+          ],
+        },
       ],
     },
   };
@@ -98,7 +137,9 @@ beforeAll(async () => {
   db = await cloneTemplate();
   const c = new pg.Client({ connectionString: db.directUrl('postgres') });
   await c.connect();
-  await c.query(`insert into seasons (season_code, term, year) values ('209901', 'spring', 2099) on conflict do nothing`);
+  await c.query(
+    `insert into seasons (season_code, term, year) values ('209901', 'spring', 2099) on conflict do nothing`,
+  );
   await c.query(`insert into users (user_id, display_name) values (${ME}, 'me'), (${OTHER}, 'other')`);
   await c.query(`insert into saved_searches (user_id, name, query) values (${OTHER}, 'theirs', '{}')`);
   await c.end();
@@ -129,16 +170,21 @@ describe('mutations: transactions and constraints', () => {
     expect(ok).toHaveLength(1);
     expect(failed).toHaveLength(1);
     expect(failed[0]?.errors?.[0]?.extensions['code']).toBe('constraint-violation');
-    expect(failed[0]?.errors?.[0]?.message).toMatch(/^Uniqueness violation\. duplicate key value violates unique constraint/);
+    expect(failed[0]?.errors?.[0]?.message).toMatch(
+      /^Uniqueness violation\. duplicate key value violates unique constraint/,
+    );
     expect(await count(`select count(*) as n from saved_searches where user_id = ${ME} and name = 'race'`)).toBe(1);
   });
 
   it('a multi-field mutation whose last field fails leaves no partial write', async () => {
-    const r = await run('admin', `mutation {
+    const r = await run(
+      'admin',
+      `mutation {
       a: insert_saved_searches_one(object: {user_id: ${ME}, name: "first", query: {}}) { saved_search_id }
       b: update_saved_searches(where: {user_id: {_eq: ${OTHER}}}, _set: {name: "renamed"}) { affected_rows }
       c: insert_saved_searches(objects: [{user_id: ${ME}, name: "dup", query: {}}, {user_id: ${ME}, name: "dup", query: {}}]) { affected_rows }
-    }`);
+    }`,
+    );
     expect(r.errors?.[0]?.extensions['code']).toBe('constraint-violation');
     expect(r.data).toBeUndefined();
     expect(await count(`select count(*) as n from saved_searches where name in ('first', 'dup', 'renamed')`)).toBe(0);
@@ -147,16 +193,35 @@ describe('mutations: transactions and constraints', () => {
 
 describe('mutations: student permissions on our metadata', () => {
   it('insert presets user_id from the session; the column is not in the input type', async () => {
-    const r = await run('student', `mutation { insert_saved_searches(objects: [{name: "mine", query: {q: "x"}}]) { affected_rows returning { user_id name query } } }`);
-    expect(r.data?.['insert_saved_searches']).toEqual({ affected_rows: 1, returning: [{ user_id: ME, name: 'mine', query: { q: 'x' } }] });
-    const bad = await run('student', `mutation { insert_saved_searches(objects: [{user_id: ${OTHER}, name: "spoof", query: {}}]) { affected_rows } }`);
-    expect(bad.errors?.[0]).toEqual({ message: "field 'user_id' not found in type: 'saved_searches_insert_input'", extensions: { path: '$.selectionSet.insert_saved_searches.args.objects[0].user_id', code: 'validation-failed' } });
+    const r = await run(
+      'student',
+      `mutation { insert_saved_searches(objects: [{name: "mine", query: {q: "x"}}]) { affected_rows returning { user_id name query } } }`,
+    );
+    expect(r.data?.['insert_saved_searches']).toEqual({
+      affected_rows: 1,
+      returning: [{ user_id: ME, name: 'mine', query: { q: 'x' } }],
+    });
+    const bad = await run(
+      'student',
+      `mutation { insert_saved_searches(objects: [{user_id: ${OTHER}, name: "spoof", query: {}}]) { affected_rows } }`,
+    );
+    expect(bad.errors?.[0]).toEqual({
+      message: "field 'user_id' not found in type: 'saved_searches_insert_input'",
+      extensions: { path: '$.selectionSet.insert_saved_searches.args.objects[0].user_id', code: 'validation-failed' },
+    });
   });
 
   it('update and delete only reach own rows', async () => {
-    const u = await run('student', `mutation { update_saved_searches(where: {}, _set: {name: "x"}) { affected_rows } }`, OTHER + 1000);
+    const u = await run(
+      'student',
+      `mutation { update_saved_searches(where: {}, _set: {name: "x"}) { affected_rows } }`,
+      OTHER + 1000,
+    );
     expect(u.data?.['update_saved_searches']).toEqual({ affected_rows: 0 });
-    const d = await run('student', `mutation { delete_saved_searches(where: {name: {_eq: "theirs"}}) { affected_rows } }`);
+    const d = await run(
+      'student',
+      `mutation { delete_saved_searches(where: {name: {_eq: "theirs"}}) { affected_rows } }`,
+    );
     expect(d.data?.['delete_saved_searches']).toEqual({ affected_rows: 0 });
     expect(await count(`select count(*) as n from saved_searches where name = 'theirs'`)).toBe(1);
   });
@@ -164,13 +229,24 @@ describe('mutations: student permissions on our metadata', () => {
   it('a student has no mutation on tables without write permissions', async () => {
     const r = await run('student', `mutation { insert_users(objects: [{display_name: "x"}]) { affected_rows } }`);
     expect(r.errors?.[0]?.message).toBe("field 'insert_users' not found in type: 'mutation_root'");
-    const anon = await run('anonymous', `mutation { insert_saved_searches(objects: [{name: "x", query: {}}]) { affected_rows } }`, null);
+    const anon = await run(
+      'anonymous',
+      `mutation { insert_saved_searches(objects: [{name: "x", query: {}}]) { affected_rows } }`,
+      null,
+    );
     expect(anon.errors?.[0]?.message).toBe('no mutations exist');
   });
 
   it('a missing session variable in a preset is not-found', async () => {
-    const r = await run('student', `mutation { insert_wishlist_items_one(object: {season_code: "209901", crn: 1}) { crn } }`, null);
-    expect(r.errors?.[0]).toEqual({ message: 'missing session variable: "x-hasura-user-id"', extensions: { path: '$', code: 'not-found' } });
+    const r = await run(
+      'student',
+      `mutation { insert_wishlist_items_one(object: {season_code: "209901", crn: 1}) { crn } }`,
+      null,
+    );
+    expect(r.errors?.[0]).toEqual({
+      message: 'missing session variable: "x-hasura-user-id"',
+      extensions: { path: '$', code: 'not-found' },
+    });
   });
 });
 
@@ -178,11 +254,20 @@ describe('actions against a real handler', () => {
   it('success: exact body, headers, relationship under select permission, Set-Cookie forwarded', async () => {
     seen = [];
     const q = 'mutation { test_ok(name: "n") { id note user { user_id display_name } } }';
-    const res = await rt.execute({ query: q }, makeSession('student', { 'x-hasura-user-id': String(ME) }), { headers: { 'User-Agent': 'browser', Authorization: 'Bearer t', 'x-hasura-user-id': '1' } });
-    expect(JSON.parse(res.body)).toEqual({ data: { test_ok: { id: ME, note: 'hello', user: { user_id: ME, display_name: 'me' } } } });
+    const res = await rt.execute({ query: q }, makeSession('student', { 'x-hasura-user-id': String(ME) }), {
+      headers: { 'User-Agent': 'browser', Authorization: 'Bearer t', 'x-hasura-user-id': '1' },
+    });
+    expect(JSON.parse(res.body)).toEqual({
+      data: { test_ok: { id: ME, note: 'hello', user: { user_id: ME, display_name: 'me' } } },
+    });
     expect(res.headers?.['Set-Cookie']).toBe('a=b; Path=/');
     const call = seen[0];
-    expect(call?.body).toEqual({ action: { name: 'test_ok' }, input: { name: 'n' }, session_variables: { 'x-hasura-user-id': String(ME), 'x-hasura-role': 'student' }, request_query: q });
+    expect(call?.body).toEqual({
+      action: { name: 'test_ok' },
+      input: { name: 'n' },
+      session_variables: { 'x-hasura-user-id': String(ME), 'x-hasura-role': 'student' },
+      request_query: q,
+    });
     expect(call?.headers['user-agent']).toBe('hasura-graphql-engine/v2.48.10');
     expect(call?.headers['x-forwarded-user-agent']).toBe('browser');
     expect(call?.headers['authorization']).toBe('Bearer t');
@@ -199,7 +284,12 @@ describe('actions against a real handler', () => {
 
   it('output validation with Hasura messages; internal only for admin', async () => {
     const m = await run('student', '{ test_missing(name: "n") { id } }');
-    expect(m.errors).toEqual([{ message: 'field "id" expected in webhook response, but not found', extensions: { path: '$', code: 'unexpected' } }]);
+    expect(m.errors).toEqual([
+      {
+        message: 'field "id" expected in webhook response, but not found',
+        extensions: { path: '$', code: 'unexpected' },
+      },
+    ]);
     const n = await run('student', '{ test_null(name: "n") { id } }');
     expect(n.errors?.[0]?.message).toBe('got null for the action webhook response');
     const boom = await run('admin', '{ test_boom(name: "n") { id } }');
@@ -213,7 +303,10 @@ describe('actions against a real handler', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(slow.errors?.[0]?.message).toBe('http exception when calling webhook');
     const down = await run('student', '{ test_down(name: "n") { id } }');
-    expect(down.errors?.[0]).toEqual({ message: 'http exception when calling webhook', extensions: { path: '$', code: 'unexpected' } });
+    expect(down.errors?.[0]).toEqual({
+      message: 'http exception when calling webhook',
+      extensions: { path: '$', code: 'unexpected' },
+    });
   });
 
   it('actions are visible only to permitted roles', async () => {

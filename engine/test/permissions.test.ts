@@ -19,7 +19,12 @@ const STRANGER = 900003;
 let db: TestDb;
 let rt: Runtime;
 
-async function run(role: string, query: string, userId: number | null = ME, variables?: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function run(
+  role: string,
+  query: string,
+  userId: number | null = ME,
+  variables?: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const vars: Record<string, string> = userId === null ? {} : { 'x-hasura-user-id': String(userId) };
   const res = await rt.execute({ query, variables: variables ?? null }, makeSession(role, vars), { headers: {} });
   return JSON.parse(res.body) as Record<string, unknown>;
@@ -40,7 +45,9 @@ beforeAll(async () => {
   db = await cloneTemplate();
   const c = new pg.Client({ connectionString: db.directUrl('postgres') });
   await c.connect();
-  await c.query(`insert into seasons (season_code, term, year) values ('209901', 'spring', 2099) on conflict do nothing`);
+  await c.query(
+    `insert into seasons (season_code, term, year) values ('209901', 'spring', 2099) on conflict do nothing`,
+  );
   await c.query(
     `insert into users (user_id, display_name) values (${ME}, 'me'), (${FRIEND}, 'friend'), (${STRANGER}, 'stranger')`,
   );
@@ -50,12 +57,18 @@ beforeAll(async () => {
     (990002, ${FRIEND}, '209901', 0, 'friend public', false),
     (990003, ${FRIEND}, '209901', 1, 'friend private', true),
     (990004, ${STRANGER}, '209901', 0, 'stranger public', false)`);
-  await c.query(`insert into worksheet_courses (worksheet_id, crn, color) values (990003, 12345, '#aabbcc'), (990002, 23456, '#aabbcc')`);
+  await c.query(
+    `insert into worksheet_courses (worksheet_id, crn, color) values (990003, 12345, '#aabbcc'), (990002, 23456, '#aabbcc')`,
+  );
   await c.query(`insert into profile_fields (user_id, field, value, visibility) values
     (${FRIEND}, 'bio', 'friend-only bio', 'friends'), (${FRIEND}, 'major', 'secret major', 'self'),
     (${STRANGER}, 'bio', 'public bio', 'public'), (${STRANGER}, 'major', 'stranger friends-only', 'friends')`);
   await c.end();
-  rt = await createRuntime({ metadata: await loadMetadataDir(METADATA), databaseUrl: db.directUrl('ct_engine'), env: {} });
+  rt = await createRuntime({
+    metadata: await loadMetadataDir(METADATA),
+    databaseUrl: db.directUrl('ct_engine'),
+    env: {},
+  });
 });
 
 afterAll(async () => {
@@ -71,7 +84,9 @@ describe('our metadata', () => {
 
 describe('student sees only what the rules allow', () => {
   it('own user row only, whatever the filter', async () => {
-    const d = dataOf(await run('student', `{ users { user_id } other: users(where: {user_id: {_eq: ${FRIEND}}}) { user_id } }`));
+    const d = dataOf(
+      await run('student', `{ users { user_id } other: users(where: {user_id: {_eq: ${FRIEND}}}) { user_id } }`),
+    );
     expect(d['users']).toEqual([{ user_id: ME }]);
     expect(d['other']).toEqual([]);
   });
@@ -87,18 +102,30 @@ describe('student sees only what the rules allow', () => {
   });
 
   it('distinct_on does not leak hidden rows', async () => {
-    const d = dataOf(await run('student', '{ worksheets(distinct_on: [user_id], order_by: [{user_id: asc}]) { user_id } }'));
+    const d = dataOf(
+      await run('student', '{ worksheets(distinct_on: [user_id], order_by: [{user_id: asc}]) { user_id } }'),
+    );
     expect(d['worksheets']).toEqual([{ user_id: ME }, { user_id: FRIEND }]);
   });
 
   it('relationship filters and nested rows respect the target permission', async () => {
-    const d = dataOf(await run('student', '{ worksheet_courses { crn } worksheets(where: {worksheet_courses: {crn: {_eq: 12345}}}) { worksheet_id } }'));
+    const d = dataOf(
+      await run(
+        'student',
+        '{ worksheet_courses { crn } worksheets(where: {worksheet_courses: {crn: {_eq: 12345}}}) { worksheet_id } }',
+      ),
+    );
     expect(d['worksheet_courses']).toEqual([{ crn: 23456 }]);
     expect(d['worksheets']).toEqual([]);
   });
 
   it('profile fields by visibility', async () => {
-    const d = dataOf(await run('student', '{ profile_fields(where: {user_id: {_gte: 900000}}, order_by: [{user_id: asc}, {field: asc}]) { user_id field } }'));
+    const d = dataOf(
+      await run(
+        'student',
+        '{ profile_fields(where: {user_id: {_gte: 900000}}, order_by: [{user_id: asc}, {field: asc}]) { user_id field } }',
+      ),
+    );
     expect(d['profile_fields']).toEqual([
       { user_id: FRIEND, field: 'bio' },
       { user_id: STRANGER, field: 'bio' },
@@ -109,7 +136,9 @@ describe('student sees only what the rules allow', () => {
     expect(errorOf(await run('student', '{ worksheets_aggregate { aggregate { count } } }')).message).toBe(
       "field 'worksheets_aggregate' not found in type: 'query_root'",
     );
-    expect(errorOf(await run('student', '{ password_credentials { user_id } }')).extensions.code).toBe('validation-failed');
+    expect(errorOf(await run('student', '{ password_credentials { user_id } }')).extensions.code).toBe(
+      'validation-failed',
+    );
     expect(errorOf(await run('student', '{ evaluation_ratings { rating } }')).message).toBe(
       "field 'evaluation_ratings' not found in type: 'query_root'",
     );
@@ -133,26 +162,43 @@ describe('anonymous and student_evals', () => {
   it('anonymous sees public course data but no user tables or evaluations', async () => {
     dataOf(await run('anonymous', '{ courses(limit: 1) { course_id title listings { crn } season { term } } }', null));
     expect(errorOf(await run('anonymous', '{ users { user_id } }', null)).extensions.code).toBe('validation-failed');
-    expect(errorOf(await run('anonymous', '{ courses { evaluation_statistic { enrolled } } }', null)).extensions.code).toBe('validation-failed');
+    expect(
+      errorOf(await run('anonymous', '{ courses { evaluation_statistic { enrolled } } }', null)).extensions.code,
+    ).toBe('validation-failed');
   });
 
   it('student_evals sees evaluation tables and columns', async () => {
-    dataOf(await run('student_evals', '{ courses(limit: 1) { average_rating evaluation_statistic { enrolled } } evaluation_ratings_aggregate { aggregate { count } } }'));
+    dataOf(
+      await run(
+        'student_evals',
+        '{ courses(limit: 1) { average_rating evaluation_statistic { enrolled } } evaluation_ratings_aggregate { aggregate { count } } }',
+      ),
+    );
   });
 });
 
 describe('bad input', () => {
   it('SQL in string values is data', async () => {
     const evil = "'; drop table users; --";
-    const d = dataOf(await run('student', '{ worksheets(where: {name: {_eq: $n}}) { name } }'.replace('$n', JSON.stringify(evil))));
+    const d = dataOf(
+      await run('student', '{ worksheets(where: {name: {_eq: $n}}) { name } }'.replace('$n', JSON.stringify(evil))),
+    );
     expect(d['worksheets']).toEqual([]);
-    const d2 = dataOf(await run('anonymous', 'query($s: String!) { courses(where: {title: {_ilike: $s}}) { course_id } }', null, { s: evil }));
+    const d2 = dataOf(
+      await run('anonymous', 'query($s: String!) { courses(where: {title: {_ilike: $s}}) { course_id } }', null, {
+        s: evil,
+      }),
+    );
     expect(d2['courses']).toEqual([]);
   });
 
   it('a 1 MB string is handled', async () => {
     const big = 'x'.repeat(1024 * 1024);
-    const d = dataOf(await run('anonymous', 'query($s: String!) { courses(where: {title: {_eq: $s}}) { course_id } }', null, { s: big }));
+    const d = dataOf(
+      await run('anonymous', 'query($s: String!) { courses(where: {title: {_eq: $s}}) { course_id } }', null, {
+        s: big,
+      }),
+    );
     expect(d['courses']).toEqual([]);
   });
 
@@ -162,9 +208,12 @@ describe('bad input', () => {
     const nested = `{ courses(where: ${'{_not: '.repeat(10000)}{}${'}'.repeat(10000)}) { course_id } }`;
     expect(errorOf(await run('anonymous', nested, null)).extensions.code).toBe('validation-failed');
     expect(errorOf(await run('anonymous', '{ courses { ', null)).extensions.code).toBe('validation-failed');
-    expect(errorOf(await run('anonymous', '{ nope }', null)).message).toBe("field 'nope' not found in type: 'query_root'");
-    expect(errorOf(await run('anonymous', 'query($n: Int!) { courses(limit: $n) { course_id } }', null, { n: 'x' })).extensions.code).toBe(
-      'validation-failed',
+    expect(errorOf(await run('anonymous', '{ nope }', null)).message).toBe(
+      "field 'nope' not found in type: 'query_root'",
     );
+    expect(
+      errorOf(await run('anonymous', 'query($n: Int!) { courses(limit: $n) { course_id } }', null, { n: 'x' }))
+        .extensions.code,
+    ).toBe('validation-failed');
   });
 });

@@ -62,7 +62,11 @@ export function baseSink(res: ServerResponse): Sink {
 /** A sink that rewrites headers (or the body stream) before delegating to `inner`. */
 export function wrapSink(
   inner: Sink,
-  onStart: (status: number, headers: OutgoingHttpHeaders, next: (s: number, h: OutgoingHttpHeaders) => Writable) => Writable,
+  onStart: (
+    status: number,
+    headers: OutgoingHttpHeaders,
+    next: (s: number, h: OutgoingHttpHeaders) => Writable,
+  ) => Writable,
 ): Sink {
   return {
     get started() {

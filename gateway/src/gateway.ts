@@ -44,7 +44,11 @@ export interface CompiledRouter {
 }
 
 /** The router that Traefik would pick for a request on an entrypoint (highest priority, then name). */
-export function selectRouter(routers: CompiledRouter[], entryPoint: string, facts: RequestFacts): CompiledRouter | undefined {
+export function selectRouter(
+  routers: CompiledRouter[],
+  entryPoint: string,
+  facts: RequestFacts,
+): CompiledRouter | undefined {
   return routers.find((r) => (r.entryPoints === undefined || r.entryPoints.includes(entryPoint)) && r.match(facts));
 }
 
@@ -93,7 +97,9 @@ export function requestFacts(req: http.IncomingMessage): RequestFacts {
   }
   const clean = posix.normalize(decoded);
   if (clean !== decoded) req.url = encodeURI(clean) + query;
-  const host = String(req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+  const host = String(req.headers.host ?? '')
+    .replace(/:\d+$/, '')
+    .toLowerCase();
   return { host, path: clean, method: (req.method ?? 'GET').toUpperCase(), headers: req.headers };
 }
 
@@ -121,7 +127,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const makeServer = (entryPoint: string): http.Server => {
     const server = http.createServer((req, res) => {
       void handle(entryPoint, req, res).catch((err: unknown) => {
-        log(`${entryPoint}: internal error on ${req.method ?? ''} ${req.url ?? ''}: ${err instanceof Error ? err.message : 'unknown'}`);
+        log(
+          `${entryPoint}: internal error on ${req.method ?? ''} ${req.url ?? ''}: ${err instanceof Error ? err.message : 'unknown'}`,
+        );
         if (!res.headersSent) {
           res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
           res.end('Internal Server Error');
@@ -217,7 +225,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     adminPort = await listen(adminServer, opts.adminPort);
   }
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  log(`listening on http://${urlHost}:${port}` + (adminPort === undefined ? '' : ` (admin entrypoint on http://${urlHost}:${adminPort})`));
+  log(
+    `listening on http://${urlHost}:${port}` +
+      (adminPort === undefined ? '' : ` (admin entrypoint on http://${urlHost}:${adminPort})`),
+  );
 
   const closeServer = (s: http.Server): Promise<void> =>
     new Promise((resolve) => {

@@ -43,7 +43,8 @@ export function buildMiddleware(name: string, m: Middleware): MiddlewareFn {
   }
   // basicAuth: the users file only exists in the production container; locally nothing can authenticate.
   const realm = m.basicAuth.realm ?? 'traefik';
-  return (ctx) => Promise.resolve(sendText(ctx, 401, '401 Unauthorized\n', { 'www-authenticate': `Basic realm="${realm}"` }));
+  return (ctx) =>
+    Promise.resolve(sendText(ctx, 401, '401 Unauthorized\n', { 'www-authenticate': `Basic realm="${realm}"` }));
 }
 
 function headersMiddleware(h: HeadersMiddleware): MiddlewareFn {
@@ -51,7 +52,9 @@ function headersMiddleware(h: HeadersMiddleware): MiddlewareFn {
   const remove: string[] = [];
   if (h.stsSeconds !== undefined && h.forceSTSHeader === true) {
     add['strict-transport-security'] =
-      `max-age=${h.stsSeconds}` + (h.stsIncludeSubdomains ? '; includeSubDomains' : '') + (h.stsPreload ? '; preload' : '');
+      `max-age=${h.stsSeconds}` +
+      (h.stsIncludeSubdomains ? '; includeSubDomains' : '') +
+      (h.stsPreload ? '; preload' : '');
   }
   if (h.contentTypeNosniff) add['x-content-type-options'] = 'nosniff';
   if (h.frameDeny) add['x-frame-options'] = 'DENY';

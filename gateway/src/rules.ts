@@ -85,8 +85,10 @@ const MATCHERS: Record<string, { arity: number; make: (args: string[]) => Matche
   },
   Header: {
     arity: 2,
-    make: ([name = '', value = '']) =>
-      (req) => headerValues(req, name).some((v) => v === value),
+    make:
+      ([name = '', value = '']) =>
+      (req) =>
+        headerValues(req, name).some((v) => v === value),
   },
   Method: {
     arity: 1,

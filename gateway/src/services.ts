@@ -60,7 +60,8 @@ export class ServiceRegistry {
       node = failoverService(name, this.get(def.failover.service), this.get(def.failover.fallback));
     } else {
       const lb = def.loadBalancer;
-      const transport = lb.serversTransport === undefined ? undefined : this.cfg.serversTransports[localName(lb.serversTransport)];
+      const transport =
+        lb.serversTransport === undefined ? undefined : this.cfg.serversTransports[localName(lb.serversTransport)];
       const rht = transport?.forwardingTimeouts?.responseHeaderTimeout;
       const targets = lb.servers.map((s): Target => {
         const mapped = this.opts.serviceMap[s.url] ?? this.opts.serviceMap[s.url.replace(/\/$/, '')];
@@ -100,7 +101,8 @@ function internalService(ref: string): ServiceNode {
     name: ref,
     healthy: () => false,
     serve: (ctx) => Promise.resolve(sendText(ctx, 404, `404 page not found (${ref} exists only in Traefik)\n`)),
-    upgrade: (_req, socket) => rawResponse(socket, 404, 'Not Found', 'text/plain; charset=utf-8', Buffer.from('404 page not found\n')),
+    upgrade: (_req, socket) =>
+      rawResponse(socket, 404, 'Not Found', 'text/plain; charset=utf-8', Buffer.from('404 page not found\n')),
   };
 }
 
@@ -156,7 +158,13 @@ function loadBalancerService(name: string, targets: Target[], passHostHeader: bo
     upgrade(req, socket, head) {
       const t = pick();
       if (t === undefined) {
-        rawResponse(socket, 503, 'Service Unavailable', 'text/plain; charset=utf-8', Buffer.from('no available server\n'));
+        rawResponse(
+          socket,
+          503,
+          'Service Unavailable',
+          'text/plain; charset=utf-8',
+          Buffer.from('no available server\n'),
+        );
       } else if (t.kind === 'static') {
         rawResponse(socket, 503, 'Service Unavailable', 'text/html; charset=utf-8', t.page ?? Buffer.alloc(0), {
           'Retry-After': String(MAINTENANCE_RETRY_AFTER_SECONDS),
@@ -198,7 +206,9 @@ function proxyHttp(ctx: RequestContext, t: Target, passHostHeader: boolean): Pro
       if (!isUp) abort('upstream turned unhealthy');
     });
     const headerTimer =
-      t.responseHeaderTimeoutMs === undefined ? undefined : setTimeout(() => abort('response header timeout'), t.responseHeaderTimeoutMs);
+      t.responseHeaderTimeoutMs === undefined
+        ? undefined
+        : setTimeout(() => abort('response header timeout'), t.responseHeaderTimeoutMs);
     const settle = (outcome: Outcome): void => {
       if (settled) return;
       settled = true;
@@ -224,24 +234,31 @@ function proxyHttp(ctx: RequestContext, t: Target, passHostHeader: boolean): Pro
       pres.on('aborted', () => ctx.res.destroy());
       pres.pipe(out);
     });
-    proxy.web(
-      ctx.req,
-      ctx.res,
-      { target: t.url, buffer: Readable.from([ctx.body ?? Buffer.alloc(0)]) },
-      () => {
-        if (settled) {
-          // The response had started: the only honest thing left is to cut the connection.
-          ctx.res.destroy();
-          return;
-        }
-        settle('unavailable');
-      },
-    );
+    proxy.web(ctx.req, ctx.res, { target: t.url, buffer: Readable.from([ctx.body ?? Buffer.alloc(0)]) }, () => {
+      if (settled) {
+        // The response had started: the only honest thing left is to cut the connection.
+        ctx.res.destroy();
+        return;
+      }
+      settle('unavailable');
+    });
   });
 }
 
-function rawResponse(socket: Duplex, status: number, reason: string, type: string, body: Buffer, extra: Record<string, string> = {}): void {
-  const head = [`HTTP/1.1 ${status} ${reason}`, `Content-Type: ${type}`, `Content-Length: ${body.length}`, 'Connection: close'];
+function rawResponse(
+  socket: Duplex,
+  status: number,
+  reason: string,
+  type: string,
+  body: Buffer,
+  extra: Record<string, string> = {},
+): void {
+  const head = [
+    `HTTP/1.1 ${status} ${reason}`,
+    `Content-Type: ${type}`,
+    `Content-Length: ${body.length}`,
+    'Connection: close',
+  ];
   for (const [k, v] of Object.entries(extra)) head.push(`${k}: ${v}`);
   socket.end(Buffer.concat([Buffer.from(head.join('\r\n') + '\r\n\r\n'), body]));
 }

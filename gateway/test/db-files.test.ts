@@ -31,7 +31,12 @@ describe('db/pgadmin/servers.json', () => {
     const parsed = ServersJson.parse(JSON.parse(readFileSync(`${REPO_ROOT}db/pgadmin/servers.json`, 'utf8')));
     const servers = Object.values(parsed.Servers);
     expect(servers).toHaveLength(1);
-    expect(servers[0]).toMatchObject({ Host: 'pgbouncer', Port: 6432, Username: 'ct_readonly', MaintenanceDB: 'coursetable_admin' });
+    expect(servers[0]).toMatchObject({
+      Host: 'pgbouncer',
+      Port: 6432,
+      Username: 'ct_readonly',
+      MaintenanceDB: 'coursetable_admin',
+    });
     expect(JSON.stringify(parsed)).not.toMatch(/pass(word)?"\s*:/i);
   });
 });
@@ -59,9 +64,16 @@ describe('db/pgbouncer', () => {
       // the entrypoint, pointed at the temp dir, ending with a pgbouncer run as the unprivileged postgres user
       const script = readFileSync(`${REPO_ROOT}db/pgbouncer/entrypoint.sh`, 'utf8')
         .replace('userlist=/run/pgbouncer/userlist.txt', `userlist=${dir}/userlist.txt`)
-        .replace('exec pgbouncer /etc/pgbouncer/pgbouncer.ini', `chown postgres "$userlist"; exec su postgres -s /bin/sh -c "exec pgbouncer ${dir}/pgbouncer.ini"`);
+        .replace(
+          'exec pgbouncer /etc/pgbouncer/pgbouncer.ini',
+          `chown postgres "$userlist"; exec su postgres -s /bin/sh -c "exec pgbouncer ${dir}/pgbouncer.ini"`,
+        );
       writeFileSync(`${dir}/entrypoint.sh`, script, { mode: 0o755 });
-      const secrets = { CT_ENGINE_PASSWORD: 'engine-secret-4711', CT_API_PASSWORD: 'api-secret-4712', CT_READONLY_PASSWORD: 'ro-secret-4713' };
+      const secrets = {
+        CT_ENGINE_PASSWORD: 'engine-secret-4711',
+        CT_API_PASSWORD: 'api-secret-4712',
+        CT_READONLY_PASSWORD: 'ro-secret-4713',
+      };
       const proc = spawn('/bin/sh', [`${dir}/entrypoint.sh`], { env: { PATH: process.env['PATH'] ?? '', ...secrets } });
       let output = '';
       proc.stdout.on('data', (d: Buffer) => (output += d.toString()));
@@ -80,7 +92,9 @@ describe('db/pgbouncer', () => {
         expect(connected, output).toBe(true);
         expect(output).not.toMatch(/ERROR|FATAL|unknown parameter/i);
         const userlist = readFileSync(`${dir}/userlist.txt`, 'utf8');
-        expect(userlist).toBe('"ct_engine" "engine-secret-4711"\n"ct_api" "api-secret-4712"\n"ct_readonly" "ro-secret-4713"\n');
+        expect(userlist).toBe(
+          '"ct_engine" "engine-secret-4711"\n"ct_api" "api-secret-4712"\n"ct_readonly" "ro-secret-4713"\n',
+        );
       } finally {
         proc.kill('SIGTERM');
         await new Promise((r) => proc.once('exit', r));

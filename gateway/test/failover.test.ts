@@ -7,7 +7,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../src/index.js';
-import { DYNAMIC_DIR, MAINTENANCE_DIR, REPO_ROOT, request, sleep, spawnUpstream, type Reply, type Upstream } from './helpers.js';
+import {
+  DYNAMIC_DIR,
+  MAINTENANCE_DIR,
+  REPO_ROOT,
+  request,
+  sleep,
+  spawnUpstream,
+  type Reply,
+  type Upstream,
+} from './helpers.js';
 
 const LIMIT_MS = 3000;
 const POLL_MS = 100;
@@ -140,7 +149,10 @@ describe('maintenance service alone', () => {
   it('answers 503 + Retry-After when the API was never up', async () => {
     const lone = await startGateway({
       dynamicDir: DYNAMIC_DIR,
-      serviceMap: { 'http://api:4096': 'http://127.0.0.1:9', 'http://under-maintenance:8080': `static:${MAINTENANCE_DIR}` },
+      serviceMap: {
+        'http://api:4096': 'http://127.0.0.1:9',
+        'http://under-maintenance:8080': `static:${MAINTENANCE_DIR}`,
+      },
       port: 0,
       log: () => {},
     });

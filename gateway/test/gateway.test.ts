@@ -55,7 +55,12 @@ describe('public entrypoint', () => {
       headers: { 'content-type': 'application/json', 'x-forwarded-for': '6.6.6.6' },
       body: JSON.stringify({ hello: 'world' }),
     });
-    const echo = JSON.parse(r.body) as { method: string; url: string; headers: Record<string, string>; bodyLength: number };
+    const echo = JSON.parse(r.body) as {
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+      bodyLength: number;
+    };
     expect(echo).toMatchObject({ method: 'POST', url: '/api/echo?x=1', bodyLength: 17 });
     expect(echo.headers['x-forwarded-for']).toBe('127.0.0.1');
   });
@@ -97,7 +102,9 @@ describe('public entrypoint', () => {
       body: '{"query":"{ __typename }"}',
     });
     expect(post.status).toBe(200);
-    expect(JSON.parse(post.body)).toEqual({ data: { role: 'engine', method: 'POST', body: '{"query":"{ __typename }"}' } });
+    expect(JSON.parse(post.body)).toEqual({
+      data: { role: 'engine', method: 'POST', body: '{"query":"{ __typename }"}' },
+    });
     const get = await request(`${gw.url}/v1/graphql?query=%7B__typename%7D`);
     expect(JSON.parse(get.body)).toMatchObject({ data: { role: 'engine', method: 'GET' } });
   });
@@ -163,7 +170,10 @@ describe('admin entrypoint (local only)', () => {
     const adminUrl = gw.adminUrl ?? '';
     const consoleReply = await request(`${adminUrl}/console`);
     expect(JSON.parse(consoleReply.body)).toEqual({ reached: 'engine', path: '/console' });
-    const md = await request(`${adminUrl}/v1/metadata`, { method: 'POST', body: '{"type":"export_metadata","args":{}}' });
+    const md = await request(`${adminUrl}/v1/metadata`, {
+      method: 'POST',
+      body: '{"type":"export_metadata","args":{}}',
+    });
     expect(JSON.parse(md.body)).toEqual({ reached: 'engine', path: '/v1/metadata' });
   });
 

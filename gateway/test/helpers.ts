@@ -63,19 +63,33 @@ export class RequestFailure extends Error {
 /** One HTTP request with a hard deadline: rejects with RequestFailure('timeout') when it hangs. */
 export function request(
   url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer | undefined; timeoutMs?: number } = {},
+  opts: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer | undefined;
+    timeoutMs?: number;
+  } = {},
 ): Promise<Reply> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers ?? {}, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started });
-      });
-      res.on('error', (e) => reject(new RequestFailure('connection', e.message)));
-    });
+    const req = http.request(
+      url,
+      { method: opts.method ?? 'GET', headers: opts.headers ?? {}, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          clearTimeout(timer);
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            ms: performance.now() - started,
+          });
+        });
+        res.on('error', (e) => reject(new RequestFailure('connection', e.message)));
+      },
+    );
     const timer = setTimeout(() => {
       req.destroy();
       reject(new RequestFailure('timeout', `${url} did not answer within ${opts.timeoutMs ?? 5000} ms`));

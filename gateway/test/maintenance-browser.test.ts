@@ -23,13 +23,25 @@ describe('maintenance page in a browser', () => {
     // The API is mapped to a closed port: it is "stopped".
     gw = await startGateway({
       dynamicDir: DYNAMIC_DIR,
-      serviceMap: { 'http://api:4096': 'http://127.0.0.1:9', 'http://under-maintenance:8080': `static:${MAINTENANCE_DIR}` },
+      serviceMap: {
+        'http://api:4096': 'http://127.0.0.1:9',
+        'http://under-maintenance:8080': `static:${MAINTENANCE_DIR}`,
+      },
       port: 0,
       log: () => {},
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -55,7 +67,9 @@ describe('maintenance page in a browser', () => {
     await expect.poll(() => heading.isVisible()).toBe(true);
     expect(await heading.textContent()).toMatch(/right back/);
     const box = await page.locator('main').boundingBox();
-    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+    const overflow = Number(
+      await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+    );
     expect(overflow).toBe(0);
     expect(box?.width ?? 0).toBeLessThanOrEqual(viewport.width);
     expect(box?.width ?? 0).toBeGreaterThan(Math.min(300, viewport.width * 0.8));

@@ -53,7 +53,8 @@ export const PK_ALIAS = 'pk__';
 
 export function literal(scalar: string, v: unknown): Lit {
   if (v === null || v === undefined) return new Lit('null');
-  if (NUMERIC.has(scalar) && (typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)))) return new Lit(String(v));
+  if (NUMERIC.has(scalar) && (typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v))))
+    return new Lit(String(v));
   if (scalar === 'Boolean') return new Lit(v === true || v === 'true' ? 'true' : 'false');
   if (v instanceof Date) return new Lit(JSON.stringify(v.toISOString()));
   return new Lit(JSON.stringify(typeof v === 'string' ? v : JSON.stringify(v)));
@@ -63,7 +64,10 @@ function renderIn(v: In): string {
   if (v instanceof Lit) return v.text;
   if (v === null) return 'null';
   if (Array.isArray(v)) return `[${v.map(renderIn).join(', ')}]`;
-  if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k}: ${renderIn(x)}`).join(', ')}}`;
+  if (typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${k}: ${renderIn(x)}`)
+      .join(', ')}}`;
   if (typeof v === 'string') return v; // enum values (order_by directions) and names
   return String(v);
 }
@@ -96,7 +100,8 @@ export class RoleSchema {
     for (const f of Object.values(t.getFields())) {
       const n = getNamedType(f.type);
       if (!isObjectType(n)) continue;
-      if (f.name.endsWith('_aggregate') && n.name.endsWith('_aggregate')) out.push({ name: f.name, kind: 'agg', table: n.name.slice(0, -'_aggregate'.length) });
+      if (f.name.endsWith('_aggregate') && n.name.endsWith('_aggregate'))
+        out.push({ name: f.name, kind: 'agg', table: n.name.slice(0, -'_aggregate'.length) });
       else out.push({ name: f.name, kind: isListType(getNullableType(f.type)) ? 'arr' : 'obj', table: n.name });
     }
     return out;
@@ -115,7 +120,8 @@ export class RoleSchema {
       const n = getNamedType(f.type);
       if (!isObjectType(n)) continue;
       if (f.name.endsWith('_by_pk')) out.push({ field: f, kind: 'by_pk', table: n.name });
-      else if (f.name.endsWith('_aggregate') && n.name.endsWith('_aggregate')) out.push({ field: f, kind: 'aggregate', table: n.name.slice(0, -'_aggregate'.length) });
+      else if (f.name.endsWith('_aggregate') && n.name.endsWith('_aggregate'))
+        out.push({ field: f, kind: 'aggregate', table: n.name.slice(0, -'_aggregate'.length) });
       else if (isListType(getNullableType(f.type))) out.push({ field: f, kind: 'select', table: n.name });
     }
     return out;
@@ -158,7 +164,8 @@ export class QueryGen {
       return !f.name.startsWith('_') && n.endsWith('_bool_exp') && !n.endsWith('_aggregate_bool_exp');
     });
     const x = r.next();
-    if (depth < 3 && x < 0.12) return { [r.pick(['_and', '_or'])]: [this.where(table, depth + 1), this.where(table, depth + 1)] };
+    if (depth < 3 && x < 0.12)
+      return { [r.pick(['_and', '_or'])]: [this.where(table, depth + 1), this.where(table, depth + 1)] };
     if (depth < 3 && x < 0.2) return { _not: this.where(table, depth + 1) };
     if (depth < 2 && rels.length > 0 && x < 0.38) {
       const f = r.pick(rels);
@@ -175,10 +182,15 @@ export class QueryGen {
     const v = row?.[f.name];
     const plain = v !== null && v !== undefined && (typeof v !== 'object' || v instanceof Date);
     if (!plain || r.chance(0.08)) return { [f.name]: { _is_null: r.chance(0.5) } };
-    const want = ['_eq', '_neq', '_in', '_nin', '_gt', '_lt', '_gte', '_lte', '_like', '_ilike', '_nlike'].filter((o) => ops.includes(o));
+    const want = ['_eq', '_neq', '_in', '_nin', '_gt', '_lt', '_gte', '_lte', '_like', '_ilike', '_nlike'].filter((o) =>
+      ops.includes(o),
+    );
     const op = r.pick(want.filter((o) => !o.includes('like') || typeof v === 'string'));
     if (op === '_in' || op === '_nin') {
-      const vals = r.sample(rows, r.int(1, 3)).map((x) => x[f.name]).filter((y) => y !== null && y !== undefined && (typeof y !== 'object' || y instanceof Date));
+      const vals = r
+        .sample(rows, r.int(1, 3))
+        .map((x) => x[f.name])
+        .filter((y) => y !== null && y !== undefined && (typeof y !== 'object' || y instanceof Date));
       return { [f.name]: { [op]: vals.map((y) => literal(scalar, y)) } };
     }
     if (op.includes('like')) {
@@ -230,7 +242,8 @@ export class QueryGen {
     const count = this.c.counts.get(table) ?? 0;
     const canOrder = this.orderable(table);
     if (canOrder) {
-      if (root ? r.chance(0.85) || count > 60 : r.chance(0.5) || count > 500) args.limit = root ? r.int(0, 20) : r.int(0, 6);
+      if (root ? r.chance(0.85) || count > 60 : r.chance(0.5) || count > 500)
+        args.limit = root ? r.int(0, 20) : r.int(0, 6);
       if (r.chance(0.2)) args.offset = r.int(0, 10);
       const dc = this.c.role.schema.getType(`${table}_select_column`);
       if (isEnumType(dc) && r.chance(0.15)) {
@@ -247,14 +260,32 @@ export class QueryGen {
   selection(table: string, depth: number): Sel[] {
     const r = this.rng;
     const cols = this.c.role.columns(table);
-    const out: Sel[] = r.sample(cols, r.int(1, Math.min(5, cols.length))).map((c) => ({ kind: 'col' as const, name: c.name }));
-    if (r.chance(0.15) && cols.length > 0) out.push({ kind: 'col', name: r.pick(cols).name, alias: `a${r.int(0, 99)}` });
+    const out: Sel[] = r
+      .sample(cols, r.int(1, Math.min(5, cols.length)))
+      .map((c) => ({ kind: 'col' as const, name: c.name }));
+    if (r.chance(0.15) && cols.length > 0)
+      out.push({ kind: 'col', name: r.pick(cols).name, alias: `a${r.int(0, 99)}` });
     if (depth < 3) {
       const rels = this.c.role.rels(table);
       for (const rel of r.sample(rels, r.chance(0.55) ? r.int(1, 2) : 0)) {
-        if (rel.kind === 'obj') out.push({ kind: 'obj', name: rel.name, table: rel.table, sel: this.selection(rel.table, depth + 1) });
-        else if (rel.kind === 'arr') out.push({ kind: 'arr', name: rel.name, table: rel.table, args: this.listArgs(rel.table, false), sel: this.selection(rel.table, depth + 1) });
-        else out.push({ kind: 'agg', name: rel.name, table: rel.table, args: this.listArgs(rel.table, false), agg: this.aggSel(rel.table, depth + 1) });
+        if (rel.kind === 'obj')
+          out.push({ kind: 'obj', name: rel.name, table: rel.table, sel: this.selection(rel.table, depth + 1) });
+        else if (rel.kind === 'arr')
+          out.push({
+            kind: 'arr',
+            name: rel.name,
+            table: rel.table,
+            args: this.listArgs(rel.table, false),
+            sel: this.selection(rel.table, depth + 1),
+          });
+        else
+          out.push({
+            kind: 'agg',
+            name: rel.name,
+            table: rel.table,
+            args: this.listArgs(rel.table, false),
+            agg: this.aggSel(rel.table, depth + 1),
+          });
       }
     }
     // de-duplicate response keys
@@ -274,7 +305,8 @@ export class QueryGen {
     const sel: AggSel = { count: undefined, fns: [], nodes: undefined };
     if ('count' in fields && r.chance(0.8)) {
       const sc = this.c.role.schema.getType(`${table}_select_column`);
-      sel.count = isEnumType(sc) && r.chance(0.4) ? { columns: [r.pick(sc.getValues()).name], distinct: r.chance(0.5) } : {};
+      sel.count =
+        isEnumType(sc) && r.chance(0.4) ? { columns: [r.pick(sc.getValues()).name], distinct: r.chance(0.5) } : {};
     }
     for (const fn of ['max', 'min', 'sum', 'avg', 'stddev', 'variance']) {
       const f = fields[fn];
@@ -301,10 +333,32 @@ export class QueryGen {
         const scalar = getNamedType(a.type).name;
         return [a.name, row ? literal(scalar, row[a.name]) : literal(scalar, NUMERIC.has(scalar) ? 987654 : 'nope')];
       });
-      return { kind: 'by_pk', alias, field: pick.field.name, table: pick.table, pk, sel: this.selection(pick.table, 1) };
+      return {
+        kind: 'by_pk',
+        alias,
+        field: pick.field.name,
+        table: pick.table,
+        pk,
+        sel: this.selection(pick.table, 1),
+      };
     }
-    if (pick.kind === 'aggregate') return { kind: 'aggregate', alias, field: pick.field.name, table: pick.table, args: this.listArgs(pick.table, true), agg: this.aggSel(pick.table, 1) };
-    return { kind: 'select', alias, field: pick.field.name, table: pick.table, args: this.listArgs(pick.table, true), sel: this.selection(pick.table, 1) };
+    if (pick.kind === 'aggregate')
+      return {
+        kind: 'aggregate',
+        alias,
+        field: pick.field.name,
+        table: pick.table,
+        args: this.listArgs(pick.table, true),
+        agg: this.aggSel(pick.table, 1),
+      };
+    return {
+      kind: 'select',
+      alias,
+      field: pick.field.name,
+      table: pick.table,
+      args: this.listArgs(pick.table, true),
+      sel: this.selection(pick.table, 1),
+    };
   }
 }
 
@@ -354,7 +408,8 @@ export class Renderer {
   private injectWhere(table: string, w: { [k: string]: In }, vars: Vars): { [k: string]: In } {
     const out: { [k: string]: In } = {};
     for (const [k, v] of Object.entries(w)) {
-      if (k === '_and' || k === '_or') out[k] = (v as Array<{ [k: string]: In }>).map((e) => this.injectWhere(table, e, vars));
+      if (k === '_and' || k === '_or')
+        out[k] = (v as Array<{ [k: string]: In }>).map((e) => this.injectWhere(table, e, vars));
       else if (k === '_not') out[k] = this.injectWhere(table, v as { [k: string]: In }, vars);
       else {
         const rel = this.rules.get(table)?.rels.get(k);
@@ -424,14 +479,16 @@ export class Renderer {
   render(roots: Root[], admin: boolean, vars: Vars): string {
     const fields = roots.map((r) => {
       if (r.kind === 'by_pk') {
-        if (!admin) return `${r.alias}: ${r.field}(${r.pk.map(([k, v]) => `${k}: ${v.text}`).join(', ')}) { ${this.sel(r.table, r.sel, false, vars)} }`;
+        if (!admin)
+          return `${r.alias}: ${r.field}(${r.pk.map(([k, v]) => `${k}: ${v.text}`).join(', ')}) { ${this.sel(r.table, r.sel, false, vars)} }`;
         const eq: { [k: string]: In } = {};
         for (const [k, v] of r.pk) eq[k] = { _eq: v };
         const perm = this.permFilter(r.table, vars);
         const where = perm ? { _and: [eq, perm] } : eq;
         return `${r.alias}: ${r.table}(where: ${renderIn(where)}) { ${this.sel(r.table, r.sel, true, vars)} }`;
       }
-      if (r.kind === 'aggregate') return `${r.alias}: ${r.field}${this.args(r.table, r.args, admin, vars)} { ${this.agg(r.table, r.agg, admin, vars)} }`;
+      if (r.kind === 'aggregate')
+        return `${r.alias}: ${r.field}${this.args(r.table, r.args, admin, vars)} { ${this.agg(r.table, r.agg, admin, vars)} }`;
       return `${r.alias}: ${r.field}${this.args(r.table, r.args, admin, vars)} { ${this.sel(r.table, r.sel, admin, vars)} }`;
     });
     return `query { ${fields.join(' ')} }`;

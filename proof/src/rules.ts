@@ -41,7 +41,8 @@ const INCLUDE = /^!include\s+(.+)$/;
 interface RawRel {
   name: string;
   using: {
-    foreign_key_constraint_on?: string | string[] | { table: { name: string } | string; columns?: string[]; column?: string };
+    foreign_key_constraint_on?:
+      string | string[] | { table: { name: string } | string; columns?: string[]; column?: string };
     manual_configuration?: { remote_table: { name: string } | string; column_mapping: Record<string, string> };
   };
 }
@@ -49,13 +50,20 @@ interface RawTable {
   table: { name: string; schema: string };
   object_relationships?: RawRel[];
   array_relationships?: RawRel[];
-  select_permissions?: Array<{ role: string; permission: { columns: string[] | '*'; filter?: BoolExp; limit?: number; allow_aggregations?: boolean } }>;
+  select_permissions?: Array<{
+    role: string;
+    permission: { columns: string[] | '*'; filter?: BoolExp; limit?: number; allow_aggregations?: boolean };
+  }>;
 }
 
 const tname = (t: { name: string } | string): string => (typeof t === 'string' ? t : t.name);
 
 /** Reads databases/default/tables/*.yaml (through tables.yaml's !include list). */
-export async function loadRules(metadataDir: string, fks: Fk[], allColumns: Map<string, string[]>): Promise<Map<string, TableRules>> {
+export async function loadRules(
+  metadataDir: string,
+  fks: Fk[],
+  allColumns: Map<string, string[]>,
+): Promise<Map<string, TableRules>> {
   const dir = join(metadataDir, 'databases/default/tables');
   const list = YAML.parse(await readFile(join(dir, 'tables.yaml'), 'utf8')) as unknown[];
   const out = new Map<string, TableRules>();
@@ -69,18 +77,33 @@ export async function loadRules(metadataDir: string, fks: Fk[], allColumns: Map<
       const fk = r.using.foreign_key_constraint_on;
       const manual = r.using.manual_configuration;
       if (manual) {
-        rels.set(r.name, { name: r.name, kind, target: tname(manual.remote_table), mapping: Object.entries(manual.column_mapping) });
+        rels.set(r.name, {
+          name: r.name,
+          kind,
+          target: tname(manual.remote_table),
+          mapping: Object.entries(manual.column_mapping),
+        });
       } else if (typeof fk === 'string' || Array.isArray(fk)) {
         const cols = typeof fk === 'string' ? [fk] : fk;
         const c = fks.find((f) => f.table === name && f.cols.join() === cols.join());
         if (!c) throw new Error(`no FK on ${name}(${cols.join()})`);
-        rels.set(r.name, { name: r.name, kind, target: c.ref, mapping: c.cols.map((col, i) => [col, c.refcols[i] as string]) });
+        rels.set(r.name, {
+          name: r.name,
+          kind,
+          target: c.ref,
+          mapping: c.cols.map((col, i) => [col, c.refcols[i] as string]),
+        });
       } else if (fk) {
         const remote = tname(fk.table);
         const cols = fk.columns ?? (fk.column ? [fk.column] : []);
         const c = fks.find((f) => f.table === remote && f.ref === name && f.cols.join() === cols.join());
         if (!c) throw new Error(`no FK on ${remote}(${cols.join()}) -> ${name}`);
-        rels.set(r.name, { name: r.name, kind, target: remote, mapping: c.refcols.map((rc, i) => [rc, c.cols[i] as string]) });
+        rels.set(r.name, {
+          name: r.name,
+          kind,
+          target: remote,
+          mapping: c.refcols.map((rc, i) => [rc, c.cols[i] as string]),
+        });
       } else {
         throw new Error(`relationship ${name}.${r.name}: unsupported definition`);
       }
@@ -102,8 +125,16 @@ export async function loadRules(metadataDir: string, fks: Fk[], allColumns: Map<
 }
 
 /** Foreign keys, primary keys and columns of schema public, by our own catalog query. */
-export async function loadCatalog(c: pg.Client): Promise<{ fks: Fk[]; pks: Map<string, string[]>; columns: Map<string, string[]> }> {
-  const q = await c.query<{ table: string; contype: string; cols: string[]; ref: string | null; refcols: string[] | null }>(`
+export async function loadCatalog(
+  c: pg.Client,
+): Promise<{ fks: Fk[]; pks: Map<string, string[]>; columns: Map<string, string[]> }> {
+  const q = await c.query<{
+    table: string;
+    contype: string;
+    cols: string[];
+    ref: string | null;
+    refcols: string[] | null;
+  }>(`
     select c.conrelid::regclass::text as table, c.contype::text as contype,
       array(select a.attname::text from unnest(c.conkey) with ordinality k(n, i)
             join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i) as cols,
@@ -153,7 +184,17 @@ export class RowStore {
 }
 
 export function keyOf(values: unknown[]): string {
-  return JSON.stringify(values.map((v) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean))));
+  return JSON.stringify(
+    values.map((v) =>
+      v === null || v === undefined
+        ? null
+        : v instanceof Date
+          ? v.toISOString()
+          : typeof v === 'object'
+            ? JSON.stringify(v)
+            : String(v as string | number | boolean),
+    ),
+  );
 }
 
 /** Tables whose rows the evaluator may need for `role`'s filters: the filtered tables and every relationship target in them. */
@@ -229,7 +270,14 @@ function compare(op: string, rowVal: unknown, raw: unknown, vars: Vars): boolean
 }
 
 /** Hasura boolean expression semantics over one row (relationships: some related row satisfies the sub-expression). */
-export function evalBool(rules: Map<string, TableRules>, store: RowStore, table: string, row: Row, exp: BoolExp, vars: Vars): boolean {
+export function evalBool(
+  rules: Map<string, TableRules>,
+  store: RowStore,
+  table: string,
+  row: Row,
+  exp: BoolExp,
+  vars: Vars,
+): boolean {
   for (const [k, v] of Object.entries(exp)) {
     let ok: boolean;
     if (k === '_and') ok = (v as BoolExp[]).every((e) => evalBool(rules, store, table, row, e, vars));
@@ -243,8 +291,9 @@ export function evalBool(rules: Map<string, TableRules>, store: RowStore, table:
           .all(rel.target)
           .some(
             (r) =>
-              rel.mapping.every(([a, b]) => row[a] !== null && row[a] !== undefined && keyOf([row[a]]) === keyOf([r[b]])) &&
-              evalBool(rules, store, rel.target, r, v as BoolExp, vars),
+              rel.mapping.every(
+                ([a, b]) => row[a] !== null && row[a] !== undefined && keyOf([row[a]]) === keyOf([r[b]]),
+              ) && evalBool(rules, store, rel.target, r, v as BoolExp, vars),
           );
       } else {
         if (!(k in row)) throw new Error(`oracle: ${table}.${k} is neither a column nor a relationship`);

@@ -13,7 +13,15 @@ import { loadMetadataDir, startEngineServer, type EngineServer } from '../../eng
 import { startGateway, type Gateway } from '../../gateway/src/index.js';
 import { createTestApp, type TestApp } from '../../api/test/helpers/app.js';
 import { testStack } from '../../stack/src/testing.js';
-import { actionCases, buildCorpus, FORGED, headerCases, PRIVILEGE_QUERIES, restCases, type Case } from '../src/corpus.js';
+import {
+  actionCases,
+  buildCorpus,
+  FORGED,
+  headerCases,
+  PRIVILEGE_QUERIES,
+  restCases,
+  type Case,
+} from '../src/corpus.js';
 import { send, type RawReply } from '../src/http.js';
 import { pool, quantile } from '../src/pool.js';
 import { seedFromEnv } from '../src/prng.js';
@@ -63,7 +71,13 @@ beforeAll(async () => {
     log: () => undefined,
   });
   const stack = testStack();
-  secrets = [ENGINE_SECRET, t.config.hasuraActionSecret, ...Object.values(stack.passwords), t.db.bouncerUrl('ct_engine'), t.db.bouncerUrl('ct_api')].filter((s) => s.length >= 8);
+  secrets = [
+    ENGINE_SECRET,
+    t.config.hasuraActionSecret,
+    ...Object.values(stack.passwords),
+    t.db.bouncerUrl('ct_engine'),
+    t.db.bouncerUrl('ct_api'),
+  ].filter((s) => s.length >= 8);
   const email = `proof-${SEED}@example.edu`;
   const res = await send(`${gw.url}/api/auth/password/signup`, {
     headers: { 'content-type': 'application/json' },
@@ -84,7 +98,8 @@ afterAll(async () => {
 
 // SQL statement fragments and catalog errors. Postgres *data* errors that Hasura itself passes through with code
 // `data-exception` (e.g. `invalid input syntax for type timestamp: "x"`) are not SQL text and are allowed.
-const SQLISH = /json_agg|row_to_json|json_build_object|coalesce\(|"public"\.|syntax error at or near|relation "[^"]+" does not exist|violates [a-z ]*constraint|duplicate key value|permission denied for|SQLSTATE|pg_catalog/i;
+const SQLISH =
+  /json_agg|row_to_json|json_build_object|coalesce\(|"public"\.|syntax error at or near|relation "[^"]+" does not exist|violates [a-z ]*constraint|duplicate key value|permission denied for|SQLSTATE|pg_catalog/i;
 const STACK = /\n\s+at [^\n]+:\d+:\d+|node_modules\/|\/work\/|\.ts:\d+:\d+|file:\/\//;
 
 /** why this reply is not acceptable, or undefined */
@@ -107,7 +122,8 @@ function judge(c: Case, r: RawReply): string | undefined {
       const o = it as { data?: unknown; errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> };
       if (o.data === undefined && o.errors === undefined) return 'neither data nor errors';
       for (const e of o.errors ?? []) {
-        if (typeof e.message !== 'string' || typeof e.extensions?.code !== 'string') return `error not Hasura-shaped: ${JSON.stringify(e).slice(0, 200)}`;
+        if (typeof e.message !== 'string' || typeof e.extensions?.code !== 'string')
+          return `error not Hasura-shaped: ${JSON.stringify(e).slice(0, 200)}`;
         if (e.extensions.code === 'unexpected') return `unexpected error: ${e.message}`;
       }
     }
@@ -117,15 +133,21 @@ function judge(c: Case, r: RawReply): string | undefined {
 
 async function fire(c: Case): Promise<RawReply> {
   const headers = { ...c.headers };
-  if (c.who === 'student') headers['cookie'] = headers['cookie'] ? `${String(headers['cookie'])}; ${studentCookie}` : studentCookie;
+  if (c.who === 'student')
+    headers['cookie'] = headers['cookie'] ? `${String(headers['cookie'])}; ${studentCookie}` : studentCookie;
   const r = await send(`${gw.url}${c.path}`, { method: c.method, headers, body: c.body });
   latencies.push(r.ms);
   return r;
 }
 
 async function healthy(): Promise<string | undefined> {
-  const g = await send(`${gw.url}/v1/graphql`, { headers: { 'content-type': 'application/json' }, body: '{"query":"{ courses(limit: 1) { course_id } }"}', timeoutMs: 10_000 });
-  if (g.status !== 200 || !g.body.includes('"course_id"')) return `engine via gateway: ${g.status} ${g.failure ?? ''} ${g.body.slice(0, 200)}`;
+  const g = await send(`${gw.url}/v1/graphql`, {
+    headers: { 'content-type': 'application/json' },
+    body: '{"query":"{ courses(limit: 1) { course_id } }"}',
+    timeoutMs: 10_000,
+  });
+  if (g.status !== 200 || !g.body.includes('"course_id"'))
+    return `engine via gateway: ${g.status} ${g.failure ?? ''} ${g.body.slice(0, 200)}`;
   const a = await send(`${gw.url}/api/ping`, { method: 'GET', timeoutMs: 10_000 });
   if (a.status !== 200) return `api via gateway: ${a.status} ${a.failure ?? ''} ${a.body.slice(0, 200)}`;
   const e = await send(`${engine.url}/healthz`, { method: 'GET', timeoutMs: 10_000 });
@@ -157,15 +179,19 @@ describe('bad input through the gateway', () => {
     expect(await healthy()).toBeUndefined();
   });
 
-  it('GraphQL bodies, variables, documents, batches: clean 4xx or Hasura-shaped errors', { timeout: 180_000 }, async () => {
-    const cases = buildCorpus(SEED);
-    const { bad, count } = await runCorpus(cases);
-    totals.inputs += count;
-    console.log(`graphql corpus: ${count} inputs, ${bad.length} bad`);
-    for (const b of bad.slice(0, 30)) console.log(`  ${b}`);
-    expect(count).toBeGreaterThan(800);
-    expect(bad).toEqual([]);
-  });
+  it(
+    'GraphQL bodies, variables, documents, batches: clean 4xx or Hasura-shaped errors',
+    { timeout: 180_000 },
+    async () => {
+      const cases = buildCorpus(SEED);
+      const { bad, count } = await runCorpus(cases);
+      totals.inputs += count;
+      console.log(`graphql corpus: ${count} inputs, ${bad.length} bad`);
+      for (const b of bad.slice(0, 30)) console.log(`  ${b}`);
+      expect(count).toBeGreaterThan(800);
+      expect(bad).toEqual([]);
+    },
+  );
 
   it('headers and cookies: clean answers', { timeout: 60_000 }, async () => {
     const { bad, count } = await runCorpus(headerCases());
@@ -193,7 +219,10 @@ describe('bad input through the gateway', () => {
   it('forged role / user-id / secret headers never elevate privileges', { timeout: 60_000 }, async () => {
     const elevated: string[] = [];
     const ask = (q: string, cookie: string | undefined, extra: Record<string, string>) =>
-      send(`${gw.url}/v1/graphql`, { headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...extra }, body: JSON.stringify({ query: q }) });
+      send(`${gw.url}/v1/graphql`, {
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...extra },
+        body: JSON.stringify({ query: q }),
+      });
     let n = 0;
     for (const who of [undefined, studentCookie]) {
       for (const q of PRIVILEGE_QUERIES) {
@@ -206,7 +235,9 @@ describe('bad input through the gateway', () => {
           const parsed = r.status === 200 ? (JSON.parse(r.body) as { data?: unknown }) : { data: undefined };
           // acceptable: exactly the unforged answer, or an error without data
           if (parsed.data !== undefined && JSON.stringify(parsed.data) !== JSON.stringify(baseJson.data)) {
-            elevated.push(`${who ? 'student' : 'anonymous'} ${JSON.stringify(f)} ${q}: ${r.body.slice(0, 200)} vs ${base.body.slice(0, 200)}`);
+            elevated.push(
+              `${who ? 'student' : 'anonymous'} ${JSON.stringify(f)} ${q}: ${r.body.slice(0, 200)} vs ${base.body.slice(0, 200)}`,
+            );
           }
         }
       }
@@ -219,22 +250,52 @@ describe('bad input through the gateway', () => {
   it('websocket junk frames get protocol errors or a close, and the engine stays up', { timeout: 90_000 }, async () => {
     const wsUrl = `${gw.url.replace('http', 'ws')}/v1/graphql`;
     const frames: Array<string | Buffer> = [
-      'x', '', '{', 'null', '[]', '1', '{}', '{"type": 1}', '{"type": "nope"}', '{"type": "subscribe"}', '{"type": "start", "id": "1"}',
-      '{"type": "connection_init", "payload": "x"}', '{"type": "connection_init", "payload": []}',
-      JSON.stringify({ type: 'connection_init', payload: { headers: { 'x-hasura-role': 'admin', 'x-hasura-admin-secret': 'guess' } } }),
+      'x',
+      '',
+      '{',
+      'null',
+      '[]',
+      '1',
+      '{}',
+      '{"type": 1}',
+      '{"type": "nope"}',
+      '{"type": "subscribe"}',
+      '{"type": "start", "id": "1"}',
+      '{"type": "connection_init", "payload": "x"}',
+      '{"type": "connection_init", "payload": []}',
+      JSON.stringify({
+        type: 'connection_init',
+        payload: { headers: { 'x-hasura-role': 'admin', 'x-hasura-admin-secret': 'guess' } },
+      }),
       JSON.stringify({ type: 'connection_init', payload: { ['x'.repeat(100)]: 'y'.repeat(500_000) } }),
-      Buffer.from([0xff, 0x00, 0xfe]), `${'['.repeat(100_000)}`, JSON.stringify({ type: 'connection_init' }) + 'junk',
-      JSON.stringify({ type: 'ping', payload: 'x'.repeat(100_000) }), JSON.stringify({ type: 'complete', id: {} }),
+      Buffer.from([0xff, 0x00, 0xfe]),
+      `${'['.repeat(100_000)}`,
+      JSON.stringify({ type: 'connection_init' }) + 'junk',
+      JSON.stringify({ type: 'ping', payload: 'x'.repeat(100_000) }),
+      JSON.stringify({ type: 'complete', id: {} }),
     ];
     const sub = (id: unknown, query: unknown) => JSON.stringify({ type: 'subscribe', id, payload: { query } });
     const start = (id: unknown, query: unknown) => JSON.stringify({ type: 'start', id, payload: { query } });
     const afterInit: string[] = [
-      sub('1', '{ nope }'), sub('2', 1), sub(3, '{ courses { course_id } }'), sub('', '{ __typename }'), sub('x'.repeat(10_000), '{ __typename }'),
-      sub('4', '{ password_credentials { password_hash } }'), sub('5', `subscription { ${'courses { listings { course { '.repeat(200)}course_id${' } } }'.repeat(200)} }`),
-      sub('6', 'subscription { courses(limit: 1) { course_id } }') + sub('6', '{ __typename }'), start('7', '{ nope }'), start('8', 1),
-      JSON.stringify({ type: 'subscribe', id: '9', payload: { query: 'subscription ($n: Int!) { courses(limit: $n) { course_id } }', variables: { n: 'x' } } }),
-      JSON.stringify({ type: 'subscribe', id: '10', payload: null }), JSON.stringify({ type: 'complete', id: 'never-started' }),
-      "{ 'type': 'subscribe' }", 'x'.repeat(2_000_000),
+      sub('1', '{ nope }'),
+      sub('2', 1),
+      sub(3, '{ courses { course_id } }'),
+      sub('', '{ __typename }'),
+      sub('x'.repeat(10_000), '{ __typename }'),
+      sub('4', '{ password_credentials { password_hash } }'),
+      sub('5', `subscription { ${'courses { listings { course { '.repeat(200)}course_id${' } } }'.repeat(200)} }`),
+      sub('6', 'subscription { courses(limit: 1) { course_id } }') + sub('6', '{ __typename }'),
+      start('7', '{ nope }'),
+      start('8', 1),
+      JSON.stringify({
+        type: 'subscribe',
+        id: '9',
+        payload: { query: 'subscription ($n: Int!) { courses(limit: $n) { course_id } }', variables: { n: 'x' } },
+      }),
+      JSON.stringify({ type: 'subscribe', id: '10', payload: null }),
+      JSON.stringify({ type: 'complete', id: 'never-started' }),
+      "{ 'type': 'subscribe' }",
+      'x'.repeat(2_000_000),
     ];
     let inputs = 0;
     const problems: string[] = [];
@@ -263,17 +324,22 @@ describe('bad input through the gateway', () => {
       inputs++;
       const until = Date.now() + 1500;
       const want = post !== undefined ? 2 : 1;
-      while (closed === undefined && Date.now() < until && msgs.length < want) await new Promise((r) => setTimeout(r, 20));
+      while (closed === undefined && Date.now() < until && msgs.length < want)
+        await new Promise((r) => setTimeout(r, 20));
       for (const m of msgs) {
         if (STACK.test(m) || SQLISH.test(m)) problems.push(`${protocol}: leaky message ${m}`);
         if (/"unexpected"/.test(m)) problems.push(`${protocol}: unexpected error ${m}`);
         if (/password_hash"\s*:/.test(m)) problems.push(`${protocol}: password hash in a message ${m}`);
       }
-      if (closed !== undefined && (closed === 1011 || closed === 1006)) problems.push(`${protocol}: closed abnormally ${closed} after ${String(preInit ?? post).slice(0, 80)}`);
+      if (closed !== undefined && (closed === 1011 || closed === 1006))
+        problems.push(`${protocol}: closed abnormally ${closed} after ${String(preInit ?? post).slice(0, 80)}`);
       ws.terminate();
     };
     for (const protocol of ['graphql-transport-ws', 'graphql-ws']) {
-      const all: Array<[string | Buffer | undefined, string | undefined]> = [...frames.map((f): [Buffer | string, undefined] => [f, undefined]), ...afterInit.map((f): [undefined, string] => [undefined, f])];
+      const all: Array<[string | Buffer | undefined, string | undefined]> = [
+        ...frames.map((f): [Buffer | string, undefined] => [f, undefined]),
+        ...afterInit.map((f): [undefined, string] => [undefined, f]),
+      ];
       await pool(all.length, 8, (i) => scenario(protocol, all[i]![0], all[i]![1]));
       const h = await healthy();
       if (h) problems.push(`after ${protocol} junk: ${h}`);
@@ -288,7 +354,9 @@ describe('bad input through the gateway', () => {
     const p50 = quantile(latencies, 0.5);
     const p99 = quantile(latencies, 0.99);
     const max = Math.max(...latencies);
-    console.log(`bad input total: ${totals.inputs} inputs; latency p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms; engine log lines: ${engineLog.length}`);
+    console.log(
+      `bad input total: ${totals.inputs} inputs; latency p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms; engine log lines: ${engineLog.length}`,
+    );
     for (const l of engineLog.slice(0, 10)) console.log(`  engine: ${l.slice(0, 300)}`);
     expect(totals.inputs).toBeGreaterThanOrEqual(1000);
     expect(p99).toBeLessThan(3000);

@@ -50,7 +50,12 @@ export function authRouter(ctx: AuthContext, session: RequestHandler): Router {
     } catch {
       throw new ApiError('session-store-unavailable');
     }
-    res.clearCookie(config.session.cookieName, { httpOnly: true, sameSite: 'lax', secure: config.session.secure, path: '/' });
+    res.clearCookie(config.session.cookieName, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.session.secure,
+      path: '/',
+    });
     res.json({ ok: true, ended });
   });
 

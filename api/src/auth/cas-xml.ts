@@ -12,8 +12,7 @@
  * namespace prefix agnostic, entities decoded, repeated attributes collected into arrays.
  */
 export type CasResult =
-  | { ok: true; user: string; attributes: Record<string, string | string[]> }
-  | { ok: false; code: string };
+  { ok: true; user: string; attributes: Record<string, string | string[]> } | { ok: false; code: string };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

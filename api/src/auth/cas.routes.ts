@@ -40,7 +40,8 @@ export function casRouter(ctx: AuthContext): Router {
     await ctx.limits.login.consume(`cas:${req.ip}`);
     const target = ctx.checkRedirect(req.query['redirect']);
     const ticket = req.query['ticket'];
-    if (typeof ticket !== 'string' || !/^[\w.-]{1,256}$/.test(ticket)) throw new ApiError('login-failed', 'missing ticket');
+    if (typeof ticket !== 'string' || !/^[\w.-]{1,256}$/.test(ticket))
+      throw new ApiError('login-failed', 'missing ticket');
     const validate = new URL(`${cas.baseUrl}/${cas.version === '3.0' ? 'p3/' : ''}serviceValidate`);
     validate.searchParams.set('service', serviceUrl(target));
     validate.searchParams.set('ticket', ticket);

@@ -76,7 +76,9 @@ export interface ExternalIdentity {
 export async function upsertIdentityUser(pool: Pool, id: ExternalIdentity): Promise<UserRow> {
   return withTransaction(pool, async (c) => {
     const found = await c.query<UserRow>(
-      `select ${USER_COLS.split(', ').map((col) => `u.${col}`).join(', ')}
+      `select ${USER_COLS.split(', ')
+        .map((col) => `u.${col}`)
+        .join(', ')}
          from user_identities i join users u using (user_id)
         where i.provider = $1 and i.issuer = $2 and i.subject = $3`,
       [id.provider, id.issuer, id.subject],

@@ -24,7 +24,9 @@ const SEASON = /^\d{6}$/;
  */
 function sendJson(req: Request, res: Response, next: NextFunction, path: string): void {
   send(req, path, { etag: true, lastModified: true, dotfiles: 'deny', cacheControl: false })
-    .on('error', (err: NodeJS.ErrnoException) => next(err.code === 'ENOENT' || (err as { status?: number }).status === 404 ? new ApiError('not-found') : err))
+    .on('error', (err: NodeJS.ErrnoException) =>
+      next(err.code === 'ENOENT' || (err as { status?: number }).status === 404 ? new ApiError('not-found') : err),
+    )
     .on('headers', (r: Response) => r.type('application/json'))
     .pipe(res);
 }
@@ -36,12 +38,14 @@ export function catalogRouter(config: Config, session: RequestHandler, enqueueRe
   const root = resolve(config.catalog.dir);
   r.use(compression());
 
-  const serve = (kind: 'public' | 'evals'): RequestHandler => (req, res, next) => {
-    const season = String(req.params['season'] ?? '');
-    if (!SEASON.test(season)) throw new ApiError('not-found');
-    res.set('Cache-Control', kind === 'public' ? 'public, max-age=300' : 'private, max-age=300');
-    sendJson(req, res, next, join(root, kind, `${season}.json`));
-  };
+  const serve =
+    (kind: 'public' | 'evals'): RequestHandler =>
+    (req, res, next) => {
+      const season = String(req.params['season'] ?? '');
+      if (!SEASON.test(season)) throw new ApiError('not-found');
+      res.set('Cache-Control', kind === 'public' ? 'public, max-age=300' : 'private, max-age=300');
+      sendJson(req, res, next, join(root, kind, `${season}.json`));
+    };
 
   r.get('/public/:season.json', serve('public'));
   r.get('/metadata.json', (req, res, next) => {
@@ -65,7 +69,10 @@ export function catalogRouter(config: Config, session: RequestHandler, enqueueRe
     if (!secret) throw new ApiError('not-found');
     const given = req.get('x-catalog-refresh-secret');
     if (given === undefined || !secretsEqual(given, secret)) throw new ApiError('invalid-secret');
-    const { seasons } = parseInput(z.object({ seasons: z.array(z.string().regex(SEASON)).max(50).optional() }), req.body ?? {});
+    const { seasons } = parseInput(
+      z.object({ seasons: z.array(z.string().regex(SEASON)).max(50).optional() }),
+      req.body ?? {},
+    );
     await enqueueRefresh(seasons);
     res.status(202).json({ ok: true, seasons: seasons ?? 'latest' });
   });

@@ -6,7 +6,10 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
-export function createRedis(url: string, opts: { commandTimeoutMs: number; logger: Logger; lazyConnect?: boolean }): Redis {
+export function createRedis(
+  url: string,
+  opts: { commandTimeoutMs: number; logger: Logger; lazyConnect?: boolean },
+): Redis {
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,

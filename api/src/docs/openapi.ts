@@ -21,33 +21,144 @@ interface Op {
 
 const OPS: Op[] = [
   { method: 'get', path: '/api/ping', summary: 'Liveness: answers "pong".', responses: { '200': '"pong"' } },
-  { method: 'get', path: '/api/health', summary: 'Per-dependency status and latency (Redis, Postgres, GraphQL engine).', responses: { '200': 'all up', '503': 'one is down' } },
-  { method: 'get', path: '/api/auth/check', summary: 'Who am I: { auth, user }.', responses: { '200': '{ auth: boolean, user: object | null }' }, errors: ['session-store-unavailable'] },
-  { method: 'post', path: '/api/auth/logout', summary: 'Ends this session and clears the cookie.', responses: { '200': '{ ok: true }' }, errors: ['unauthenticated', 'cross-origin-request'] },
-  { method: 'post', path: '/api/auth/logout-all', summary: 'Ends every session of the user (all devices).', responses: { '200': '{ ok: true, ended: number }' }, errors: ['unauthenticated'] },
-  { method: 'post', path: '/api/auth/password/signup', summary: 'Creates an email+password account and logs in.', body: signupSchema, responses: { '201': '{ user }' }, errors: ['validation-failed', 'email-taken', 'rate-limited'] },
-  { method: 'post', path: '/api/auth/password/login', summary: 'Email+password login (argon2id); regenerates the session.', body: loginSchema, responses: { '200': '{ user }' }, errors: ['invalid-credentials', 'rate-limited', 'session-store-unavailable'] },
-  { method: 'post', path: '/api/auth/password/reset-request', summary: 'Mails a single-use reset link (always 202).', body: resetRequestSchema, responses: { '202': '{ ok: true }' }, errors: ['rate-limited'] },
-  { method: 'post', path: '/api/auth/password/reset', summary: 'Sets a new password with a reset token; ends all sessions.', body: resetSchema, responses: { '200': '{ ok: true }' }, errors: ['invalid-token', 'validation-failed'] },
-  { method: 'get', path: '/api/auth/cas', summary: 'CAS login: redirects to the CAS server (query: redirect).', responses: { '302': 'to CAS /login' }, errors: ['invalid-redirect', 'provider-disabled'] },
-  { method: 'get', path: '/api/auth/cas/callback', summary: 'CAS ticket validation (serviceValidate / p3), then redirect.', responses: { '302': 'to the redirect target' }, errors: ['login-failed'] },
-  { method: 'get', path: '/api/auth/oidc', summary: 'OIDC login (authorization code + PKCE): redirects to the IdP.', responses: { '302': 'to the IdP' }, errors: ['invalid-redirect', 'provider-disabled'] },
-  { method: 'get', path: '/api/auth/oidc/callback', summary: 'OIDC code exchange and ID token validation, then redirect.', responses: { '302': 'to the redirect target' }, errors: ['login-failed'] },
-  { method: 'get', path: '/api/hasura/auth', summary: 'Hasura auth webhook (GET mode): role and user id from the session cookie.', responses: { '200': '{ "X-Hasura-Role", "X-Hasura-User-Id"? }' }, errors: ['invalid-session'] },
-  { method: 'post', path: '/api/hasura/auth', summary: 'Hasura auth webhook (POST mode: { headers, request }).', responses: { '200': '{ "X-Hasura-Role", "X-Hasura-User-Id"? }' }, errors: ['invalid-session'] },
-  { method: 'get', path: '/api/catalog/public/{season}.json', summary: 'Public static catalog of a season (ETag, Last-Modified, gzip).', responses: { '200': 'listings', '304': 'not modified' }, errors: ['not-found'] },
-  { method: 'get', path: '/api/catalog/evals/{season}.json', summary: 'Evaluation data of a season (role student_evals).', responses: { '200': 'courses', '304': 'not modified' }, errors: ['unauthenticated', 'evals-required', 'not-found'] },
-  { method: 'post', path: '/api/catalog/refresh', summary: 'Enqueues catalog regeneration (header x-catalog-refresh-secret).', body: z.object({ seasons: z.array(z.string()).optional() }), responses: { '202': 'enqueued' }, errors: ['invalid-secret'] },
-  { method: 'put', path: '/api/admin/users/{id}/evals', summary: 'Grants or revokes evaluation access (header x-admin-secret).', body: z.object({ hasEvals: z.boolean() }), responses: { '200': '{ id, hasEvals, grantedBy }' }, errors: ['invalid-secret', 'user-not-found'] },
-  ...ACTIONS.map(
-    (a): Op => ({
-      method: 'post',
-      path: `/api/hasura/actions/${a.name}`,
-      summary: `Hasura action ${a.name} (header x-hasura-action-secret; body { action, input, session_variables }). The schema below is the input.`,
-      body: a.input,
-      responses: { '200': 'the action output type', '4xx': '{ message, extensions: { code } }' },
-    }),
-  ),
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Per-dependency status and latency (Redis, Postgres, GraphQL engine).',
+    responses: { '200': 'all up', '503': 'one is down' },
+  },
+  {
+    method: 'get',
+    path: '/api/auth/check',
+    summary: 'Who am I: { auth, user }.',
+    responses: { '200': '{ auth: boolean, user: object | null }' },
+    errors: ['session-store-unavailable'],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'Ends this session and clears the cookie.',
+    responses: { '200': '{ ok: true }' },
+    errors: ['unauthenticated', 'cross-origin-request'],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/logout-all',
+    summary: 'Ends every session of the user (all devices).',
+    responses: { '200': '{ ok: true, ended: number }' },
+    errors: ['unauthenticated'],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password/signup',
+    summary: 'Creates an email+password account and logs in.',
+    body: signupSchema,
+    responses: { '201': '{ user }' },
+    errors: ['validation-failed', 'email-taken', 'rate-limited'],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password/login',
+    summary: 'Email+password login (argon2id); regenerates the session.',
+    body: loginSchema,
+    responses: { '200': '{ user }' },
+    errors: ['invalid-credentials', 'rate-limited', 'session-store-unavailable'],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password/reset-request',
+    summary: 'Mails a single-use reset link (always 202).',
+    body: resetRequestSchema,
+    responses: { '202': '{ ok: true }' },
+    errors: ['rate-limited'],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password/reset',
+    summary: 'Sets a new password with a reset token; ends all sessions.',
+    body: resetSchema,
+    responses: { '200': '{ ok: true }' },
+    errors: ['invalid-token', 'validation-failed'],
+  },
+  {
+    method: 'get',
+    path: '/api/auth/cas',
+    summary: 'CAS login: redirects to the CAS server (query: redirect).',
+    responses: { '302': 'to CAS /login' },
+    errors: ['invalid-redirect', 'provider-disabled'],
+  },
+  {
+    method: 'get',
+    path: '/api/auth/cas/callback',
+    summary: 'CAS ticket validation (serviceValidate / p3), then redirect.',
+    responses: { '302': 'to the redirect target' },
+    errors: ['login-failed'],
+  },
+  {
+    method: 'get',
+    path: '/api/auth/oidc',
+    summary: 'OIDC login (authorization code + PKCE): redirects to the IdP.',
+    responses: { '302': 'to the IdP' },
+    errors: ['invalid-redirect', 'provider-disabled'],
+  },
+  {
+    method: 'get',
+    path: '/api/auth/oidc/callback',
+    summary: 'OIDC code exchange and ID token validation, then redirect.',
+    responses: { '302': 'to the redirect target' },
+    errors: ['login-failed'],
+  },
+  {
+    method: 'get',
+    path: '/api/hasura/auth',
+    summary: 'Hasura auth webhook (GET mode): role and user id from the session cookie.',
+    responses: { '200': '{ "X-Hasura-Role", "X-Hasura-User-Id"? }' },
+    errors: ['invalid-session'],
+  },
+  {
+    method: 'post',
+    path: '/api/hasura/auth',
+    summary: 'Hasura auth webhook (POST mode: { headers, request }).',
+    responses: { '200': '{ "X-Hasura-Role", "X-Hasura-User-Id"? }' },
+    errors: ['invalid-session'],
+  },
+  {
+    method: 'get',
+    path: '/api/catalog/public/{season}.json',
+    summary: 'Public static catalog of a season (ETag, Last-Modified, gzip).',
+    responses: { '200': 'listings', '304': 'not modified' },
+    errors: ['not-found'],
+  },
+  {
+    method: 'get',
+    path: '/api/catalog/evals/{season}.json',
+    summary: 'Evaluation data of a season (role student_evals).',
+    responses: { '200': 'courses', '304': 'not modified' },
+    errors: ['unauthenticated', 'evals-required', 'not-found'],
+  },
+  {
+    method: 'post',
+    path: '/api/catalog/refresh',
+    summary: 'Enqueues catalog regeneration (header x-catalog-refresh-secret).',
+    body: z.object({ seasons: z.array(z.string()).optional() }),
+    responses: { '202': 'enqueued' },
+    errors: ['invalid-secret'],
+  },
+  {
+    method: 'put',
+    path: '/api/admin/users/{id}/evals',
+    summary: 'Grants or revokes evaluation access (header x-admin-secret).',
+    body: z.object({ hasEvals: z.boolean() }),
+    responses: { '200': '{ id, hasEvals, grantedBy }' },
+    errors: ['invalid-secret', 'user-not-found'],
+  },
+  ...ACTIONS.map((a): Op => ({
+    method: 'post',
+    path: `/api/hasura/actions/${a.name}`,
+    summary: `Hasura action ${a.name} (header x-hasura-action-secret; body { action, input, session_variables }). The schema below is the input.`,
+    body: a.input,
+    responses: { '200': 'the action output type', '4xx': '{ message, extensions: { code } }' },
+  })),
 ];
 
 function jsonSchema(s: z.ZodType): unknown {
@@ -57,7 +168,9 @@ function jsonSchema(s: z.ZodType): unknown {
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPS) {
-    const responses: Record<string, unknown> = Object.fromEntries(Object.entries(op.responses).map(([k, v]) => [k, { description: v }]));
+    const responses: Record<string, unknown> = Object.fromEntries(
+      Object.entries(op.responses).map(([k, v]) => [k, { description: v }]),
+    );
     for (const code of op.errors ?? []) {
       const e = API_ERRORS[code];
       const key = String(e.status);
@@ -66,17 +179,31 @@ export function openApiDocument(): Record<string, unknown> {
     }
     (paths[op.path] ??= {})[op.method] = {
       summary: op.summary,
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
+      ...(op.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
+        : {}),
       responses,
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'CourseTable API', version: '1.0.0', description: 'Auth/session sidecar: logins, Redis sessions, Hasura auth webhook and actions, static catalog.' },
+    info: {
+      title: 'CourseTable API',
+      version: '1.0.0',
+      description: 'Auth/session sidecar: logins, Redis sessions, Hasura auth webhook and actions, static catalog.',
+    },
     paths,
     components: {
       schemas: {
-        Error: { type: 'object', properties: { error: { type: 'object', properties: { code: { enum: Object.keys(API_ERRORS) }, message: { type: 'string' } } } } },
+        Error: {
+          type: 'object',
+          properties: {
+            error: {
+              type: 'object',
+              properties: { code: { enum: Object.keys(API_ERRORS) }, message: { type: 'string' } },
+            },
+          },
+        },
       },
     },
   };
@@ -85,13 +212,27 @@ export function openApiDocument(): Record<string, unknown> {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function docsHtml(doc: Record<string, unknown>): string {
-  const paths = doc['paths'] as Record<string, Record<string, { summary: string; requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { description: string }> }>>;
+  const paths = doc['paths'] as Record<
+    string,
+    Record<
+      string,
+      {
+        summary: string;
+        requestBody?: { content: Record<string, { schema: unknown }> };
+        responses: Record<string, { description: string }>;
+      }
+    >
+  >;
   const rows = Object.entries(paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => {
       const schema = op.requestBody?.content['application/json']?.schema;
       return `<section><h2><span class="m ${method}">${method.toUpperCase()}</span> <code>${esc(path)}</code></h2><p>${esc(op.summary)}</p>${
-        schema ? `<details><summary>Request body schema</summary><pre>${esc(JSON.stringify(schema, null, 2))}</pre></details>` : ''
-      }<ul>${Object.entries(op.responses).map(([k, r]) => `<li><b>${esc(k)}</b> ${esc(r.description)}</li>`).join('')}</ul></section>`;
+        schema
+          ? `<details><summary>Request body schema</summary><pre>${esc(JSON.stringify(schema, null, 2))}</pre></details>`
+          : ''
+      }<ul>${Object.entries(op.responses)
+        .map(([k, r]) => `<li><b>${esc(k)}</b> ${esc(r.description)}</li>`)
+        .join('')}</ul></section>`;
     }),
   );
   const errors = Object.entries(API_ERRORS)

@@ -17,7 +17,8 @@ import { sessionKey } from '../sessions/session-keys.js';
 import { isLive, type StoredSession } from '../sessions/session-lifetime.js';
 import { readCookie, unsignSessionCookie } from '../sessions/signed-cookie.js';
 
-export type WebhookAnswer = { 'X-Hasura-Role': 'anonymous' } | { 'X-Hasura-Role': 'student' | 'student_evals'; 'X-Hasura-User-Id': string };
+export type WebhookAnswer =
+  { 'X-Hasura-Role': 'anonymous' } | { 'X-Hasura-Role': 'student' | 'student_evals'; 'X-Hasura-User-Id': string };
 
 function cookieHeaderOf(req: Request): string | undefined {
   if (req.method === 'POST') {
@@ -32,7 +33,11 @@ function cookieHeaderOf(req: Request): string | undefined {
   return req.get('cookie');
 }
 
-export async function resolveWebhook(config: Config, redis: Redis, cookieHeader: string | undefined): Promise<WebhookAnswer> {
+export async function resolveWebhook(
+  config: Config,
+  redis: Redis,
+  cookieHeader: string | undefined,
+): Promise<WebhookAnswer> {
   const raw = readCookie(cookieHeader, config.session.cookieName);
   if (raw === undefined) return { 'X-Hasura-Role': 'anonymous' };
   const sid = unsignSessionCookie(raw, config.session.secrets);

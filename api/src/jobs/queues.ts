@@ -32,7 +32,11 @@ export function createJobs(config: Config): Jobs {
   const connection = { url: config.redisUrl, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1000 };
   const prefix = bullPrefix(config);
   // Sent mails may carry single-use links: drop them from Redis once delivered.
-  const mail = new Queue(QUEUE_MAIL, { connection, prefix, defaultJobOptions: { ...JOB_OPTIONS, removeOnComplete: true } });
+  const mail = new Queue(QUEUE_MAIL, {
+    connection,
+    prefix,
+    defaultJobOptions: { ...JOB_OPTIONS, removeOnComplete: true },
+  });
   const catalog = new Queue(QUEUE_CATALOG, { connection, prefix, defaultJobOptions: JOB_OPTIONS });
   mail.on('error', () => undefined);
   catalog.on('error', () => undefined);
@@ -43,7 +47,11 @@ export function createJobs(config: Config): Jobs {
     async enqueueCatalogRefresh(seasons) {
       // One pending refresh per season set is enough: a deterministic id de-duplicates bursts.
       const key = seasons ? [...seasons].sort().join(',') : 'latest';
-      await catalog.add('refresh', { seasons: seasons ?? null }, { jobId: `refresh:${key}:${Math.floor(Date.now() / 10_000)}` });
+      await catalog.add(
+        'refresh',
+        { seasons: seasons ?? null },
+        { jobId: `refresh:${key}:${Math.floor(Date.now() / 10_000)}` },
+      );
     },
     async close() {
       await Promise.allSettled([mail.close(), catalog.close()]);

@@ -33,7 +33,12 @@ export function startWorkers(config: Config, mailer: Mailer, logger: Logger): Wo
     { connection, prefix, concurrency: 1 },
   );
   for (const w of [mail, catalog]) {
-    w.on('failed', (job, err) => logger.warn({ queue: w.name, jobId: job?.id, attempt: job?.attemptsMade, err: { message: err.message } }, 'job failed'));
+    w.on('failed', (job, err) =>
+      logger.warn(
+        { queue: w.name, jobId: job?.id, attempt: job?.attemptsMade, err: { message: err.message } },
+        'job failed',
+      ),
+    );
     w.on('completed', (job) => logger.info({ queue: w.name, jobId: job.id }, 'job done'));
     w.on('error', (err) => logger.warn({ queue: w.name, err: { message: err.message } }, 'worker error'));
   }

@@ -53,7 +53,9 @@ export function opsRouter(config: Config, deps: Deps): Router {
       timed(() => deps.pool.query('select 1')),
       config.graphqlUrl
         ? timed(async () => {
-            const resp = await fetch(engineHealthUrl(config.graphqlUrl ?? ''), { signal: AbortSignal.timeout(TIMEOUT_MS) });
+            const resp = await fetch(engineHealthUrl(config.graphqlUrl ?? ''), {
+              signal: AbortSignal.timeout(TIMEOUT_MS),
+            });
             if (!resp.ok) throw new Error(`status ${resp.status}`);
           })
         : Promise.resolve<Check>({ status: 'not-configured' }),

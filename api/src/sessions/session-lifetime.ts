@@ -12,7 +12,12 @@ export interface StoredSession {
   user?: { id: number; role: string; method?: string };
 }
 
-export function ttlSeconds(sess: StoredSession, idleTimeoutS: number, absoluteLifetimeS: number, now = Date.now()): number {
+export function ttlSeconds(
+  sess: StoredSession,
+  idleTimeoutS: number,
+  absoluteLifetimeS: number,
+  now = Date.now(),
+): number {
   let ms = idleTimeoutS * 1000;
   if (typeof sess.createdAt === 'number') ms = Math.min(ms, sess.createdAt + absoluteLifetimeS * 1000 - now);
   return Math.ceil(ms / 1000);

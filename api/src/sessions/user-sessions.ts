@@ -57,7 +57,12 @@ export async function endAllSessions(config: Config, redis: Redis, userId: numbe
 }
 
 /** Rewrite the role kept in each of a user's live sessions (after evaluation access was granted or revoked). */
-export async function setRoleInSessions(config: Config, redis: Redis, userId: number, role: SessionUser['role']): Promise<void> {
+export async function setRoleInSessions(
+  config: Config,
+  redis: Redis,
+  userId: number,
+  role: SessionUser['role'],
+): Promise<void> {
   const sids = await redis.smembers(userSessionsKey(config.redisPrefix, userId));
   for (const sid of sids) {
     const key = sessionKey(config.redisPrefix, sid);

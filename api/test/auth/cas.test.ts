@@ -7,7 +7,11 @@ let cas: TestCasServer;
 let t: TestApp;
 beforeAll(async () => {
   cas = await TestCasServer.start();
-  t = await createTestApp({ CAS_BASE_URL: cas.baseUrl, CAS_VERSION: '3.0', EVALS_RULES: 'attribute:affiliation=student|faculty' });
+  t = await createTestApp({
+    CAS_BASE_URL: cas.baseUrl,
+    CAS_VERSION: '3.0',
+    EVALS_RULES: 'attribute:affiliation=student|faculty',
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -27,15 +31,29 @@ async function casLogin(a: supertest.Agent, redirect: string): Promise<supertest
 
 describe('GET /api/auth/cas (CAS 3.0)', () => {
   it('logs in through CAS, validates the ticket at /p3/serviceValidate and redirects to the allowed target', async () => {
-    cas.nextUser = { user: 'jd123', attributes: { mail: 'jane.doe@yale.edu', displayName: 'Jane Doe', affiliation: 'student' } };
+    cas.nextUser = {
+      user: 'jd123',
+      attributes: { mail: 'jane.doe@yale.edu', displayName: 'Jane Doe', affiliation: 'student' },
+    };
     const a = agent(t);
     const res = await casLogin(a, `${FRONTEND}/worksheet`);
     expect(res.status).toBe(302);
     expect(res.headers['location']).toBe(`${FRONTEND}/worksheet`);
     expect(cas.validations.at(-1)).toBe('/cas/p3/serviceValidate');
     const check = await a.get('/api/auth/check').expect(200);
-    expect(check.body).toMatchObject({ auth: true, user: { email: 'jane.doe@yale.edu', displayName: 'Jane Doe', hasEvals: true, role: 'student_evals', method: 'cas' } });
-    const ids = await t.owner.query('select provider, issuer, subject from user_identities where user_id = $1', [body(check).user.id]);
+    expect(check.body).toMatchObject({
+      auth: true,
+      user: {
+        email: 'jane.doe@yale.edu',
+        displayName: 'Jane Doe',
+        hasEvals: true,
+        role: 'student_evals',
+        method: 'cas',
+      },
+    });
+    const ids = await t.owner.query('select provider, issuer, subject from user_identities where user_id = $1', [
+      body(check).user.id,
+    ]);
     expect(ids.rows).toEqual([{ provider: 'cas', issuer: cas.baseUrl, subject: 'jd123' }]);
   });
 
@@ -58,11 +76,18 @@ describe('GET /api/auth/cas (CAS 3.0)', () => {
   });
 
   it('refuses an open redirect with 400 invalid-redirect and allows wildcard-listed origins', async () => {
-    for (const bad of ['https://evil.example.com/', '//evil.example.com', 'javascript:alert(1)', 'https://coursetable.test.evil.com/']) {
+    for (const bad of [
+      'https://evil.example.com/',
+      '//evil.example.com',
+      'javascript:alert(1)',
+      'https://coursetable.test.evil.com/',
+    ]) {
       const res = await agent(t).get(`/api/auth/cas?redirect=${encodeURIComponent(bad)}`);
       expect([bad, res.status, body(res).error?.code]).toEqual([bad, 400, 'invalid-redirect']);
     }
-    await agent(t).get(`/api/auth/cas?redirect=${encodeURIComponent('https://staging.coursetable.test/x')}`).expect(302);
+    await agent(t)
+      .get(`/api/auth/cas?redirect=${encodeURIComponent('https://staging.coursetable.test/x')}`)
+      .expect(302);
   });
 });
 

@@ -5,7 +5,11 @@ import { browseIdp, TestIdp } from '../helpers/oidc-idp.js';
 let idp: TestIdp;
 let t: TestApp;
 beforeAll(async () => {
-  idp = await TestIdp.start({ clientId: 'coursetable', clientSecret: 'idp-client-secret', redirectUri: `${PUBLIC_URL}/api/auth/oidc/callback` });
+  idp = await TestIdp.start({
+    clientId: 'coursetable',
+    clientSecret: 'idp-client-secret',
+    redirectUri: `${PUBLIC_URL}/api/auth/oidc/callback`,
+  });
   t = await createTestApp({
     OIDC_ISSUER: idp.issuer,
     OIDC_CLIENT_ID: 'coursetable',
@@ -36,7 +40,10 @@ describe('GET /api/auth/oidc (authorization code + PKCE)', () => {
     const cb = await a.get(back.pathname + back.search).expect(302);
     expect(cb.headers['location']).toBe(`${FRONTEND}/catalog`);
     const check = await a.get('/api/auth/check').expect(200);
-    expect(check.body).toMatchObject({ auth: true, user: { email: 'alan@yale.edu', displayName: 'Alan Turing', role: 'student_evals', method: 'oidc' } });
+    expect(check.body).toMatchObject({
+      auth: true,
+      user: { email: 'alan@yale.edu', displayName: 'Alan Turing', role: 'student_evals', method: 'oidc' },
+    });
 
     // The state is single-use: replaying the callback fails.
     const replay = await agent(t).get(back.pathname + back.search);

@@ -12,7 +12,11 @@ beforeAll(async () => {
   box = await TestMailbox.start();
   t = await createTestApp({ SMTP_URL: box.url, MAIL_FROM: 'CourseTable <no-reply@coursetable.test>' });
   // The request only enqueues; the BullMQ worker (same Redis) delivers the mail.
-  workers = startWorkers(t.config, createMailer({ smtpUrl: box.url, from: t.config.mail.from, logger: pino({ level: 'silent' }) }), pino({ level: 'silent' }));
+  workers = startWorkers(
+    t.config,
+    createMailer({ smtpUrl: box.url, from: t.config.mail.from, logger: pino({ level: 'silent' }) }),
+    pino({ level: 'silent' }),
+  );
 });
 afterAll(async () => {
   await workers.close();
@@ -59,7 +63,9 @@ describe('POST /api/auth/password/reset-request + /reset', () => {
     const mail = box.next();
     await agent(t).post('/api/auth/password/reset-request').send({ email }).expect(202);
     const token = tokenFrom((await mail).raw);
-    await t.owner.query(`update password_reset_tokens set expires_at = now() - interval '1 second' where used_at is null`);
+    await t.owner.query(
+      `update password_reset_tokens set expires_at = now() - interval '1 second' where used_at is null`,
+    );
     const res = await agent(t).post('/api/auth/password/reset').send({ token, password: 'a brand new password' });
     expect([res.status, body(res).error.code]).toEqual([400, 'invalid-token']);
   });

@@ -13,20 +13,30 @@ describe('POST /api/auth/password/signup', () => {
   it('creates the user, stores an argon2id hash and starts a session', async () => {
     const { agent: a, userId, email } = await signup(t, { displayName: 'Ada' });
     const check = await a.get('/api/auth/check').expect(200);
-    expect(check.body).toMatchObject({ auth: true, user: { id: userId, email, displayName: 'Ada', hasEvals: false, role: 'student', method: 'password' } });
-    const row = await t.owner.query<{ password_hash: string }>('select password_hash from password_credentials where user_id = $1', [userId]);
+    expect(check.body).toMatchObject({
+      auth: true,
+      user: { id: userId, email, displayName: 'Ada', hasEvals: false, role: 'student', method: 'password' },
+    });
+    const row = await t.owner.query<{ password_hash: string }>(
+      'select password_hash from password_credentials where user_id = $1',
+      [userId],
+    );
     expect(row.rows[0]?.password_hash).toMatch(/^\$argon2id\$/);
   });
 
   it('returns 409 email-taken for an existing email', async () => {
     const { email } = await signup(t);
-    const res = await agent(t).post('/api/auth/password/signup').send({ email, password: 'another password!', displayName: 'X' });
+    const res = await agent(t)
+      .post('/api/auth/password/signup')
+      .send({ email, password: 'another password!', displayName: 'X' });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({ error: { code: 'email-taken', message: expect.any(String) as string } });
   });
 
   it('returns 400 validation-failed for a short password, without echoing it', async () => {
-    const res = await agent(t).post('/api/auth/password/signup').send({ email: 'short@example.edu', password: 'abc', displayName: 'X' });
+    const res = await agent(t)
+      .post('/api/auth/password/signup')
+      .send({ email: 'short@example.edu', password: 'abc', displayName: 'X' });
     expect(res.status).toBe(400);
     expect(body(res).error.code).toBe('validation-failed');
     expect(JSON.stringify(res.body)).not.toContain('abc"');
@@ -36,9 +46,14 @@ describe('POST /api/auth/password/signup', () => {
 describe('POST /api/auth/password/login', () => {
   it('logs in with the right password and sets an httpOnly, sameSite=lax session cookie', async () => {
     const { email, password, userId } = await signup(t);
-    const res = await agent(t).post('/api/auth/password/login').send({ email: email.toUpperCase(), password }).expect(200);
+    const res = await agent(t)
+      .post('/api/auth/password/login')
+      .send({ email: email.toUpperCase(), password })
+      .expect(200);
     expect(body(res).user.id).toBe(userId);
-    const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith(`${t.config.session.cookieName}=`));
+    const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) =>
+      c.startsWith(`${t.config.session.cookieName}=`),
+    );
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/Expires=/);
@@ -48,7 +63,9 @@ describe('POST /api/auth/password/login', () => {
   it('returns 401 invalid-credentials for a wrong password and for an unknown email alike', async () => {
     const { email } = await signup(t);
     const wrong = await agent(t).post('/api/auth/password/login').send({ email, password: 'wrong password' });
-    const unknown = await agent(t).post('/api/auth/password/login').send({ email: 'nobody@example.edu', password: 'wrong password' });
+    const unknown = await agent(t)
+      .post('/api/auth/password/login')
+      .send({ email: 'nobody@example.edu', password: 'wrong password' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -63,7 +80,9 @@ describe('POST /api/auth/password/login', () => {
     const name = t.config.session.cookieName;
     expect(cookieHeader(first, name)).not.toBe(cookieHeader(second, name));
     // the old session is gone from Redis
-    const oldSid = decodeURIComponent(cookieHeader(first, name).split('=')[1] ?? '').slice(2).split('.')[0];
+    const oldSid = decodeURIComponent(cookieHeader(first, name).split('=')[1] ?? '')
+      .slice(2)
+      .split('.')[0];
     expect(await t.deps.redis.exists(`${t.config.redisPrefix}sess:${oldSid}`)).toBe(0);
   });
 });

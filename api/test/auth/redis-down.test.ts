@@ -30,7 +30,9 @@ describe('Redis stopped mid-test', () => {
 
     const check = await timed(() => a.get('/api/auth/check'));
     expect(check.value.status).toBe(503);
-    expect(check.value.body).toEqual({ error: { code: 'session-store-unavailable', message: expect.any(String) as string } });
+    expect(check.value.body).toEqual({
+      error: { code: 'session-store-unavailable', message: expect.any(String) as string },
+    });
     expect(check.value.headers['retry-after']).toBe('1');
     expect(check.ms).toBeLessThan(1000);
 

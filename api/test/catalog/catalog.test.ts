@@ -30,12 +30,15 @@ beforeAll(async () => {
     port: 0,
     log: () => undefined,
   });
-  t = await createTestApp({
-    GRAPHQL_URL: `${engine.url.replace(/\/$/, '')}/v1/graphql`,
-    GRAPHQL_ADMIN_SECRET: ENGINE_SECRET,
-    CATALOG_DIR: dir,
-    CATALOG_REFRESH_SECRET: REFRESH_SECRET,
-  }, db);
+  t = await createTestApp(
+    {
+      GRAPHQL_URL: `${engine.url.replace(/\/$/, '')}/v1/graphql`,
+      GRAPHQL_ADMIN_SECRET: ENGINE_SECRET,
+      CATALOG_DIR: dir,
+      CATALOG_REFRESH_SECRET: REFRESH_SECRET,
+    },
+    db,
+  );
   season = (await sampleListings(t)).season;
   const silent = pino({ level: 'silent' });
   workers = startWorkers(t.config, createMailer({ smtpUrl: undefined, from: 'x', logger: silent }), silent);
@@ -62,7 +65,11 @@ describe('POST /api/catalog/refresh', () => {
   });
 
   it('enqueues a regeneration that the worker runs through the engine (202)', async () => {
-    await supertest(t.app).post('/api/catalog/refresh').set('x-catalog-refresh-secret', REFRESH_SECRET).send({ seasons: [season] }).expect(202);
+    await supertest(t.app)
+      .post('/api/catalog/refresh')
+      .set('x-catalog-refresh-secret', REFRESH_SECRET)
+      .send({ seasons: [season] })
+      .expect(202);
     await waitFor(join(dir, 'evals', `${season}.json`));
     await waitFor(join(dir, 'metadata.json'));
   });
@@ -96,7 +103,11 @@ describe('GET /api/catalog/evals/:season.json', () => {
     const { agent: a, userId } = await signup(t);
     const denied = await a.get(`/api/catalog/evals/${season}.json`);
     expect([denied.status, body(denied).error.code]).toEqual([403, 'evals-required']);
-    await supertest(t.app).put(`/api/admin/users/${userId}/evals`).set('x-admin-secret', ADMIN_SECRET).send({ hasEvals: true }).expect(200);
+    await supertest(t.app)
+      .put(`/api/admin/users/${userId}/evals`)
+      .set('x-admin-secret', ADMIN_SECRET)
+      .send({ hasEvals: true })
+      .expect(200);
     const ok = await a.get(`/api/catalog/evals/${season}.json`).expect(200);
     expect((ok.body as unknown[]).length).toBeGreaterThan(0);
     expect(ok.headers['cache-control']).toMatch(/private/);

@@ -22,7 +22,11 @@ let idp: TestIdp;
 
 beforeAll(async () => {
   cas = await TestCasServer.start();
-  idp = await TestIdp.start({ clientId: 'ct', clientSecret: 'idp-secret', redirectUri: `${PUBLIC_URL}/api/auth/oidc/callback` });
+  idp = await TestIdp.start({
+    clientId: 'ct',
+    clientSecret: 'idp-secret',
+    redirectUri: `${PUBLIC_URL}/api/auth/oidc/callback`,
+  });
   t = await createTestApp({
     CAS_BASE_URL: cas.baseUrl,
     OIDC_ISSUER: idp.issuer,
@@ -59,7 +63,10 @@ afterAll(async () => {
   await idp?.close();
 });
 
-async function gql(cookie: string | undefined, query: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+async function gql(
+  cookie: string | undefined,
+  query: string,
+): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
   const res = await fetch(`${engine.url}/v1/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
@@ -69,32 +76,54 @@ async function gql(cookie: string | undefined, query: string): Promise<{ data?: 
 }
 
 async function whoAmI(cookie: string): Promise<{ role: string; userId: number }> {
-  const hook = await fetch(`http://127.0.0.1:${(api.address() as AddressInfo).port}/api/hasura/auth`, { headers: { cookie } });
+  const hook = await fetch(`http://127.0.0.1:${(api.address() as AddressInfo).port}/api/hasura/auth`, {
+    headers: { cookie },
+  });
   const body = (await hook.json()) as Record<string, string>;
   return { role: body['X-Hasura-Role'] ?? '', userId: Number(body['X-Hasura-User-Id']) };
 }
 
-const WORKSHEETS = '{ worksheets(order_by: {worksheet_id: asc}) { worksheet_id user_id name private worksheet_courses { crn color } } }';
+const WORKSHEETS =
+  '{ worksheets(order_by: {worksheet_id: asc}) { worksheet_id user_id name private worksheet_courses { crn color } } }';
 
 describe('engine /v1/graphql with the API as auth webhook', () => {
   it('each user sees only their own worksheets until one is public and they are friends', async () => {
     const alice = await signup(t, { displayName: 'Alice' });
     const bob = await signup(t, { displayName: 'Bob' });
-    const aliceCookie = cookieHeader(await alice.agent.post('/api/auth/password/login').send({ email: alice.email, password: alice.password }), t.config.session.cookieName);
-    const bobCookie = cookieHeader(await bob.agent.post('/api/auth/password/login').send({ email: bob.email, password: bob.password }), t.config.session.cookieName);
+    const aliceCookie = cookieHeader(
+      await alice.agent.post('/api/auth/password/login').send({ email: alice.email, password: alice.password }),
+      t.config.session.cookieName,
+    );
+    const bobCookie = cookieHeader(
+      await bob.agent.post('/api/auth/password/login').send({ email: bob.email, password: bob.password }),
+      t.config.session.cookieName,
+    );
     const a = await whoAmI(aliceCookie);
     const b = await whoAmI(bobCookie);
     expect(a).toEqual({ role: 'student', userId: alice.userId });
 
     // Alice creates a private worksheet and adds a course, through actions.
-    const ws = await callAction(t, 'createWorksheet', a.userId, { season_code: L.season, name: 'Alice plan', private: true });
+    const ws = await callAction(t, 'createWorksheet', a.userId, {
+      season_code: L.season,
+      name: 'Alice plan',
+      private: true,
+    });
     const wsId = ws.body['worksheet_id'] as number;
-    expect((await callAction(t, 'addWorksheetCourse', a.userId, { worksheet_id: wsId, crn: L.crns[0], color: '#ff0000' })).status).toBe(200);
+    expect(
+      (await callAction(t, 'addWorksheetCourse', a.userId, { worksheet_id: wsId, crn: L.crns[0], color: '#ff0000' }))
+        .status,
+    ).toBe(200);
 
     const aliceView = await gql(aliceCookie, WORKSHEETS);
     expect(aliceView.errors).toBeUndefined();
     expect(aliceView.data?.['worksheets']).toEqual([
-      { worksheet_id: wsId, user_id: a.userId, name: 'Alice plan', private: true, worksheet_courses: [{ crn: L.crns[0], color: '#ff0000' }] },
+      {
+        worksheet_id: wsId,
+        user_id: a.userId,
+        name: 'Alice plan',
+        private: true,
+        worksheet_courses: [{ crn: L.crns[0], color: '#ff0000' }],
+      },
     ]);
     expect((await gql(bobCookie, WORKSHEETS)).data?.['worksheets']).toEqual([]);
 
@@ -128,12 +157,16 @@ function sessionCookie(res: supertest.Response): string {
 describe('each login method gives a session the engine accepts', () => {
   it('password, CAS and OIDC logins query the engine with their own role and user id', async () => {
     const pw = await signup(t);
-    const pwCookie = sessionCookie(await pw.agent.post('/api/auth/password/login').send({ email: pw.email, password: pw.password }));
+    const pwCookie = sessionCookie(
+      await pw.agent.post('/api/auth/password/login').send({ email: pw.email, password: pw.password }),
+    );
 
     cas.nextUser = { user: 'e2e-cas', attributes: { affiliation: 'student', mail: 'e2e-cas@yale.edu' } };
     const casAgent = agent(t);
     const start = await casAgent.get(`/api/auth/cas?redirect=${encodeURIComponent(FRONTEND)}`).expect(302);
-    const back = new URL((await fetch(start.headers['location'] as string, { redirect: 'manual' })).headers.get('location') ?? '');
+    const back = new URL(
+      (await fetch(start.headers['location'] as string, { redirect: 'manual' })).headers.get('location') ?? '',
+    );
     const casCookie = sessionCookie(await casAgent.get(back.pathname + back.search).expect(302));
 
     idp.nextAccount = { sub: 'e2e-oidc', email: 'e2e@example.org', email_verified: true, name: 'E2E' };
@@ -145,10 +178,15 @@ describe('each login method gives a session the engine accepts', () => {
     const roles = await Promise.all([pwCookie, casCookie, oidcCookie].map(whoAmI));
     expect(roles.map((r) => r.role)).toEqual(['student', 'student_evals', 'student']);
     for (const [i, cookie] of [pwCookie, casCookie, oidcCookie].entries()) {
-      const ws = await callAction(t, 'createWorksheet', roles[i]?.userId ?? 0, { season_code: L.season, name: `login ${i}` });
+      const ws = await callAction(t, 'createWorksheet', roles[i]?.userId ?? 0, {
+        season_code: L.season,
+        name: `login ${i}`,
+      });
       const view = await gql(cookie, WORKSHEETS);
       expect(view.errors).toBeUndefined();
-      expect((view.data?.['worksheets'] as Array<{ worksheet_id: number }>).map((w) => w.worksheet_id)).toEqual([ws.body['worksheet_id']]);
+      expect((view.data?.['worksheets'] as Array<{ worksheet_id: number }>).map((w) => w.worksheet_id)).toEqual([
+        ws.body['worksheet_id'],
+      ]);
     }
   });
 });

@@ -35,7 +35,9 @@ describe('POST /api/hasura/actions/:name (authentication)', () => {
     const victim = await makeUser(t);
     const r = await callAction(t, 'createWorksheet', me, { season_code: season, name: 'Mine', user_id: victim });
     expect(r.status).toBe(200);
-    const owner = await t.owner.query('select user_id from worksheets where worksheet_id = $1', [r.body['worksheet_id']]);
+    const owner = await t.owner.query('select user_id from worksheets where worksheet_id = $1', [
+      r.body['worksheet_id'],
+    ]);
     expect(owner.rows[0]).toEqual({ user_id: me });
   });
 
@@ -47,7 +49,8 @@ describe('POST /api/hasura/actions/:name (authentication)', () => {
   it('returns 429 rate-limited with Retry-After past the per-user limit', async () => {
     const me = await makeUser(t);
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await callAction(t, 'deleteSavedSearch', me, { saved_search_id: 1 })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await callAction(t, 'deleteSavedSearch', me, { saved_search_id: 1 })).status);
     expect(statuses.slice(0, 5)).toEqual([404, 404, 404, 404, 404]);
     expect(statuses.slice(5)).toEqual([429, 429]);
   });

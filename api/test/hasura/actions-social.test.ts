@@ -22,10 +22,20 @@ describe('friend requests', () => {
   it('request then accept makes a symmetric friendship (one row each way) and clears the request', async () => {
     const a = await makeUser(t);
     const b = await makeUser(t);
-    expect((await callAction(t, 'sendFriendRequest', a, { user_id: b })).body).toEqual({ user_id: a, friend_user_id: b, status: 'requested' });
-    expect((await callAction(t, 'acceptFriendRequest', b, { user_id: a })).body).toEqual({ user_id: b, friend_user_id: a, status: 'friends' });
+    expect((await callAction(t, 'sendFriendRequest', a, { user_id: b })).body).toEqual({
+      user_id: a,
+      friend_user_id: b,
+      status: 'requested',
+    });
+    expect((await callAction(t, 'acceptFriendRequest', b, { user_id: a })).body).toEqual({
+      user_id: b,
+      friend_user_id: a,
+      status: 'friends',
+    });
     expect(await friendRows(a, b)).toBe(2);
-    expect((await t.owner.query('select 1 from friend_requests where from_user_id in ($1, $2)', [a, b])).rowCount).toBe(0);
+    expect((await t.owner.query('select 1 from friend_requests where from_user_id in ($1, $2)', [a, b])).rowCount).toBe(
+      0,
+    );
   });
 
   it('a request to someone who already asked us accepts theirs', async () => {
@@ -60,7 +70,10 @@ describe('friend requests', () => {
   it('concurrent mutual requests end as one symmetric friendship or two open requests, never half a friendship', async () => {
     const a = await makeUser(t);
     const b = await makeUser(t);
-    await Promise.all([callAction(t, 'sendFriendRequest', a, { user_id: b }), callAction(t, 'sendFriendRequest', b, { user_id: a })]);
+    await Promise.all([
+      callAction(t, 'sendFriendRequest', a, { user_id: b }),
+      callAction(t, 'sendFriendRequest', b, { user_id: a }),
+    ]);
     expect([0, 2]).toContain(await friendRows(a, b));
   });
 });
@@ -95,18 +108,37 @@ describe('updateProfile', () => {
         { field: 'year', value: '2027', visibility: 'friends' },
       ],
     });
-    const r2 = await callAction(t, 'updateProfile', me, { fields: [{ field: 'year', value: null }, { field: 'major', visibility: 'self' }] });
+    const r2 = await callAction(t, 'updateProfile', me, {
+      fields: [
+        { field: 'year', value: null },
+        { field: 'major', visibility: 'self' },
+      ],
+    });
     expect(r2.body['fields']).toEqual([{ field: 'major', value: 'Computer Science', visibility: 'self' }]);
   });
 
   it('returns 400 validation-failed for an unknown field, a bad visibility or a duplicate field', async () => {
     const me = await makeUser(t);
-    expect((await callAction(t, 'updateProfile', me, { fields: [{ field: 'password', value: 'x' }] })).code).toBe('validation-failed');
-    expect((await callAction(t, 'updateProfile', me, { fields: [{ field: 'bio', value: 'x', visibility: 'everyone' }] })).code).toBe('validation-failed');
+    expect((await callAction(t, 'updateProfile', me, { fields: [{ field: 'password', value: 'x' }] })).code).toBe(
+      'validation-failed',
+    );
     expect(
-      (await callAction(t, 'updateProfile', me, { fields: [{ field: 'bio', value: 'x' }, { field: 'bio', value: 'y' }] })).code,
+      (await callAction(t, 'updateProfile', me, { fields: [{ field: 'bio', value: 'x', visibility: 'everyone' }] }))
+        .code,
     ).toBe('validation-failed');
-    expect((await callAction(t, 'updateProfile', me, { fields: [{ field: 'bio', value: 'x'.repeat(501) }] })).code).toBe('validation-failed');
+    expect(
+      (
+        await callAction(t, 'updateProfile', me, {
+          fields: [
+            { field: 'bio', value: 'x' },
+            { field: 'bio', value: 'y' },
+          ],
+        })
+      ).code,
+    ).toBe('validation-failed');
+    expect(
+      (await callAction(t, 'updateProfile', me, { fields: [{ field: 'bio', value: 'x'.repeat(501) }] })).code,
+    ).toBe('validation-failed');
   });
 });
 
@@ -115,7 +147,9 @@ describe('saveSearch / deleteSavedSearch', () => {
     const me = await makeUser(t);
     const r = await callAction(t, 'saveSearch', me, { name: 'CS seminars', query: { subject: 'CPSC', seminar: true } });
     expect(r.body).toMatchObject({ name: 'CS seminars', query: { subject: 'CPSC', seminar: true } });
-    expect((await callAction(t, 'deleteSavedSearch', me, { saved_search_id: r.body['saved_search_id'] })).status).toBe(200);
+    expect((await callAction(t, 'deleteSavedSearch', me, { saved_search_id: r.body['saved_search_id'] })).status).toBe(
+      200,
+    );
   });
 
   it('returns 409 saved-search-name-taken for a duplicate name', async () => {
@@ -127,14 +161,20 @@ describe('saveSearch / deleteSavedSearch', () => {
 
   it('returns 400 validation-failed for a too long name or a query over 8 KiB', async () => {
     const me = await makeUser(t);
-    expect((await callAction(t, 'saveSearch', me, { name: 'x'.repeat(101), query: {} })).code).toBe('validation-failed');
-    expect((await callAction(t, 'saveSearch', me, { name: 'big', query: { q: 'x'.repeat(8200) } })).code).toBe('validation-failed');
+    expect((await callAction(t, 'saveSearch', me, { name: 'x'.repeat(101), query: {} })).code).toBe(
+      'validation-failed',
+    );
+    expect((await callAction(t, 'saveSearch', me, { name: 'big', query: { q: 'x'.repeat(8200) } })).code).toBe(
+      'validation-failed',
+    );
   });
 
   it("returns 404 saved-search-not-found for another user's search", async () => {
     const owner = await makeUser(t);
     const r = await callAction(t, 'saveSearch', owner, { name: 'Private', query: {} });
-    const d = await callAction(t, 'deleteSavedSearch', await makeUser(t), { saved_search_id: r.body['saved_search_id'] });
+    const d = await callAction(t, 'deleteSavedSearch', await makeUser(t), {
+      saved_search_id: r.body['saved_search_id'],
+    });
     expect([d.status, d.code]).toEqual([404, 'saved-search-not-found']);
   });
 });

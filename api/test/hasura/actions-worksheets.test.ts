@@ -34,8 +34,12 @@ describe('createWorksheet', () => {
 
   it('returns 400 validation-failed for an empty or too long name', async () => {
     const me = await makeUser(t);
-    expect((await callAction(t, 'createWorksheet', me, { season_code: L.season, name: '   ' })).code).toBe('validation-failed');
-    expect((await callAction(t, 'createWorksheet', me, { season_code: L.season, name: 'x'.repeat(65) })).code).toBe('validation-failed');
+    expect((await callAction(t, 'createWorksheet', me, { season_code: L.season, name: '   ' })).code).toBe(
+      'validation-failed',
+    );
+    expect((await callAction(t, 'createWorksheet', me, { season_code: L.season, name: 'x'.repeat(65) })).code).toBe(
+      'validation-failed',
+    );
   });
 
   it('returns 409 worksheet-limit past 20 worksheets in a season', async () => {
@@ -50,8 +54,12 @@ describe('renameWorksheet / setWorksheetPrivate / deleteWorksheet', () => {
   it('renames, makes private and deletes your own worksheet', async () => {
     const me = await makeUser(t);
     const id = await worksheet(me);
-    expect((await callAction(t, 'renameWorksheet', me, { worksheet_id: id, name: 'Renamed' })).body).toMatchObject({ name: 'Renamed' });
-    expect((await callAction(t, 'setWorksheetPrivate', me, { worksheet_id: id, private: true })).body).toMatchObject({ private: true });
+    expect((await callAction(t, 'renameWorksheet', me, { worksheet_id: id, name: 'Renamed' })).body).toMatchObject({
+      name: 'Renamed',
+    });
+    expect((await callAction(t, 'setWorksheetPrivate', me, { worksheet_id: id, private: true })).body).toMatchObject({
+      private: true,
+    });
     expect((await callAction(t, 'deleteWorksheet', me, { worksheet_id: id })).body).toEqual({ worksheet_id: id });
     expect((await t.owner.query('select 1 from worksheets where worksheet_id = $1', [id])).rowCount).toBe(0);
   });
@@ -79,9 +87,16 @@ describe('addWorksheetCourse / updateWorksheetCourse / removeWorksheetCourse', (
     expect(add.body).toEqual({ worksheet_id: id, crn: L.crns[0], color: '#1f77b4', hidden: false });
     const upd = await callAction(t, 'updateWorksheetCourse', me, { worksheet_id: id, crn: L.crns[0], hidden: true });
     expect(upd.body).toEqual({ worksheet_id: id, crn: L.crns[0], color: '#1f77b4', hidden: true });
-    const upd2 = await callAction(t, 'updateWorksheetCourse', me, { worksheet_id: id, crn: L.crns[0], color: '#00ff00' });
+    const upd2 = await callAction(t, 'updateWorksheetCourse', me, {
+      worksheet_id: id,
+      crn: L.crns[0],
+      color: '#00ff00',
+    });
     expect(upd2.body).toMatchObject({ color: '#00ff00', hidden: true });
-    expect((await callAction(t, 'removeWorksheetCourse', me, { worksheet_id: id, crn: L.crns[0] })).body).toEqual({ worksheet_id: id, crn: L.crns[0] });
+    expect((await callAction(t, 'removeWorksheetCourse', me, { worksheet_id: id, crn: L.crns[0] })).body).toEqual({
+      worksheet_id: id,
+      crn: L.crns[0],
+    });
   });
 
   it('returns 400 validation-failed for a bad color', async () => {
@@ -110,21 +125,31 @@ describe('addWorksheetCourse / updateWorksheetCourse / removeWorksheetCourse', (
 
   it("returns 404 worksheet-not-found when adding to another user's worksheet", async () => {
     const id = await worksheet(await makeUser(t));
-    const r = await callAction(t, 'addWorksheetCourse', await makeUser(t), { worksheet_id: id, crn: L.crns[0], color: '#000000' });
+    const r = await callAction(t, 'addWorksheetCourse', await makeUser(t), {
+      worksheet_id: id,
+      crn: L.crns[0],
+      color: '#000000',
+    });
     expect(r.code).toBe('worksheet-not-found');
   });
 
   it('returns 404 course-not-in-worksheet when updating or removing a course that is not there', async () => {
     const me = await makeUser(t);
     const id = await worksheet(me);
-    expect((await callAction(t, 'updateWorksheetCourse', me, { worksheet_id: id, crn: L.crns[0], hidden: true })).code).toBe('course-not-in-worksheet');
-    expect((await callAction(t, 'removeWorksheetCourse', me, { worksheet_id: id, crn: L.crns[0] })).code).toBe('course-not-in-worksheet');
+    expect(
+      (await callAction(t, 'updateWorksheetCourse', me, { worksheet_id: id, crn: L.crns[0], hidden: true })).code,
+    ).toBe('course-not-in-worksheet');
+    expect((await callAction(t, 'removeWorksheetCourse', me, { worksheet_id: id, crn: L.crns[0] })).code).toBe(
+      'course-not-in-worksheet',
+    );
   });
 
   it('returns 400 validation-failed for an update with nothing to change', async () => {
     const me = await makeUser(t);
     const id = await worksheet(me);
-    expect((await callAction(t, 'updateWorksheetCourse', me, { worksheet_id: id, crn: L.crns[0] })).code).toBe('validation-failed');
+    expect((await callAction(t, 'updateWorksheetCourse', me, { worksheet_id: id, crn: L.crns[0] })).code).toBe(
+      'validation-failed',
+    );
   });
 });
 
@@ -140,7 +165,11 @@ describe('addToWishlist / removeFromWishlist', () => {
 
   it('returns 404 course-not-found for an unknown offering and wishlist-item-not-found when removing a missing one', async () => {
     const me = await makeUser(t);
-    expect((await callAction(t, 'addToWishlist', me, { season_code: L.season, crn: L.otherCrn })).code).toBe('course-not-found');
-    expect((await callAction(t, 'removeFromWishlist', me, { season_code: L.season, crn: L.crns[0] })).code).toBe('wishlist-item-not-found');
+    expect((await callAction(t, 'addToWishlist', me, { season_code: L.season, crn: L.otherCrn })).code).toBe(
+      'course-not-found',
+    );
+    expect((await callAction(t, 'removeFromWishlist', me, { season_code: L.season, crn: L.crns[0] })).code).toBe(
+      'wishlist-item-not-found',
+    );
   });
 });

@@ -32,7 +32,11 @@ describe('GET /api/hasura/auth', () => {
 
   it('answers student_evals once an admin granted evaluation access, in live sessions too', async () => {
     const { cookie, userId } = await loginCookie();
-    await supertest(t.app).put(`/api/admin/users/${userId}/evals`).set('x-admin-secret', ADMIN_SECRET).send({ hasEvals: true }).expect(200);
+    await supertest(t.app)
+      .put(`/api/admin/users/${userId}/evals`)
+      .set('x-admin-secret', ADMIN_SECRET)
+      .send({ hasEvals: true })
+      .expect(200);
     const res = await supertest(t.app).get('/api/hasura/auth').set('Cookie', cookie).expect(200);
     expect(res.body).toEqual({ 'X-Hasura-Role': 'student_evals', 'X-Hasura-User-Id': String(userId) });
   });

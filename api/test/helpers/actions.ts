@@ -28,14 +28,18 @@ export async function callAction(
 
 /** A user created directly in the database (actions trust session_variables, not sessions). */
 export async function makeUser(t: TestApp, name = 'Someone'): Promise<number> {
-  const r = await t.owner.query<{ user_id: number }>(`insert into users (display_name) values ($1) returning user_id`, [name]);
+  const r = await t.owner.query<{ user_id: number }>(`insert into users (display_name) values ($1) returning user_id`, [
+    name,
+  ]);
   const id = r.rows[0]?.user_id;
   if (id === undefined) throw new Error('no user');
   return id;
 }
 
 /** Two listings of one season, and one CRN that exists only in another season. */
-export async function sampleListings(t: TestApp): Promise<{ season: string; crns: [number, number]; otherSeason: string; otherCrn: number }> {
+export async function sampleListings(
+  t: TestApp,
+): Promise<{ season: string; crns: [number, number]; otherSeason: string; otherCrn: number }> {
   const r = await t.owner.query<{ season_code: string; crn: number }>(
     `select season_code, crn from listings l
       where season_code = (select season_code from listings group by season_code order by count(*) desc limit 1)

@@ -27,7 +27,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function testEnv(db: TestDb, overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+export function testEnv(
+  db: TestDb,
+  overrides: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
   const stack = testStack();
   if (!stack.redis) throw new Error('the test stack has no redis');
   return {

@@ -64,10 +64,18 @@ export class TestIdp {
       if (details.prompt.name === 'login') {
         const acct = this.nextAccount;
         this.accounts.set(acct.sub, acct);
-        await this.provider.interactionFinished(req, res, { login: { accountId: acct.sub } }, { mergeWithLastSubmission: false });
+        await this.provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: acct.sub } },
+          { mergeWithLastSubmission: false },
+        );
         return;
       }
-      const grant = new this.provider.Grant({ accountId: details.session?.accountId ?? '', clientId: String(details.params['client_id']) });
+      const grant = new this.provider.Grant({
+        accountId: details.session?.accountId ?? '',
+        clientId: String(details.params['client_id']),
+      });
       grant.addOIDCScope(String(details.params['scope']));
       const grantId = await grant.save();
       await this.provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });

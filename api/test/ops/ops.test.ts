@@ -15,7 +15,11 @@ beforeAll(async () => {
   engine = createServer((req, res) => res.writeHead(req.url === '/healthz' ? 200 : 404).end('OK'));
   await new Promise<void>((r) => engine.listen(0, '127.0.0.1', r));
   engineUrl = `http://127.0.0.1:${(engine.address() as AddressInfo).port}/v1/graphql`;
-  t = await createTestApp({ GRAPHQL_URL: engineUrl, RATE_LIMIT_LOGIN: '3/60', CORS_ORIGINS: 'https://*.coursetable.test' });
+  t = await createTestApp({
+    GRAPHQL_URL: engineUrl,
+    RATE_LIMIT_LOGIN: '3/60',
+    CORS_ORIGINS: 'https://*.coursetable.test',
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -53,12 +57,18 @@ describe('errors', () => {
   });
 
   it('answers 400 invalid-request for malformed JSON, not 500', async () => {
-    const res = await supertest(t.app).post('/api/auth/password/login').set('content-type', 'application/json').send('{"email":');
+    const res = await supertest(t.app)
+      .post('/api/auth/password/login')
+      .set('content-type', 'application/json')
+      .send('{"email":');
     expect([res.status, body(res).error.code]).toEqual([400, 'invalid-request']);
   });
 
   it('answers 500 internal-error with no stack or error text when a dependency throws', async () => {
-    const broken = { ...t.deps, pool: { query: () => Promise.reject(new Error('password=hunter2 host=db')) } } as unknown as typeof t.deps;
+    const broken = {
+      ...t.deps,
+      pool: { query: () => Promise.reject(new Error('password=hunter2 host=db')) },
+    } as unknown as typeof t.deps;
     const app = createApp(t.config, broken);
     const res = await supertest(app).post('/api/auth/password/login').send({ email: 'a@b.edu', password: 'whatever1' });
     expect(res.status).toBe(500);
@@ -72,7 +82,9 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     let retryAfter: string | undefined;
     for (let i = 0; i < 5; i++) {
-      const res = await supertest(t.app).post('/api/auth/password/login').send({ email: 'victim@example.edu', password: `guess-${i}` });
+      const res = await supertest(t.app)
+        .post('/api/auth/password/login')
+        .send({ email: 'victim@example.edu', password: `guess-${i}` });
       statuses.push(res.status);
       if (res.status === 429) retryAfter = res.headers['retry-after'];
     }
@@ -100,7 +112,10 @@ describe('same-origin check on state-changing routes', () => {
 
 describe('CORS', () => {
   it('allows credentials for allow-listed origins only', async () => {
-    const ok = await supertest(t.app).options('/api/auth/check').set('Origin', 'https://app.coursetable.test').set('Access-Control-Request-Method', 'GET');
+    const ok = await supertest(t.app)
+      .options('/api/auth/check')
+      .set('Origin', 'https://app.coursetable.test')
+      .set('Access-Control-Request-Method', 'GET');
     expect(ok.headers['access-control-allow-origin']).toBe('https://app.coursetable.test');
     expect(ok.headers['access-control-allow-credentials']).toBe('true');
     const bad = await supertest(t.app).get('/api/auth/check').set('Origin', 'https://evil.example.com');
@@ -126,13 +141,24 @@ describe('security headers and logs', () => {
     });
     const app = createApp(t.config, { ...t.deps, logger: pino({ level: 'trace' }, sink) });
     const a = supertest.agent(app);
-    await a.post('/api/auth/password/signup').send({ email: 'logme@example.edu', password: 'super secret password', displayName: 'L' }).expect(201);
+    await a
+      .post('/api/auth/password/signup')
+      .send({ email: 'logme@example.edu', password: 'super secret password', displayName: 'L' })
+      .expect(201);
     await a.get('/api/auth/check').expect(200);
-    await supertest(app).post('/api/hasura/actions/saveSearch').set('x-hasura-action-secret', 'leaky-secret-value').send({});
+    await supertest(app)
+      .post('/api/hasura/actions/saveSearch')
+      .set('x-hasura-action-secret', 'leaky-secret-value')
+      .send({});
     await supertest(app).get('/api/auth/cas/callback?ticket=ST-secretticket');
     const log = lines.join('');
     expect(log).toContain('"req":{"id"'); // request logs carry the request id
-    for (const secret of ['super secret password', 'leaky-secret-value', 'ST-secretticket', t.config.session.cookieName + '=']) {
+    for (const secret of [
+      'super secret password',
+      'leaky-secret-value',
+      'ST-secretticket',
+      t.config.session.cookieName + '=',
+    ]) {
       expect(log).not.toContain(secret);
     }
   });
@@ -141,10 +167,22 @@ describe('security headers and logs', () => {
 describe('GET /api/docs', () => {
   it('serves an OpenAPI 3.1 document generated from the zod schemas', async () => {
     const res = await supertest(t.app).get('/api/docs/openapi.json').expect(200);
-    const doc = res.body as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>> };
+    const doc = res.body as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }
+        >
+      >;
+    };
     expect(doc.openapi).toBe('3.1.0');
     const login = doc.paths['/api/auth/password/login']?.['post'];
-    expect(Object.keys(login?.requestBody?.content['application/json']?.schema.properties ?? {}).sort()).toEqual(['email', 'password']);
+    expect(Object.keys(login?.requestBody?.content['application/json']?.schema.properties ?? {}).sort()).toEqual([
+      'email',
+      'password',
+    ]);
     expect(doc.paths['/api/hasura/actions/addWorksheetCourse']).toBeDefined();
   });
 

@@ -10,11 +10,19 @@ describe('parseCasResponse', () => {
     const xml = `<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess>
       <cas:user>ab12</cas:user><cas:attributes><cas:mail>a&amp;b@yale.edu</cas:mail>
       <cas:memberOf>x</cas:memberOf><cas:memberOf>y</cas:memberOf></cas:attributes></cas:authenticationSuccess></cas:serviceResponse>`;
-    expect(parseCasResponse(xml)).toEqual({ ok: true, user: 'ab12', attributes: { mail: 'a&b@yale.edu', memberOf: ['x', 'y'] } });
+    expect(parseCasResponse(xml)).toEqual({
+      ok: true,
+      user: 'ab12',
+      attributes: { mail: 'a&b@yale.edu', memberOf: ['x', 'y'] },
+    });
   });
 
   it('reads a failure code and rejects unexpected documents', () => {
-    expect(parseCasResponse('<cas:serviceResponse><cas:authenticationFailure code="INVALID_TICKET">no</cas:authenticationFailure></cas:serviceResponse>')).toEqual({ ok: false, code: 'INVALID_TICKET' });
+    expect(
+      parseCasResponse(
+        '<cas:serviceResponse><cas:authenticationFailure code="INVALID_TICKET">no</cas:authenticationFailure></cas:serviceResponse>',
+      ),
+    ).toEqual({ ok: false, code: 'INVALID_TICKET' });
     expect(parseCasResponse('<html>login</html>')).toEqual({ ok: false, code: 'INVALID_RESPONSE' });
   });
 });

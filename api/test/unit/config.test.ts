@@ -31,7 +31,14 @@ describe('parseConfig', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const msg = (err as ConfigError).message;
-      for (const key of ['API_PUBLIC_URL', 'FRONTEND_URL', 'DATABASE_URL', 'REDIS_URL', 'SESSION_SECRET', 'HASURA_ACTION_SECRET']) {
+      for (const key of [
+        'API_PUBLIC_URL',
+        'FRONTEND_URL',
+        'DATABASE_URL',
+        'REDIS_URL',
+        'SESSION_SECRET',
+        'HASURA_ACTION_SECRET',
+      ]) {
         expect(msg).toContain(key);
       }
     }
@@ -39,11 +46,17 @@ describe('parseConfig', () => {
 
   it('refuses insecure cookies in production and an absolute lifetime shorter than the idle timeout', () => {
     expect(() => parseConfig({ ...base, NODE_ENV: 'production' })).toThrow(/SESSION_COOKIE_SECURE/);
-    expect(() => parseConfig({ ...base, SESSION_IDLE_TIMEOUT_S: '100', SESSION_ABSOLUTE_LIFETIME_S: '10' })).toThrow(/ABSOLUTE/);
+    expect(() => parseConfig({ ...base, SESSION_IDLE_TIMEOUT_S: '100', SESSION_ABSOLUTE_LIFETIME_S: '10' })).toThrow(
+      /ABSOLUTE/,
+    );
   });
 
   it('parses rate limits and evaluation rules', () => {
-    const c = parseConfig({ ...base, RATE_LIMIT_LOGIN: '5/60', EVALS_RULES: 'email-domain:yale.edu, med.yale.edu; attribute:affiliation=student|faculty' });
+    const c = parseConfig({
+      ...base,
+      RATE_LIMIT_LOGIN: '5/60',
+      EVALS_RULES: 'email-domain:yale.edu, med.yale.edu; attribute:affiliation=student|faculty',
+    });
     expect(c.rateLimits.login).toEqual({ points: 5, duration: 60 });
     expect(c.evalsRules).toEqual([
       { kind: 'email-domain', domains: ['yale.edu', 'med.yale.edu'] },

@@ -17,8 +17,7 @@ export interface QualifiedTable {
 }
 
 export type SetupAction =
-  | { kind: 'sql'; sql: string }
-  | { kind: 'insert'; table: QualifiedTable; objects: Record<string, unknown>[] };
+  { kind: 'sql'; sql: string } | { kind: 'insert'; table: QualifiedTable; objects: Record<string, unknown>[] };
 
 export class UnsupportedOperation extends Error {}
 
@@ -85,8 +84,9 @@ function withoutKeys(args: Args, keys: string[]): Args {
 }
 
 type PermKind = 'select' | 'insert' | 'update' | 'delete';
-const permKey = (k: PermKind): 'select_permissions' | 'insert_permissions' | 'update_permissions' | 'delete_permissions' =>
-  `${k}_permissions`;
+const permKey = (
+  k: PermKind,
+): 'select_permissions' | 'insert_permissions' | 'update_permissions' | 'delete_permissions' => `${k}_permissions`;
 
 function trackTable(md: HasuraMetadata, args: Args): void {
   // v1 accepts the bare qualified table as args, or {table, is_enum, configuration}
@@ -105,7 +105,10 @@ function trackTable(md: HasuraMetadata, args: Args): void {
 function addRelationship(md: HasuraMetadata, args: Args, kind: 'object' | 'array'): void {
   const t = table(md, args);
   const key = kind === 'object' ? 'object_relationships' : 'array_relationships';
-  const rel = { name: str(args, 'name'), using: args['using'] as NonNullable<TableMetadata[typeof key]>[number]['using'] };
+  const rel = {
+    name: str(args, 'name'),
+    using: args['using'] as NonNullable<TableMetadata[typeof key]>[number]['using'],
+  };
   const list = (t[key] ??= []);
   if (list.some((r) => r.name === rel.name)) throw new UnsupportedOperation(`relationship ${rel.name} exists`);
   list.push(typeof args['comment'] === 'string' ? { ...rel, comment: args['comment'] } : rel);
@@ -252,7 +255,10 @@ export function applyOperation(md: HasuraMetadata, op: unknown): SetupAction[] {
       md.custom_types = args;
       break;
     case 'create_action': {
-      const a: ActionMetadata = { name: str(args, 'name'), definition: args['definition'] as ActionMetadata['definition'] };
+      const a: ActionMetadata = {
+        name: str(args, 'name'),
+        definition: args['definition'] as ActionMetadata['definition'],
+      };
       if (typeof args['comment'] === 'string') a.comment = args['comment'];
       actions(md).push(a);
       break;

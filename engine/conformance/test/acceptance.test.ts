@@ -29,7 +29,13 @@ const PART1 = [
   'graphql_query/{basic,boolexp/*,order_by,limits,offset,aggregations,agg_perm,permissions,permissions/*,custom_schema,custom_schema/*,computed_fields}',
   'graphql_introspection/*',
 ];
-const PART2 = ['graphql_mutation/{insert,update,delete}/*', 'actions/*', 'actions/*/*', 'unauthorized_role', 'v2/basic'];
+const PART2 = [
+  'graphql_mutation/{insert,update,delete}/*',
+  'actions/*',
+  'actions/*/*',
+  'unauthorized_role',
+  'v2/basic',
+];
 
 interface Bar {
   minPassPct: number;
@@ -66,9 +72,7 @@ function print(title: string, cases: readonly CaseReport[]): Totals {
   const failing = cases
     .filter((c) => c.verdict !== 'pass')
     .map((c) => `  ${c.verdict.padEnd(10)} ${c.directory}/${c.file}: ${(c.reason ?? '').slice(0, 160)}`);
-  console.log(
-    [`${title}`, table(byDirectory(cases), all), `per transport: ${perTransport}`, ...failing].join('\n'),
-  );
+  console.log([`${title}`, table(byDirectory(cases), all), `per transport: ${perTransport}`, ...failing].join('\n'));
   return all;
 }
 

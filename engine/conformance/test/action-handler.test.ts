@@ -26,7 +26,10 @@ beforeAll(async () => {
   await c.query(`CREATE TABLE "user"(id SERIAL PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL);
     INSERT INTO "user"(name, email) VALUES ('Clarke 1', 'clarke@gmail.com'), ('Clarke 2', 'clarke@gmail.com')`);
   await c.end();
-  const { metadata } = translateSetup({ type: 'track_table', args: { schema: 'public', name: 'user' } }, emptyMetadata());
+  const { metadata } = translateSetup(
+    { type: 'track_table', args: { schema: 'public', name: 'user' } },
+    emptyMetadata(),
+  );
   const start = await loadStartEngineServer();
   engine = await start({
     metadata,

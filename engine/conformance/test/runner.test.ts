@@ -61,7 +61,10 @@ describe('conformance runner on the engine', () => {
     const to = join(tmp, 'server/tests-py/queries/graphql_query/limits');
     cpSync(from, to, { recursive: true });
     const manifest = parse(readFileSync(join(suite, 'MANIFEST.yaml'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(tmp, 'MANIFEST.yaml'), stringify({ 'queries/graphql_query/limits': manifest['queries/graphql_query/limits'] }));
+    writeFileSync(
+      join(tmp, 'MANIFEST.yaml'),
+      stringify({ 'queries/graphql_query/limits': manifest['queries/graphql_query/limits'] }),
+    );
     const file = join(to, 'select_query_article_limit_1.yaml');
     const doc = parse(readFileSync(file, 'utf8')) as { response: { data: { article: { title: string }[] } } };
     const first = doc.response.data.article[0];

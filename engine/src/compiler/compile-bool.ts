@@ -76,8 +76,14 @@ function rhsSql(ctx: CompileContext, v: ValueIR, alias: string): SQL {
 }
 
 const GEO_FUNCTIONS: Readonly<Record<string, string>> = {
-  _st_contains: 'ST_Contains', _st_crosses: 'ST_Crosses', _st_equals: 'ST_Equals', _st_intersects: 'ST_Intersects',
-  _st_overlaps: 'ST_Overlaps', _st_touches: 'ST_Touches', _st_within: 'ST_Within', _st_3d_intersects: 'ST_3DIntersects',
+  _st_contains: 'ST_Contains',
+  _st_crosses: 'ST_Crosses',
+  _st_equals: 'ST_Equals',
+  _st_intersects: 'ST_Intersects',
+  _st_overlaps: 'ST_Overlaps',
+  _st_touches: 'ST_Touches',
+  _st_within: 'ST_Within',
+  _st_3d_intersects: 'ST_3DIntersects',
 };
 
 /** `ST_DWithin(col, from, distance[, use_spheroid])` / `ST_3DDWithin(col, from, distance)` (src: Translate/BoolExp.hs). */
@@ -99,7 +105,7 @@ function dWithinSql(ctx: CompileContext, lhs: SQL, op: string, rhs: ValueIR, ali
  */
 export function functionCall(
   ctx: CompileContext,
-  cf: { fnSchema: string; fnName: string; args: readonly ({ kind: string; name?: string; type?: PgTypeRef })[] },
+  cf: { fnSchema: string; fnName: string; args: readonly { kind: string; name?: string; type?: PgTypeRef }[] },
   rowRef: SQL,
   args: Readonly<Record<string, unknown>>,
 ): SQL {
@@ -109,7 +115,8 @@ export function functionCall(
     let v: SQL | null = null;
     if (a.kind === 'table') v = rowRef;
     else if (a.kind === 'session') v = sql`(${sessionJsonValue(ctx)})::json`;
-    else if (a.name !== undefined && a.type && a.name in args) v = sql`(${value(defer(args[a.name], (x) => encodeValue(x, false)))})::${typeIdent(a.type)}`;
+    else if (a.name !== undefined && a.type && a.name in args)
+      v = sql`(${value(defer(args[a.name], (x) => encodeValue(x, false)))})::${typeIdent(a.type)}`;
     if (v === null) {
       named = true;
       continue;
@@ -129,12 +136,35 @@ function lhsSql(ctx: CompileContext, lhs: LhsIR, alias: string): SQL {
 }
 
 const BINARY: Readonly<Record<string, string>> = {
-  _eq: '=', _neq: '<>', _ne: '<>', _gt: '>', _lt: '<', _gte: '>=', _lte: '<=',
-  _like: 'LIKE', _nlike: 'NOT LIKE', _ilike: 'ILIKE', _nilike: 'NOT ILIKE',
-  _similar: 'SIMILAR TO', _nsimilar: 'NOT SIMILAR TO',
-  _regex: '~', _iregex: '~*', _nregex: '!~', _niregex: '!~*',
-  _contains: '@>', _contained_in: '<@', _has_key: '?', _has_keys_any: '?|', _has_keys_all: '?&',
-  _ceq: '=', _cne: '<>', _cneq: '<>', _cgt: '>', _clt: '<', _cgte: '>=', _clte: '<=',
+  _eq: '=',
+  _neq: '<>',
+  _ne: '<>',
+  _gt: '>',
+  _lt: '<',
+  _gte: '>=',
+  _lte: '<=',
+  _like: 'LIKE',
+  _nlike: 'NOT LIKE',
+  _ilike: 'ILIKE',
+  _nilike: 'NOT ILIKE',
+  _similar: 'SIMILAR TO',
+  _nsimilar: 'NOT SIMILAR TO',
+  _regex: '~',
+  _iregex: '~*',
+  _nregex: '!~',
+  _niregex: '!~*',
+  _contains: '@>',
+  _contained_in: '<@',
+  _has_key: '?',
+  _has_keys_any: '?|',
+  _has_keys_all: '?&',
+  _ceq: '=',
+  _cne: '<>',
+  _cneq: '<>',
+  _cgt: '>',
+  _clt: '<',
+  _cgte: '>=',
+  _clte: '<=',
 };
 
 export function compileComparison(ctx: CompileContext, lhs: SQL, op: string, rhs: ValueIR | null, alias: string): SQL {
@@ -173,9 +203,19 @@ export function compileBool(ctx: CompileContext, b: BoolIR, alias: string): SQL 
     case 'false':
       return raw('false');
     case 'and':
-      return b.items.length === 0 ? raw('true') : sql`(${join(b.items.map((i) => compileBool(ctx, i, alias)), ' AND ')})`;
+      return b.items.length === 0
+        ? raw('true')
+        : sql`(${join(
+            b.items.map((i) => compileBool(ctx, i, alias)),
+            ' AND ',
+          )})`;
     case 'or':
-      return b.items.length === 0 ? raw('false') : sql`(${join(b.items.map((i) => compileBool(ctx, i, alias)), ' OR ')})`;
+      return b.items.length === 0
+        ? raw('false')
+        : sql`(${join(
+            b.items.map((i) => compileBool(ctx, i, alias)),
+            ' OR ',
+          )})`;
     case 'not':
       return sql`(NOT ${compileBool(ctx, b.item, alias)})`;
     case 'cmp':

@@ -22,11 +22,12 @@ export function columnValueSql(v: ValueIR): SQL {
   if (v.kind === 'session') return sql`(${value(v.value)})::${typeIdent(v.type)}`;
   if (v.kind !== 'value') throw new Error('column value expected');
   const t = v.type.name;
-  const bound = t === 'json' || t === 'jsonb'
-    ? JSON.stringify(v.value)
-    : (t === '_json' || t === '_jsonb') && Array.isArray(v.value)
-      ? v.value.map((x: unknown) => JSON.stringify(x))
-      : encodeValue(v.value, v.array);
+  const bound =
+    t === 'json' || t === 'jsonb'
+      ? JSON.stringify(v.value)
+      : (t === '_json' || t === '_jsonb') && Array.isArray(v.value)
+        ? v.value.map((x: unknown) => JSON.stringify(x))
+        : encodeValue(v.value, v.array);
   return sql`(${value(bound)})::${typeIdent(v.type)}`;
 }
 
@@ -47,10 +48,15 @@ export function insertSql(ctx0: CompileContext, ins: InsertIR): SQL {
   let cols = t.columns.filter((c) => used.has(c.name));
   const first = t.columns[0];
   if (cols.length === 0 && first) cols = [first];
-  const rows = ins.rows.map((r) => sql`(${join(cols.map((c) => {
-    const v = r.columns.get(c.name);
-    return v ? columnValueSql(v) : raw('DEFAULT');
-  }))})`);
+  const rows = ins.rows.map(
+    (r) =>
+      sql`(${join(
+        cols.map((c) => {
+          const v = r.columns.get(c.name);
+          return v ? columnValueSql(v) : raw('DEFAULT');
+        }),
+      )})`,
+  );
   let q = sql`INSERT INTO ${tableIdent(t)} AS ${ident(a)} (${join(cols.map((c) => ident(c.name)))}) VALUES ${join(rows)}`;
   const check = ins.check;
   const c = ins.conflict;
@@ -58,7 +64,9 @@ export function insertSql(ctx0: CompileContext, ins: InsertIR): SQL {
     if (c.updateColumns.length === 0) q = sql`${q} ON CONFLICT ON CONSTRAINT ${ident(c.constraint)} DO NOTHING`;
     else {
       const sets = [
-        ...c.updateColumns.filter((x) => !c.presets.has(x.name)).map((x) => sql`${ident(x.name)} = EXCLUDED.${ident(x.name)}`),
+        ...c.updateColumns
+          .filter((x) => !c.presets.has(x.name))
+          .map((x) => sql`${ident(x.name)} = EXCLUDED.${ident(x.name)}`),
         ...[...c.presets].map(([k, v]) => sql`${ident(k)} = ${columnValueSql(v)}`),
       ];
       q = sql`${q} ON CONFLICT ON CONSTRAINT ${ident(c.constraint)} DO UPDATE SET ${join(sets)} WHERE ${compileBool(ctx, c.where, a)}`;
@@ -95,7 +103,8 @@ export function updateSql(ctx0: CompileContext, u: UpdateIR): SQL {
   const ctx: CompileContext = { ...ctx0, rootAlias: a };
   const where = compileBool(ctx, u.where, a);
   // No operator: nothing is updated (Hasura answers affected_rows 0; test update/basic/author_empty_set).
-  if (u.ops.length === 0) return sql`SELECT *, true AS "check__constraint" FROM ${tableIdent(u.table)} AS ${ident(a)} WHERE false`;
+  if (u.ops.length === 0)
+    return sql`SELECT *, true AS "check__constraint" FROM ${tableIdent(u.table)} AS ${ident(a)} WHERE false`;
   const sets = u.ops.map((o) => sql`${ident(o.column.name)} = ${opSql(o, a)}`);
   return sql`UPDATE ${tableIdent(u.table)} AS ${ident(a)} SET ${join(sets)} WHERE ${where} RETURNING *, ${checkColumn(ctx, u.check, a)}`;
 }
@@ -107,7 +116,18 @@ export function deleteSql(ctx0: CompileContext, d: DeleteIR): SQL {
 }
 
 function cteSelect(table: TableInfo, filter: BoolIR, fields: SelectIR['fields']): SelectIR {
-  return { table, source: { kind: 'cte', name: ACA }, where: filter, orderBy: [], distinctOn: null, limit: null, offset: null, nodesLimit: null, join: null, fields };
+  return {
+    table,
+    source: { kind: 'cte', name: ACA },
+    where: filter,
+    orderBy: [],
+    distinctOn: null,
+    limit: null,
+    offset: null,
+    nodesLimit: null,
+    join: null,
+    fields,
+  };
 }
 
 /** The output JSON over the rows of `aca` (`affected_rows` is `count`). */
@@ -115,7 +135,12 @@ export function outputSql(ctx: CompileContext, table: TableInfo, out: MutationOu
   if (out.kind === 'object') return sql`(${objectQuery(ctx, cteSelect(table, out.filter, out.fields), null)})`;
   if (out.fields.length === 0) return raw("'{}'::json");
   const pairs = out.fields.map((f) => {
-    const v = f.kind === 'typename' ? literal(f.name) : f.kind === 'affected_rows' ? count : sql`(${arrayQuery(ctx, cteSelect(table, out.filter, f.fields), null)})`;
+    const v =
+      f.kind === 'typename'
+        ? literal(f.name)
+        : f.kind === 'affected_rows'
+          ? count
+          : sql`(${arrayQuery(ctx, cteSelect(table, out.filter, f.fields), null)})`;
     return sql`${literal(f.alias)}, ${v}`;
   });
   return sql`json_build_object(${join(pairs)})`;
@@ -126,15 +151,30 @@ function acaCte(table: TableInfo): SQL {
 }
 
 /** One statement: the mutation CTE, its output (`v`), its check (`ok`) and, optionally, the rows as JSON (`rows`). */
-export function mutationStatement(ctx: CompileContext, table: TableInfo, mra: SQL, out: MutationOutputIR | null): CompiledQuery {
+export function mutationStatement(
+  ctx: CompileContext,
+  table: TableInfo,
+  mra: SQL,
+  out: MutationOutputIR | null,
+): CompiledQuery {
   const count = sql`(SELECT count(*) FROM ${ident(MRA)})`;
   const ok = sql`(SELECT coalesce(bool_and("check__constraint"), true) FROM ${ident(MRA)}) AS "ok"`;
-  const v = out ? sql`(${outputSql(ctx, table, out, count)})::text AS "v"` : sql`(SELECT json_agg(${ident(ACA)}) FROM ${ident(ACA)})::text AS "rows"`;
+  const v = out
+    ? sql`(${outputSql(ctx, table, out, count)})::text AS "v"`
+    : sql`(SELECT json_agg(${ident(ACA)}) FROM ${ident(ACA)})::text AS "rows"`;
   return compile(sql`WITH ${ident(MRA)} AS (${mra}), ${acaCte(table)} SELECT ${v}, ${ok}, ${count}::int AS "n"`);
 }
 
 /** Output over rows already written by earlier statements (nested inserts), passed back as JSON. */
-export function outputFromRowsStatement(ctx: CompileContext, table: TableInfo, rows: readonly unknown[], affected: number, out: MutationOutputIR): CompiledQuery {
+export function outputFromRowsStatement(
+  ctx: CompileContext,
+  table: TableInfo,
+  rows: readonly unknown[],
+  affected: number,
+  out: MutationOutputIR,
+): CompiledQuery {
   const src = sql`SELECT * FROM json_populate_recordset(NULL::${tableIdent(table)}, (${value(JSON.stringify(rows))})::json)`;
-  return compile(sql`WITH ${ident(ACA)} AS (${src}) SELECT (${outputSql(ctx, table, out, sql`(${value(affected)})::int`)})::text AS "v"`);
+  return compile(
+    sql`WITH ${ident(ACA)} AS (${src}) SELECT (${outputSql(ctx, table, out, sql`(${value(affected)})::int`)})::text AS "v"`,
+  );
 }

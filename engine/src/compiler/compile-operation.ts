@@ -8,7 +8,8 @@ import { compile, ident, join, sql } from './sql.js';
 import type { CompileContext } from './compile-bool.js';
 import { aggregateQuery, arrayQuery, objectQuery } from './compile-select.js';
 
-export type ResponsePart = { readonly alias: string; readonly column: string } | { readonly alias: string; readonly json: string };
+export type ResponsePart =
+  { readonly alias: string; readonly column: string } | { readonly alias: string; readonly json: string };
 
 export interface CompiledOperation {
   readonly query: CompiledQuery | null;
@@ -19,7 +20,11 @@ export interface CompiledOperation {
   readonly perField: readonly { readonly alias: string; readonly query: CompiledQuery }[];
 }
 
-export function makeCompileContext(session: Readonly<Record<string, string>>, stringifyNumeric: boolean, lateBinding = false): CompileContext {
+export function makeCompileContext(
+  session: Readonly<Record<string, string>>,
+  stringifyNumeric: boolean,
+  lateBinding = false,
+): CompileContext {
   let n = 0;
   return { fresh: (p) => `${p}${++n}`, sessionJson: JSON.stringify(session), stringifyNumeric, lateBinding };
 }

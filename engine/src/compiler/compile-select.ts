@@ -41,7 +41,11 @@ function redacted(e: SQL, b: string, cond: BoolIR | undefined, rd: Redactions): 
 }
 
 function needsRow(fields: readonly FieldIR[]): boolean {
-  return fields.some((f) => f.kind === 'computed_scalar' || ((f.kind === 'array' || f.kind === 'object' || f.kind === 'aggregate') && f.select.source.kind === 'function'));
+  return fields.some(
+    (f) =>
+      f.kind === 'computed_scalar' ||
+      ((f.kind === 'array' || f.kind === 'object' || f.kind === 'aggregate') && f.select.source.kind === 'function'),
+  );
 }
 
 function orderKeySql(ctx: CompileContext, k: OrderKeyIR, alias: string): SQL {
@@ -69,7 +73,14 @@ function direction(o: OrderIR): SQL {
 }
 
 /** The base subquery: rows of the table after permission, where, distinct, order and pagination. */
-function baseQuery(ctx: CompileContext, s: SelectIR, parentAlias: string | null, withRow: boolean, single: boolean, rd: Redactions): { query: SQL; orderCols: string[] } {
+function baseQuery(
+  ctx: CompileContext,
+  s: SelectIR,
+  parentAlias: string | null,
+  withRow: boolean,
+  single: boolean,
+  rd: Redactions,
+): { query: SQL; orderCols: string[] } {
   const a = ctx.fresh('_t');
   const parentRow = parentAlias ? ident(parentAlias, '__row') : null;
   const conds: SQL[] = [];
@@ -110,20 +121,28 @@ function fieldExpr(ctx: CompileContext, f: FieldIR, b: string, joins: SQL[], rd:
       else if (f.column.baseType === 'geometry' || f.column.baseType === 'geography') {
         // src: Hasura/Backends/Postgres/Translate/Select/Internal/Helpers.hs `toJSONableExp` (15 digits, long CRS)
         e = sql`ST_AsGeoJSON(${e}, 15, 4)::json`;
-      }
-      else if (ctx.stringifyNumeric && isBigNumberType(f.column.baseType)) e = f.column.isArray ? sql`(${e})::text[]` : sql`(${e})::text`;
+      } else if (ctx.stringifyNumeric && isBigNumberType(f.column.baseType))
+        e = f.column.isArray ? sql`(${e})::text[]` : sql`(${e})::text`;
       return redacted(e, b, f.redact, rd);
     }
     case 'computed_scalar': {
       const e = functionCall(ctx, f.cf, ident(b, '__row'), f.args);
-      const out = ctx.stringifyNumeric && f.cf.returns.kind === 'scalar' && isBigNumberType(f.cf.returns.baseType) ? sql`(${e})::text` : e;
+      const out =
+        ctx.stringifyNumeric && f.cf.returns.kind === 'scalar' && isBigNumberType(f.cf.returns.baseType)
+          ? sql`(${e})::text`
+          : e;
       return redacted(out, b, f.redact, rd);
     }
     case 'object':
     case 'array':
     case 'aggregate': {
       const r = ctx.fresh('_r');
-      const inner = f.kind === 'aggregate' ? aggregateQuery(ctx, f.select, f.agg, b) : f.kind === 'array' ? arrayQuery(ctx, f.select, b) : objectQuery(ctx, f.select, b);
+      const inner =
+        f.kind === 'aggregate'
+          ? aggregateQuery(ctx, f.select, f.agg, b)
+          : f.kind === 'array'
+            ? arrayQuery(ctx, f.select, b)
+            : objectQuery(ctx, f.select, b);
       joins.push(sql` LEFT OUTER JOIN LATERAL (${inner}) AS ${ident(r)} ON true`);
       return ident(r, 'v');
     }
@@ -138,7 +157,14 @@ function rowJson(ctx: CompileContext, fields: readonly FieldIR[], b: string, joi
   return sql`row_to_json((SELECT ${ident(e)} FROM (SELECT ${join(cols)}) AS ${ident(e)}))`;
 }
 
-function build(ctx: CompileContext, s: SelectIR, parentAlias: string | null, withRow: boolean, single: boolean, rd: Redactions): Built & { orderCols: string[] } {
+function build(
+  ctx: CompileContext,
+  s: SelectIR,
+  parentAlias: string | null,
+  withRow: boolean,
+  single: boolean,
+  rd: Redactions,
+): Built & { orderCols: string[] } {
   const base = baseQuery(ctx, s, parentAlias, withRow, single, rd);
   const b = ctx.fresh('_b');
   const orderBy = join(s.orderBy.map((o, i) => sql`${ident(b, base.orderCols[i] ?? '')} ${direction(o)}`));
@@ -160,9 +186,17 @@ export function objectQuery(ctx: CompileContext, s: SelectIR, parentAlias: strin
   return sql`SELECT ${row} AS "v" FROM ${built.from}${join(joins, '')}`;
 }
 
-export function aggregateQuery(ctx: CompileContext, s: SelectIR, agg: readonly AggFieldIR[], parentAlias: string | null): SQL {
+export function aggregateQuery(
+  ctx: CompileContext,
+  s: SelectIR,
+  agg: readonly AggFieldIR[],
+  parentAlias: string | null,
+): SQL {
   const nodeFields = agg.flatMap((a) => (a.kind === 'nodes' ? a.fields : []));
-  const aggConds = agg.flatMap((a) => (a.kind === 'aggregate' ? a.items : [])).flatMap((it) => (it.kind === 'op' ? it.columns : [])).map((c) => ('column' in c ? c.redact : undefined));
+  const aggConds = agg
+    .flatMap((a) => (a.kind === 'aggregate' ? a.items : []))
+    .flatMap((it) => (it.kind === 'op' ? it.columns : []))
+    .map((c) => ('column' in c ? c.redact : undefined));
   const built = build(ctx, s, parentAlias, needsRow(nodeFields), false, collectRedactions(nodeFields, aggConds));
   const b = built.baseAlias;
   const joins: SQL[] = [];
@@ -173,7 +207,8 @@ export function aggregateQuery(ctx: CompileContext, s: SelectIR, agg: readonly A
     else if (a.kind === 'nodes') {
       const row = rowJson(ctx, a.fields, b, joins, built.rd);
       const ord = s.orderBy.length > 0 ? sql` ORDER BY ${built.orderBy}` : raw('');
-      const filter = s.nodesLimit !== null ? sql` FILTER (WHERE ${ident(b, '__rn')} <= ${value(s.nodesLimit)})` : raw('');
+      const filter =
+        s.nodesLimit !== null ? sql` FILTER (WHERE ${ident(b, '__rn')} <= ${value(s.nodesLimit)})` : raw('');
       e = sql`coalesce(json_agg(${row}${ord})${filter}, '[]'::json)`;
     } else {
       const items: SQL[] = [];

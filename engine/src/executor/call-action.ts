@@ -12,8 +12,27 @@ import type { ActionInfo } from '../model/resolve-actions.js';
 export const ACTION_USER_AGENT = 'hasura-graphql-engine/v2.48.10';
 
 /** Hasura's `commonClientHeadersIgnored` (Hasura/HTTP.hs), lowercased. */
-const IGNORED = new Set(['content-length', 'content-md5', 'user-agent', 'host', 'origin', 'referer', 'accept', 'accept-encoding', 'accept-language', 'accept-datetime', 'cache-control', 'connection', 'dnt', 'content-type']);
-const FORWARDED: Readonly<Record<string, string>> = { host: 'X-Forwarded-Host', 'user-agent': 'X-Forwarded-User-Agent', origin: 'X-Forwarded-Origin' };
+const IGNORED = new Set([
+  'content-length',
+  'content-md5',
+  'user-agent',
+  'host',
+  'origin',
+  'referer',
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'accept-datetime',
+  'cache-control',
+  'connection',
+  'dnt',
+  'content-type',
+]);
+const FORWARDED: Readonly<Record<string, string>> = {
+  host: 'X-Forwarded-Host',
+  'user-agent': 'X-Forwarded-User-Agent',
+  origin: 'X-Forwarded-Origin',
+};
 
 export interface ActionHttpResult {
   readonly status: number;
@@ -47,7 +66,10 @@ export function buildActionCall(
   clientHeaders: Readonly<Record<string, string>>,
   env: Readonly<Record<string, string | undefined>>,
 ): ActionCall {
-  const configured = a.headers.map((h) => ({ name: h.name, value: 'value' in h ? h.value : (env[h.value_from_env] ?? '') }));
+  const configured = a.headers.map((h) => ({
+    name: h.name,
+    value: 'value' in h ? h.value : (env[h.value_from_env] ?? ''),
+  }));
   const out: { name: string; value: string }[] = [
     { name: 'Content-Type', value: 'application/json' },
     { name: 'User-Agent', value: ACTION_USER_AGENT },
@@ -67,7 +89,13 @@ export function buildActionCall(
   const [first, second] = clientWins ? [forwarded, configured] : [configured, forwarded];
   const taken = names(first);
   out.push(...first, ...second.filter((h) => !taken.has(h.name.toLowerCase())));
-  return { url: resolveEnv(a.handler, env), headers: out, body: JSON.stringify(body), reported: configured, template: a.handler };
+  return {
+    url: resolveEnv(a.handler, env),
+    headers: out,
+    body: JSON.stringify(body),
+    reported: configured,
+    template: a.handler,
+  };
 }
 
 /** POST with a hard timeout (seconds). Network failures and timeouts become `http exception when calling webhook`. */
@@ -77,7 +105,11 @@ export function postAction(call: ActionCall, timeoutSec: number): Promise<Action
     try {
       url = new URL(call.url);
     } catch {
-      reject(new EngineError('unexpected', 'http exception when calling webhook', '$', { message: `invalid URL: ${call.url}` }));
+      reject(
+        new EngineError('unexpected', 'http exception when calling webhook', '$', {
+          message: `invalid URL: ${call.url}`,
+        }),
+      );
       return;
     }
     const mod = url.protocol === 'https:' ? https : http;
@@ -85,7 +117,12 @@ export function postAction(call: ActionCall, timeoutSec: number): Promise<Action
     for (const h of call.headers) headers[h.name] = h.value;
     headers['Content-Length'] = String(Buffer.byteLength(call.body));
     const fail = (message: string): void =>
-      reject(new EngineError('unexpected', 'http exception when calling webhook', '$', { message, request: { url: call.url } }));
+      reject(
+        new EngineError('unexpected', 'http exception when calling webhook', '$', {
+          message,
+          request: { url: call.url },
+        }),
+      );
     const req = mod.request(url, { method: 'POST', headers, timeout: timeoutSec * 1000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

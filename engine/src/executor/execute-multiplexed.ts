@@ -15,7 +15,9 @@ export async function describeParams(pool: pg.Pool, frag: SQL): Promise<string[]
   const name = `hge_mx_${randomUUID().replace(/-/g, '')}`;
   // The PREPARE text carries `$n` placeholders only; its bound values are deliberately not sent.
   const prep = compile(sql`PREPARE ${ident(name)} AS ${frag}`);
-  const look = compile(sql`SELECT parameter_types::text[] AS "t" FROM pg_prepared_statements WHERE name = ${value(name)}`);
+  const look = compile(
+    sql`SELECT parameter_types::text[] AS "t" FROM pg_prepared_statements WHERE name = ${value(name)}`,
+  );
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

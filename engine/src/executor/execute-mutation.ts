@@ -9,12 +9,23 @@ import { EngineError } from '../errors.js';
 import type { CompileContext } from '../compiler/compile-bool.js';
 import type { CompiledQuery } from '../compiler/sql.js';
 import { compile, raw, sql, value } from '../compiler/sql.js';
-import { deleteSql, insertSql, mutationStatement, outputFromRowsStatement, updateSql } from '../compiler/compile-mutation.js';
+import {
+  deleteSql,
+  insertSql,
+  mutationStatement,
+  outputFromRowsStatement,
+  updateSql,
+} from '../compiler/compile-mutation.js';
 import type { InsertIR, MutationRootIR } from '../plan/mutation-ir.js';
 import { mapPgError } from './map-pg-error.js';
 
 type Row = Record<string, unknown>;
-interface StmtResult { v: string | null; ok: boolean; rows: string | null; n: number }
+interface StmtResult {
+  v: string | null;
+  ok: boolean;
+  rows: string | null;
+  n: number;
+}
 
 const CHECK_FAILED = 'check constraint of an insert/update permission has failed';
 
@@ -59,7 +70,11 @@ class MutationRun {
         affected += r.affected;
         const parent = r.rows[0];
         if (!parent) {
-          throw new EngineError('not-supported', `cannot proceed to insert object relation "${b.rel.name}" since insert to table "${b.insert.table.name}" affects zero rows`, path);
+          throw new EngineError(
+            'not-supported',
+            `cannot proceed to insert object relation "${b.rel.name}" since insert to table "${b.insert.table.name}" affects zero rows`,
+            path,
+          );
         }
         for (const [l, rc] of b.rel.mapping) {
           const col = ins.table.columnByName.get(l);
@@ -72,7 +87,11 @@ class MutationRun {
       const written = r.rows ? (JSON.parse(r.rows) as Row[]) : [];
       const self = written[0];
       if (row.after.length > 0 && !self) {
-        throw new EngineError('not-supported', `cannot proceed to insert array relations since insert to table "${ins.table.name}" affects zero rows`, path);
+        throw new EngineError(
+          'not-supported',
+          `cannot proceed to insert array relations since insert to table "${ins.table.name}" affects zero rows`,
+          path,
+        );
       }
       for (const a of row.after) {
         if (!self) break;
@@ -99,27 +118,47 @@ class MutationRun {
       case 'insert': {
         const ins = r.insert;
         if (!hasNested(ins)) {
-          const res = await run(this.client, mutationStatement(this.ctx, ins.table, insertSql(this.ctx, ins), r.output), ins.path);
+          const res = await run(
+            this.client,
+            mutationStatement(this.ctx, ins.table, insertSql(this.ctx, ins), r.output),
+            ins.path,
+          );
           return res.v ?? 'null';
         }
         const { rows, affected } = await this.insertNested(ins, ins.path);
-        const res = await run(this.client, outputFromRowsStatement(this.ctx, ins.table, rows, affected, r.output), ins.path);
+        const res = await run(
+          this.client,
+          outputFromRowsStatement(this.ctx, ins.table, rows, affected, r.output),
+          ins.path,
+        );
         return res.v ?? 'null';
       }
       case 'update': {
-        const res = await run(this.client, mutationStatement(this.ctx, r.update.table, updateSql(this.ctx, r.update), r.output), '$');
+        const res = await run(
+          this.client,
+          mutationStatement(this.ctx, r.update.table, updateSql(this.ctx, r.update), r.output),
+          '$',
+        );
         return res.v ?? 'null';
       }
       case 'update_many': {
         const out: string[] = [];
         for (const u of r.updates) {
-          const res = await run(this.client, mutationStatement(this.ctx, u.table, updateSql(this.ctx, u), r.output), '$');
+          const res = await run(
+            this.client,
+            mutationStatement(this.ctx, u.table, updateSql(this.ctx, u), r.output),
+            '$',
+          );
           out.push(res.v ?? 'null');
         }
         return `[${out.join(',')}]`;
       }
       case 'delete': {
-        const res = await run(this.client, mutationStatement(this.ctx, r.del.table, deleteSql(this.ctx, r.del), r.output), '$');
+        const res = await run(
+          this.client,
+          mutationStatement(this.ctx, r.del.table, deleteSql(this.ctx, r.del), r.output),
+          '$',
+        );
         return res.v ?? 'null';
       }
       default:

@@ -8,14 +8,44 @@
 import type pg from 'pg';
 import { EngineError } from '../errors.js';
 
-export type RunSqlResult = { result_type: 'CommandOk'; result: null } | { result_type: 'TuplesOk'; result: (string | null)[][] };
+export type RunSqlResult =
+  { result_type: 'CommandOk'; result: null } | { result_type: 'TuplesOk'; result: (string | null)[][] };
 
 /** Command tags that cannot change the catalog; anything else re-introspects afterwards. */
-const DML = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY', 'SET', 'SHOW', 'BEGIN', 'COMMIT', 'ROLLBACK', 'VALUES', 'EXPLAIN', 'FETCH', 'MOVE', 'DECLARE', 'LOCK', 'RESET', 'DISCARD', 'LISTEN', 'NOTIFY', 'UNLISTEN', 'SAVEPOINT', 'RELEASE']);
+const DML = new Set([
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'MERGE',
+  'COPY',
+  'SET',
+  'SHOW',
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'VALUES',
+  'EXPLAIN',
+  'FETCH',
+  'MOVE',
+  'DECLARE',
+  'LOCK',
+  'RESET',
+  'DISCARD',
+  'LISTEN',
+  'NOTIFY',
+  'UNLISTEN',
+  'SAVEPOINT',
+  'RELEASE',
+]);
 
 const asText = { getTypeParser: () => (v: string) => v } as unknown as pg.CustomTypesConfig;
 
-export async function executeRunSql(pool: pg.Pool, text: string, readOnly: boolean): Promise<{ result: RunSqlResult; schemaChanged: boolean }> {
+export async function executeRunSql(
+  pool: pg.Pool,
+  text: string,
+  readOnly: boolean,
+): Promise<{ result: RunSqlResult; schemaChanged: boolean }> {
   const client = await pool.connect();
   try {
     await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
@@ -32,14 +62,23 @@ export async function executeRunSql(pool: pg.Pool, text: string, readOnly: boole
         statement: text,
         prepared: false,
         arguments: [],
-        error: { exec_status: 'FatalError', message: e.message ?? '', status_code: e.code ?? '', description: e.detail ?? null, hint: e.hint ?? null },
+        error: {
+          exec_status: 'FatalError',
+          message: e.message ?? '',
+          status_code: e.code ?? '',
+          description: e.detail ?? null,
+          hint: e.hint ?? null,
+        },
       });
     }
     const results = Array.isArray(out) ? out : [out];
     const schemaChanged = results.some((r) => r.command !== null && !DML.has(r.command));
     const last = results[results.length - 1];
-    if (!last || !Array.isArray(last.fields) || last.fields.length === 0) return { result: { result_type: 'CommandOk', result: null }, schemaChanged };
-    const rows = last.rows.map((r) => r.map((v) => (v === null ? null : typeof v === "string" ? v : JSON.stringify(v))));
+    if (!last || !Array.isArray(last.fields) || last.fields.length === 0)
+      return { result: { result_type: 'CommandOk', result: null }, schemaChanged };
+    const rows = last.rows.map((r) =>
+      r.map((v) => (v === null ? null : typeof v === 'string' ? v : JSON.stringify(v))),
+    );
     return { result: { result_type: 'TuplesOk', result: [last.fields.map((f) => f.name), ...rows] }, schemaChanged };
   } finally {
     client.release();

@@ -13,9 +13,21 @@ interface PgLikeError {
 export function mapPgError(err: unknown, statement: string, args: readonly unknown[]): EngineError {
   const e = err as PgLikeError;
   const code = typeof e.code === 'string' ? e.code : '';
-  const internal = { statement, prepared: true, arguments: args, error: { exec_status: 'FatalError', message: e.message, status_code: code, description: e.detail ?? null, hint: e.hint ?? null } };
+  const internal = {
+    statement,
+    prepared: true,
+    arguments: args,
+    error: {
+      exec_status: 'FatalError',
+      message: e.message,
+      status_code: code,
+      description: e.detail ?? null,
+      hint: e.hint ?? null,
+    },
+  };
   // Expected errors carry no `internal`; only the catch-all "database query error" does (mkTxErrorHandler).
-  const withInternal = (c: ConstructorParameters<typeof EngineError>[0], m: string): EngineError => new EngineError(c, m, '$', c === 'unexpected' ? internal : undefined);
+  const withInternal = (c: ConstructorParameters<typeof EngineError>[0], m: string): EngineError =>
+    new EngineError(c, m, '$', c === 'unexpected' ? internal : undefined);
   switch (code) {
     case '23505':
       return withInternal('constraint-violation', `Uniqueness violation. ${e.message}`);

@@ -61,21 +61,23 @@ export async function loadMetadataDir(dir: string): Promise<HasuraMetadata> {
   const databases = asArray<SourceMetadata>(await optionalYaml(dir, 'databases/databases.yaml')).map((s) => ({
     ...s,
     tables: asArray<SourceMetadata['tables'][number]>(s.tables),
-    ...(s.functions !== undefined ? { functions: asArray<NonNullable<SourceMetadata['functions']>[number]>(s.functions) } : {}),
+    ...(s.functions !== undefined
+      ? { functions: asArray<NonNullable<SourceMetadata['functions']>[number]>(s.functions) }
+      : {}),
     configuration: s.configuration ?? {},
   }));
   const md: HasuraMetadata = { version: 3, sources: databases };
 
   const actionsYaml = (await optionalYaml(dir, 'actions.yaml')) as
-    | { actions?: ActionMetadata[]; custom_types?: CustomTypes }
-    | undefined;
+    { actions?: ActionMetadata[]; custom_types?: CustomTypes } | undefined;
   const sdlFile = resolve(dir, 'actions.graphql');
   const sdl = (await exists(sdlFile)) ? await readFile(sdlFile, 'utf8') : '';
   const actions = asArray<ActionMetadata>(actionsYaml?.actions);
   const customTypes: CustomTypes = actionsYaml?.custom_types ?? {};
   const merged = mergeActionsSdl(actions, customTypes, sdl);
   if (merged.actions.length > 0) md.actions = merged.actions;
-  if (Object.values(merged.customTypes).some((v) => Array.isArray(v) && v.length > 0)) md.custom_types = merged.customTypes;
+  if (Object.values(merged.customTypes).some((v) => Array.isArray(v) && v.length > 0))
+    md.custom_types = merged.customTypes;
 
   const inherited = asArray<HasuraMetadata['inherited_roles']>(await optionalYaml(dir, 'inherited_roles.yaml'));
   if (inherited.length > 0) md.inherited_roles = inherited as unknown as NonNullable<HasuraMetadata['inherited_roles']>;

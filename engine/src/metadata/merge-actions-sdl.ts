@@ -20,7 +20,15 @@ export function mergeActionsSdl(
 ): { actions: ActionMetadata[]; customTypes: CustomTypes } {
   if (sdl.trim() === '') return { actions, customTypes };
   const defs: readonly DefinitionNode[] = parse(sdl).definitions;
-  const rootFields = new Map<string, { kind: 'query' | 'mutation'; args: ActionMetadata['definition']['arguments']; output: string; description?: string }>();
+  const rootFields = new Map<
+    string,
+    {
+      kind: 'query' | 'mutation';
+      args: ActionMetadata['definition']['arguments'];
+      output: string;
+      description?: string;
+    }
+  >();
   const typeDefs = new Map<string, Record<string, unknown>>();
   for (const d of defs) {
     if (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) {
@@ -45,7 +53,9 @@ export function mergeActionsSdl(
         });
       }
     } else if (d.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) {
-      typeDefs.set(d.name.value, { fields: (d.fields ?? []).map((f) => ({ name: f.name.value, type: typeString(f.type) })) });
+      typeDefs.set(d.name.value, {
+        fields: (d.fields ?? []).map((f) => ({ name: f.name.value, type: typeString(f.type) })),
+      });
     } else if (d.kind === Kind.ENUM_TYPE_DEFINITION) {
       typeDefs.set(d.name.value, { values: (d.values ?? []).map((v) => ({ value: v.name.value })) });
     }

@@ -14,7 +14,8 @@ export interface QualifiedTable {
   name: string;
 }
 
-export type SetupAction = { kind: 'sql'; sql: string } | { kind: 'insert'; table: QualifiedTable; objects: Record<string, unknown>[] };
+export type SetupAction =
+  { kind: 'sql'; sql: string } | { kind: 'insert'; table: QualifiedTable; objects: Record<string, unknown>[] };
 
 type Args = Record<string, unknown>;
 
@@ -62,15 +63,17 @@ function withoutKeys(args: Args, keys: string[]): Args {
 }
 
 type PermKind = 'select' | 'insert' | 'update' | 'delete';
-const permKey = (k: PermKind): 'select_permissions' | 'insert_permissions' | 'update_permissions' | 'delete_permissions' =>
-  `${k}_permissions`;
+const permKey = (
+  k: PermKind,
+): 'select_permissions' | 'insert_permissions' | 'update_permissions' | 'delete_permissions' => `${k}_permissions`;
 
 function trackTable(md: HasuraMetadata, args: Args): void {
   // v1 accepts the bare qualified table as args, or {table, is_enum, configuration}
   const hasTable = 'table' in args;
   const q = qualifyTable(hasTable ? args['table'] : args);
   const src = source(md, args);
-  if (src.tables.some((t) => sameTable(t.table, q))) throw new EngineError('already-tracked', `view/table already tracked: "${q.name}"`, '$.args');
+  if (src.tables.some((t) => sameTable(t.table, q)))
+    throw new EngineError('already-tracked', `view/table already tracked: "${q.name}"`, '$.args');
   const entry: TableMetadata = { table: { name: q.name, schema: q.schema } };
   if (hasTable && args['is_enum'] === true) entry.is_enum = true;
   if (hasTable && args['configuration'] && typeof args['configuration'] === 'object') {
@@ -82,9 +85,17 @@ function trackTable(md: HasuraMetadata, args: Args): void {
 function addRelationship(md: HasuraMetadata, args: Args, kind: 'object' | 'array'): void {
   const t = table(md, args);
   const key = kind === 'object' ? 'object_relationships' : 'array_relationships';
-  const rel = { name: str(args, 'name'), using: args['using'] as NonNullable<TableMetadata[typeof key]>[number]['using'] };
+  const rel = {
+    name: str(args, 'name'),
+    using: args['using'] as NonNullable<TableMetadata[typeof key]>[number]['using'],
+  };
   const list = (t[key] ??= []);
-  if (list.some((r) => r.name === rel.name)) throw new EngineError('already-exists', `field with name "${rel.name}" already exists in table "${qualifyTable(args['table']).name}"`, '$.args');
+  if (list.some((r) => r.name === rel.name))
+    throw new EngineError(
+      'already-exists',
+      `field with name "${rel.name}" already exists in table "${qualifyTable(args['table']).name}"`,
+      '$.args',
+    );
   list.push(typeof args['comment'] === 'string' ? { ...rel, comment: args['comment'] } : rel);
 }
 
@@ -93,7 +104,12 @@ function setPermission(md: HasuraMetadata, args: Args, kind: PermKind): void {
   const key = permKey(kind);
   const list = (t[key] ??= []) as { role: string; permission: unknown; comment?: string | null }[];
   const role = str(args, 'role');
-  if (list.some((p) => p.role === role)) throw new EngineError('already-exists', `${kind} permission already defined on table "${qualifyTable(args['table']).name}" with role "${role}"`, '$.args');
+  if (list.some((p) => p.role === role))
+    throw new EngineError(
+      'already-exists',
+      `${kind} permission already defined on table "${qualifyTable(args['table']).name}" with role "${role}"`,
+      '$.args',
+    );
   const entry: { role: string; permission: unknown; comment?: string } = { role, permission: args['permission'] };
   if (typeof args['comment'] === 'string') entry.comment = args['comment'];
   list.push(entry);
@@ -131,7 +147,8 @@ function action(md: HasuraMetadata, name: string): ActionMetadata {
  * `null` when `type` is not a per-object operation (the caller reports it).
  */
 export function applyObjectOperation(md: HasuraMetadata, op: unknown): SetupAction[] | null {
-  if (!op || typeof op !== 'object') throw new EngineError('parse-failed', 'expected an object with "type" and "args"', '$');
+  if (!op || typeof op !== 'object')
+    throw new EngineError('parse-failed', 'expected an object with "type" and "args"', '$');
   const { type, args: rawArgs } = op as { type?: unknown; args?: unknown };
   if (typeof type !== 'string') throw new EngineError('parse-failed', 'key "type" not found', '$');
   if (type === 'bulk' || type === 'concurrent_bulk') {
@@ -238,7 +255,10 @@ export function applyObjectOperation(md: HasuraMetadata, op: unknown): SetupActi
       md.custom_types = args;
       break;
     case 'create_action': {
-      const a: ActionMetadata = { name: str(args, 'name'), definition: args['definition'] as ActionMetadata['definition'] };
+      const a: ActionMetadata = {
+        name: str(args, 'name'),
+        definition: args['definition'] as ActionMetadata['definition'],
+      };
       if (typeof args['comment'] === 'string') a.comment = args['comment'];
       actions(md).push(a);
       break;
@@ -279,4 +299,3 @@ export function applyObjectOperation(md: HasuraMetadata, op: unknown): SetupActi
   }
   return [];
 }
-

@@ -59,9 +59,7 @@ export interface TableConfiguration {
 }
 
 export type ForeignKeyConstraintOn =
-  | string
-  | string[]
-  | { column?: string; columns?: string[]; table: QualifiedName | string };
+  string | string[] | { column?: string; columns?: string[]; table: QualifiedName | string };
 
 export interface ManualConfiguration {
   remote_table: QualifiedName | string;

@@ -38,7 +38,9 @@ export interface ComputedFieldInfo {
   readonly fnSchema: string;
   readonly fnName: string;
   /** Argument list in call order: the table row, the session JSON, or a user input argument. */
-  readonly args: readonly ({ kind: 'table' } | { kind: 'session' } | { kind: 'input'; name: string; type: PgTypeRef; hasDefault: boolean })[];
+  readonly args: readonly (
+    { kind: 'table' } | { kind: 'session' } | { kind: 'input'; name: string; type: PgTypeRef; hasDefault: boolean }
+  )[];
   readonly returns:
     | { readonly kind: 'scalar'; readonly type: PgTypeRef; readonly baseType: string; readonly scalar: string }
     | { readonly kind: 'table'; readonly table: string; readonly set: boolean };

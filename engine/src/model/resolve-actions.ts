@@ -22,7 +22,11 @@ export interface ActionInfo {
   readonly description: string | null;
 }
 
-export interface CustomField { readonly name: string; readonly type: string; readonly description: string | null }
+export interface CustomField {
+  readonly name: string;
+  readonly type: string;
+  readonly description: string | null;
+}
 
 export interface CustomRelationship {
   readonly name: string;
@@ -32,13 +36,28 @@ export interface CustomRelationship {
   readonly mapping: readonly (readonly [string, string])[];
 }
 
-export interface CustomObject { readonly name: string; readonly description: string | null; readonly fields: readonly CustomField[]; readonly relationships: readonly CustomRelationship[] }
+export interface CustomObject {
+  readonly name: string;
+  readonly description: string | null;
+  readonly fields: readonly CustomField[];
+  readonly relationships: readonly CustomRelationship[];
+}
 
 export interface ActionsModel {
   readonly actions: readonly ActionInfo[];
   readonly objects: ReadonlyMap<string, CustomObject>;
-  readonly inputs: ReadonlyMap<string, { readonly name: string; readonly description: string | null; readonly fields: readonly CustomField[] }>;
-  readonly enums: ReadonlyMap<string, { readonly name: string; readonly description: string | null; readonly values: readonly { readonly value: string; readonly description: string | null }[] }>;
+  readonly inputs: ReadonlyMap<
+    string,
+    { readonly name: string; readonly description: string | null; readonly fields: readonly CustomField[] }
+  >;
+  readonly enums: ReadonlyMap<
+    string,
+    {
+      readonly name: string;
+      readonly description: string | null;
+      readonly values: readonly { readonly value: string; readonly description: string | null }[];
+    }
+  >;
   readonly scalars: ReadonlyMap<string, { readonly name: string; readonly description: string | null }>;
 }
 
@@ -46,7 +65,11 @@ type Loose = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 function fields(v: unknown): CustomField[] {
-  return ((v ?? []) as Loose[]).map((f) => ({ name: String(f['name']), type: String(f['type']), description: str(f['description']) }));
+  return ((v ?? []) as Loose[]).map((f) => ({
+    name: String(f['name']),
+    type: String(f['type']),
+    description: str(f['description']),
+  }));
 }
 
 export function resolveActions(md: HasuraMetadata): ActionsModel {
@@ -62,14 +85,38 @@ export function resolveActions(md: HasuraMetadata): ActionsModel {
         mapping: Object.entries((r['field_mapping'] ?? {}) as Record<string, string>),
       };
     });
-    objects.set(String(o['name']), { name: String(o['name']), description: str(o['description']), fields: fields(o['fields']), relationships: rels });
+    objects.set(String(o['name']), {
+      name: String(o['name']),
+      description: str(o['description']),
+      fields: fields(o['fields']),
+      relationships: rels,
+    });
   }
-  const inputs = new Map(((ct.input_objects ?? []) as Loose[]).map((i) => [String(i['name']), { name: String(i['name']), description: str(i['description']), fields: fields(i['fields']) }]));
-  const enums = new Map(((ct.enums ?? []) as Loose[]).map((e) => [
-    String(e['name']),
-    { name: String(e['name']), description: str(e['description']), values: ((e['values'] ?? []) as Loose[]).map((v) => ({ value: String(v['value']), description: str(v['description']) })) },
-  ]));
-  const scalars = new Map(((ct.scalars ?? []) as Loose[]).map((s) => [String(s['name']), { name: String(s['name']), description: str(s['description']) }]));
+  const inputs = new Map(
+    ((ct.input_objects ?? []) as Loose[]).map((i) => [
+      String(i['name']),
+      { name: String(i['name']), description: str(i['description']), fields: fields(i['fields']) },
+    ]),
+  );
+  const enums = new Map(
+    ((ct.enums ?? []) as Loose[]).map((e) => [
+      String(e['name']),
+      {
+        name: String(e['name']),
+        description: str(e['description']),
+        values: ((e['values'] ?? []) as Loose[]).map((v) => ({
+          value: String(v['value']),
+          description: str(v['description']),
+        })),
+      },
+    ]),
+  );
+  const scalars = new Map(
+    ((ct.scalars ?? []) as Loose[]).map((s) => [
+      String(s['name']),
+      { name: String(s['name']), description: str(s['description']) },
+    ]),
+  );
   const actions: ActionInfo[] = (md.actions ?? []).map((a) => {
     const d = a.definition;
     return {

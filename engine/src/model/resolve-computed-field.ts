@@ -33,7 +33,12 @@ export function resolveComputedField(
   const args: ComputedFieldInfo['args'][number][] = fn.argTypes.map((t, i) => {
     if (i === tableIdx) return { kind: 'table' };
     if (i === sessionIdx) return { kind: 'session' };
-    return { kind: 'input', name: fn.argNames[i] ?? `arg_${i + 1}`, type: t, hasDefault: i >= inputCount - fn.argDefaults };
+    return {
+      kind: 'input',
+      name: fn.argNames[i] ?? `arg_${i + 1}`,
+      type: t,
+      hasDefault: i >= inputCount - fn.argDefaults,
+    };
   });
   const rt = fn.returnType;
   let returns: ComputedFieldInfo['returns'];
@@ -45,7 +50,9 @@ export function resolveComputedField(
     const base = baseTypeName(rt);
     returns = { kind: 'scalar', type: rt, baseType: base, scalar: scalarNameFor(base) };
   }
-  return { ok: { name: cf.name, fnSchema: fn.schema, fnName: fn.name, args, returns, description: cf.comment ?? fn.comment } };
+  return {
+    ok: { name: cf.name, fnSchema: fn.schema, fnName: fn.name, args, returns, description: cf.comment ?? fn.comment },
+  };
 }
 
 /** Tracked functions returning (SETOF) a tracked table (src: Hasura/Function/Cache.hs). */
@@ -62,7 +69,12 @@ export function resolveFunctions(
     const fns = catalog.functions.filter((f) => f.schema === fq.schema && f.name === fq.name);
     const fn = fns[0];
     const fail = (reason: string): void => {
-      inconsistencies.push({ type: 'function', name: `function ${fq.name} in source ${sourceName}`, reason: `Inconsistent object: in function "${fq.name}": ${reason}`, definition: fm });
+      inconsistencies.push({
+        type: 'function',
+        name: `function ${fq.name} in source ${sourceName}`,
+        reason: `Inconsistent object: in function "${fq.name}": ${reason}`,
+        definition: fm,
+      });
     };
     if (!fn || fns.length > 1) {
       fail(fn ? 'function is overloaded' : `no such function exists: "${fq.name}"`);
@@ -76,13 +88,27 @@ export function resolveFunctions(
     const cfg = (fm.configuration ?? {}) as { custom_name?: string; session_argument?: string };
     const sessionIdx = cfg.session_argument ? fn.argNames.indexOf(cfg.session_argument) : -1;
     const args: ComputedFieldInfo['args'][number][] = fn.argTypes.map((t, i) =>
-      i === sessionIdx ? { kind: 'session' } : { kind: 'input', name: fn.argNames[i] ?? `arg_${i + 1}`, type: t, hasDefault: i >= fn.argTypes.length - fn.argDefaults },
+      i === sessionIdx
+        ? { kind: 'session' }
+        : {
+            kind: 'input',
+            name: fn.argNames[i] ?? `arg_${i + 1}`,
+            type: t,
+            hasDefault: i >= fn.argTypes.length - fn.argDefaults,
+          },
     );
     const gqlName = cfg.custom_name ?? (fn.schema === 'public' ? fn.name : `${fn.schema}_${fn.name}`);
     const table = tableKey(rt.schema, rt.name);
     out.push({
       gqlName,
-      cf: { name: gqlName, fnSchema: fn.schema, fnName: fn.name, args, returns: { kind: 'table', table, set: fn.returnsSet }, description: fn.comment },
+      cf: {
+        name: gqlName,
+        fnSchema: fn.schema,
+        fnName: fn.name,
+        args,
+        returns: { kind: 'table', table, set: fn.returnsSet },
+        description: fn.comment,
+      },
       table,
       set: fn.returnsSet,
       roles: fm.permissions ? new Set(fm.permissions.map((p) => p.role)) : null,

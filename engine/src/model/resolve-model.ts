@@ -6,7 +6,14 @@
 import type { Catalog, CatalogTable } from '../introspect/catalog-types.js';
 import type { HasuraMetadata, InconsistentObject, TableMetadata, RootFieldName } from '../metadata/types.js';
 import { qualify } from '../metadata/types.js';
-import type { ColumnInfo, Model, RelationshipInfo, SelectPermInfo, TableInfo, ComputedFieldInfo } from './model-types.js';
+import type {
+  ColumnInfo,
+  Model,
+  RelationshipInfo,
+  SelectPermInfo,
+  TableInfo,
+  ComputedFieldInfo,
+} from './model-types.js';
 import { tableKey } from './model-types.js';
 import { baseTypeName, scalarNameFor } from './pg-scalars.js';
 import { resolveRelationship } from './resolve-relationships.js';
@@ -87,7 +94,13 @@ export function resolveModel(md: HasuraMetadata, catalog: Catalog): Model {
             type: `${kind}_relation`,
             name: `${kind}_relation ${rel.name} in table ${cat.name} in source ${sourceName}`,
             reason: `Inconsistent object: in table "${cat.name}": in relationship "${rel.name}": ${r.error}`,
-            definition: { name: rel.name, source: sourceName, comment: rel.comment ?? null, table: t.table, using: rel.using },
+            definition: {
+              name: rel.name,
+              source: sourceName,
+              comment: rel.comment ?? null,
+              table: t.table,
+              using: rel.using,
+            },
           });
       }
     }

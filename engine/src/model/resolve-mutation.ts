@@ -60,20 +60,37 @@ function columnSet(cols: string[] | '*' | undefined, all: readonly ColumnInfo[])
   return new Set(cols.filter((c) => all.some((x) => x.name === c)));
 }
 
-export function resolveMutation(t: TableMetadata, cat: CatalogTable, gqlName: string, columns: readonly ColumnInfo[]): MutationInfo {
+export function resolveMutation(
+  t: TableMetadata,
+  cat: CatalogTable,
+  gqlName: string,
+  columns: readonly ColumnInfo[],
+): MutationInfo {
   const crf = t.configuration?.custom_root_fields ?? {};
   const insert = new Map<string, InsertPermInfo>();
   for (const e of t.insert_permissions ?? []) {
     const p = e.permission;
-    insert.set(e.role, { check: p.check ?? {}, set: p.set ?? {}, columns: columnSet(p.columns, columns), backendOnly: p.backend_only === true });
+    insert.set(e.role, {
+      check: p.check ?? {},
+      set: p.set ?? {},
+      columns: columnSet(p.columns, columns),
+      backendOnly: p.backend_only === true,
+    });
   }
   const update = new Map<string, UpdatePermInfo>();
   for (const e of t.update_permissions ?? []) {
     const p = e.permission;
-    update.set(e.role, { columns: columnSet(p.columns, columns), filter: p.filter ?? {}, check: p.check ?? null, set: p.set ?? {}, backendOnly: p.backend_only === true });
+    update.set(e.role, {
+      columns: columnSet(p.columns, columns),
+      filter: p.filter ?? {},
+      check: p.check ?? null,
+      set: p.set ?? {},
+      backendOnly: p.backend_only === true,
+    });
   }
   const del = new Map<string, DeletePermInfo>();
-  for (const e of t.delete_permissions ?? []) del.set(e.role, { filter: e.permission.filter ?? {}, backendOnly: e.permission.backend_only === true });
+  for (const e of t.delete_permissions ?? [])
+    del.set(e.role, { filter: e.permission.filter ?? {}, backendOnly: e.permission.backend_only === true });
   const constraints = [...(cat.primaryKey ? [cat.primaryKey] : []), ...cat.uniques];
   return {
     mutable: cat.kind === 'r' || cat.kind === 'p' || cat.kind === 'v' || cat.kind === 'f',
@@ -110,7 +127,8 @@ export function mutationPerms(
       delete: { filter: {}, backendOnly: false },
     };
   }
-  const ok = <P extends { backendOnly: boolean }>(p: P | undefined): P | undefined => (p && (!p.backendOnly || backendOnly) ? p : undefined);
+  const ok = <P extends { backendOnly: boolean }>(p: P | undefined): P | undefined =>
+    p && (!p.backendOnly || backendOnly) ? p : undefined;
   const out: { insert?: InsertPermInfo; update?: UpdatePermInfo; delete?: DeletePermInfo } = {};
   const i = ok(m.insert.get(role));
   const u = ok(m.update.get(role));

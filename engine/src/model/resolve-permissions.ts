@@ -37,7 +37,11 @@ export function resolveSelectPermission(
  * field granted by every member needs no condition; otherwise it is visible where the OR of the filters of the
  * members granting it holds. Members granting the same set share one condition object (one SQL expression).
  */
-function redactions(perms: readonly SelectPermInfo[], names: ReadonlySet<string>, granted: (p: SelectPermInfo) => ReadonlySet<string>): Map<string, BoolExpJson> {
+function redactions(
+  perms: readonly SelectPermInfo[],
+  names: ReadonlySet<string>,
+  granted: (p: SelectPermInfo) => ReadonlySet<string>,
+): Map<string, BoolExpJson> {
   const out = new Map<string, BoolExpJson>();
   const shared = new Map<string, BoolExpJson>();
   for (const n of names) {

@@ -33,7 +33,17 @@ export function resolveRelationship(
       if (!target.columns.some((c) => c.name === r)) return { error: `no such column exists: "${r}"` };
     }
     const insertAfterParent = kind === 'array' || manual.insertion_order === 'after_parent';
-    return { ok: { name: rel.name, kind, target: tableKey(remote.schema, remote.name), mapping, nonNull: false, description, insertAfterParent } };
+    return {
+      ok: {
+        name: rel.name,
+        kind,
+        target: tableKey(remote.schema, remote.name),
+        mapping,
+        nonNull: false,
+        description,
+        insertAfterParent,
+      },
+    };
   }
   const fk = rel.using.foreign_key_constraint_on;
   if (fk === undefined) return { error: 'relationship has no "using" definition' };
@@ -54,11 +64,28 @@ export function resolveRelationship(
   // Hasura accepts `columns` as one string as well as a list (src: Hasura/RQL/Types/Relationships/Local.hs,
   // `ArrRelUsingFKeyOn` parses `columns` with `parseJSON` of a NonEmpty that also takes a single value).
   const rawCols: unknown = fk.columns;
-  const cols = typeof rawCols === 'string' ? [rawCols] : Array.isArray(rawCols) ? (rawCols as string[]) : fk.column !== undefined ? [fk.column] : [];
+  const cols =
+    typeof rawCols === 'string'
+      ? [rawCols]
+      : Array.isArray(rawCols)
+        ? (rawCols as string[])
+        : fk.column !== undefined
+          ? [fk.column]
+          : [];
   const con = target.foreignKeys.find(
     (f) => sameSet(f.columns, cols) && f.refSchema === self.schema && f.refTable === self.name,
   );
   if (!con) return { error: `no foreign constraint exists on the given column(s)` };
   const mapping = con.columns.map((c, i) => [con.refColumns[i] ?? '', c] as const);
-  return { ok: { name: rel.name, kind, target: tableKey(remote.schema, remote.name), mapping, nonNull: false, description, insertAfterParent: true } };
+  return {
+    ok: {
+      name: rel.name,
+      kind,
+      target: tableKey(remote.schema, remote.name),
+      mapping,
+      nonNull: false,
+      description,
+      insertAfterParent: true,
+    },
+  };
 }

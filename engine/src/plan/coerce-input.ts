@@ -144,9 +144,13 @@ export function coerceInput(type: GraphQLInputType, v: unknown, path: string): u
   }
   if (isScalarType(type)) return coerceScalar(type.name, plainOf(v), path);
   if (isEnumType(type)) {
-    if (typeof v !== 'string') throw validationFailed(`expected an enum value for type "${type.name}", but found ${describe(v)}`, path);
+    if (typeof v !== 'string')
+      throw validationFailed(`expected an enum value for type "${type.name}", but found ${describe(v)}`, path);
     if (!type.getValue(v)) {
-      const names = type.getValues().map((x) => `'${x.name}'`).join(', ');
+      const names = type
+        .getValues()
+        .map((x) => `'${x.name}'`)
+        .join(', ');
       throw validationFailed(`expected one of the values [${names}] for type '${type.name}', but found '${v}'`, path);
     }
     return v;

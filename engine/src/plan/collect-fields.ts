@@ -32,7 +32,11 @@ export interface CollectContext {
   readonly shapeVars?: Set<string>;
 }
 
-function directiveValue(d: DirectiveNode, vars: Readonly<Record<string, unknown>>, shape: Set<string> | undefined): boolean {
+function directiveValue(
+  d: DirectiveNode,
+  vars: Readonly<Record<string, unknown>>,
+  shape: Set<string> | undefined,
+): boolean {
   const arg = d.arguments?.find((a) => a.name.value === 'if');
   if (!arg) return false;
   if (arg.value.kind === Kind.BOOLEAN) return arg.value.value;
@@ -43,7 +47,11 @@ function directiveValue(d: DirectiveNode, vars: Readonly<Record<string, unknown>
   return false;
 }
 
-function included(directives: readonly DirectiveNode[] | undefined, vars: Readonly<Record<string, unknown>>, shape?: Set<string>): boolean {
+function included(
+  directives: readonly DirectiveNode[] | undefined,
+  vars: Readonly<Record<string, unknown>>,
+  shape?: Set<string>,
+): boolean {
   for (const d of directives ?? []) {
     if (d.name.value === 'skip' && directiveValue(d, vars, shape)) return false;
     if (d.name.value === 'include' && !directiveValue(d, vars, shape)) return false;
@@ -77,7 +85,14 @@ export function collectFields(
         const alias = sel.alias?.value ?? sel.name.value;
         const existing = byAlias.get(alias);
         if (existing) existing.nodes.push(sel);
-        else byAlias.set(alias, { alias, name: sel.name.value, nodes: [sel], path: `${prefix}.${alias}`, fragStack: stack });
+        else
+          byAlias.set(alias, {
+            alias,
+            name: sel.name.value,
+            nodes: [sel],
+            path: `${prefix}.${alias}`,
+            fragStack: stack,
+          });
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const tc = sel.typeCondition ? typeFromAST(ctx.schema, sel.typeCondition) : undefined;
         if (sel.typeCondition && !(tc && isObjectType(tc) && tc.name === parent.name)) continue;
@@ -88,7 +103,10 @@ export function collectFields(
         if (!frag) throw validationFailed(`fragment '${name}' not found`, prefix);
         const idx = stack.indexOf(name);
         if (idx >= 0) {
-          throw validationFailed(`the fragment definition(s) ${formatCycle(stack.slice(idx))} form a cycle`, prefix.replace(/\.selectionSet$/, '') + '.selectionSet');
+          throw validationFailed(
+            `the fragment definition(s) ${formatCycle(stack.slice(idx))} form a cycle`,
+            prefix.replace(/\.selectionSet$/, '') + '.selectionSet',
+          );
         }
         if (!typeApplies(ctx, frag.typeCondition.name.value, parent)) continue;
         visit(frag.selectionSet, `${prefix}.${name}.selectionSet`, [...stack, name]);

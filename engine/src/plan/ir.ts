@@ -11,7 +11,13 @@ export type Mapping = readonly (readonly [string, string])[];
 
 export type ValueIR =
   | { readonly kind: 'value'; readonly value: unknown; readonly type: PgTypeRef; readonly array: boolean }
-  | { readonly kind: 'session'; readonly name: string; readonly value: string; readonly type: PgTypeRef; readonly array: boolean }
+  | {
+      readonly kind: 'session';
+      readonly name: string;
+      readonly value: string;
+      readonly type: PgTypeRef;
+      readonly array: boolean;
+    }
   | { readonly kind: 'session_json' }
   | { readonly kind: 'column'; readonly column: string; readonly root: boolean }
   /** Operator arguments given as an object (`_st_d_within: {distance, from, use_spheroid}`). */
@@ -28,7 +34,13 @@ export type BoolIR =
   | { readonly kind: 'not'; readonly item: BoolIR }
   | { readonly kind: 'cmp'; readonly lhs: LhsIR; readonly op: string; readonly rhs: ValueIR | null }
   /** EXISTS over a related table (relationship filter, `_exists`, computed SETOF filter). */
-  | { readonly kind: 'exists'; readonly source: SourceIR; readonly table: TableInfo; readonly mapping: Mapping | null; readonly where: BoolIR }
+  | {
+      readonly kind: 'exists';
+      readonly source: SourceIR;
+      readonly table: TableInfo;
+      readonly mapping: Mapping | null;
+      readonly where: BoolIR;
+    }
   /** Aggregate predicate: `<arr>_aggregate: {count: {…}}`. */
   | {
       readonly kind: 'agg_count';
@@ -49,7 +61,13 @@ export type SourceIR =
 export type OrderKeyIR =
   | { readonly kind: 'column'; readonly column: ColumnInfo }
   | { readonly kind: 'computed'; readonly cf: ComputedFieldInfo }
-  | { readonly kind: 'object'; readonly table: TableInfo; readonly mapping: Mapping; readonly where: BoolIR; readonly key: OrderKeyIR }
+  | {
+      readonly kind: 'object';
+      readonly table: TableInfo;
+      readonly mapping: Mapping;
+      readonly where: BoolIR;
+      readonly key: OrderKeyIR;
+    }
   | {
       readonly kind: 'aggregate';
       readonly table: TableInfo;
@@ -85,11 +103,28 @@ export interface SelectIR {
 export type FieldIR =
   | { readonly alias: string; readonly kind: 'typename'; readonly name: string }
   /** `redact` (inherited roles): the cell is NULL in rows where it is false (Hasura `RedactIfFalse`). */
-  | { readonly alias: string; readonly kind: 'column'; readonly column: ColumnInfo; readonly path: readonly string[] | null; readonly redact?: BoolIR }
-  | { readonly alias: string; readonly kind: 'computed_scalar'; readonly cf: ComputedFieldInfo; readonly args: Readonly<Record<string, unknown>>; readonly redact?: BoolIR }
+  | {
+      readonly alias: string;
+      readonly kind: 'column';
+      readonly column: ColumnInfo;
+      readonly path: readonly string[] | null;
+      readonly redact?: BoolIR;
+    }
+  | {
+      readonly alias: string;
+      readonly kind: 'computed_scalar';
+      readonly cf: ComputedFieldInfo;
+      readonly args: Readonly<Record<string, unknown>>;
+      readonly redact?: BoolIR;
+    }
   | { readonly alias: string; readonly kind: 'object'; readonly select: SelectIR }
   | { readonly alias: string; readonly kind: 'array'; readonly select: SelectIR }
-  | { readonly alias: string; readonly kind: 'aggregate'; readonly select: SelectIR; readonly agg: readonly AggFieldIR[] };
+  | {
+      readonly alias: string;
+      readonly kind: 'aggregate';
+      readonly select: SelectIR;
+      readonly agg: readonly AggFieldIR[];
+    };
 
 export type AggFieldIR =
   | { readonly alias: string; readonly kind: 'typename'; readonly name: string }
@@ -98,18 +133,31 @@ export type AggFieldIR =
 
 export type AggItemIR =
   | { readonly alias: string; readonly kind: 'typename'; readonly name: string }
-  | { readonly alias: string; readonly kind: 'count'; readonly columns: readonly ColumnInfo[]; readonly distinct: boolean }
+  | {
+      readonly alias: string;
+      readonly kind: 'count';
+      readonly columns: readonly ColumnInfo[];
+      readonly distinct: boolean;
+    }
   | {
       readonly alias: string;
       readonly kind: 'op';
       readonly op: AggOp;
       readonly typename: string;
-      readonly columns: readonly ({ readonly alias: string; readonly column: ColumnInfo; readonly redact?: BoolIR } | { readonly alias: string; readonly typename: string })[];
+      readonly columns: readonly (
+        | { readonly alias: string; readonly column: ColumnInfo; readonly redact?: BoolIR }
+        | { readonly alias: string; readonly typename: string }
+      )[];
     };
 
 export type RootIR =
   | { readonly alias: string; readonly kind: 'select'; readonly select: SelectIR; readonly single: boolean }
-  | { readonly alias: string; readonly kind: 'aggregate'; readonly select: SelectIR; readonly agg: readonly AggFieldIR[] }
+  | {
+      readonly alias: string;
+      readonly kind: 'aggregate';
+      readonly select: SelectIR;
+      readonly agg: readonly AggFieldIR[];
+    }
   | { readonly alias: string; readonly kind: 'json'; readonly value: unknown };
 
 export interface PlanContext {

@@ -63,7 +63,12 @@ export type MutationRootIR =
   | { readonly alias: string; readonly kind: 'json'; readonly value: unknown }
   | { readonly alias: string; readonly kind: 'insert'; readonly insert: InsertIR; readonly output: MutationOutputIR }
   | { readonly alias: string; readonly kind: 'update'; readonly update: UpdateIR; readonly output: MutationOutputIR }
-  | { readonly alias: string; readonly kind: 'update_many'; readonly updates: readonly UpdateIR[]; readonly output: MutationOutputIR }
+  | {
+      readonly alias: string;
+      readonly kind: 'update_many';
+      readonly updates: readonly UpdateIR[];
+      readonly output: MutationOutputIR;
+    }
   | { readonly alias: string; readonly kind: 'delete'; readonly del: DeleteIR; readonly output: MutationOutputIR }
   /** An action field, run by the caller in order with the others (run-action.ts). */
   | { readonly alias: string; readonly kind: 'action'; readonly index: number };

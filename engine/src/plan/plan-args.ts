@@ -54,7 +54,13 @@ function orderDirOf(v: string): { desc: boolean; nullsFirst: boolean } {
   }
 }
 
-function planOrderObject(ctx: BoolContext, type: GraphQLInputObjectType, obj: Record<string, unknown>, wrap: (k: OrderKeyIR) => OrderKeyIR, out: OrderIR[]): void {
+function planOrderObject(
+  ctx: BoolContext,
+  type: GraphQLInputObjectType,
+  obj: Record<string, unknown>,
+  wrap: (k: OrderKeyIR) => OrderKeyIR,
+  out: OrderIR[],
+): void {
   const fields = type.getFields();
   for (const [k, v] of Object.entries(obj)) {
     if (v === null || v === undefined) continue;
@@ -62,20 +68,34 @@ function planOrderObject(ctx: BoolContext, type: GraphQLInputObjectType, obj: Re
     const info = inputInfo(f);
     if (!f || !info) continue;
     if (info.kind === 'order_column') out.push({ key: wrap({ kind: 'column', column: info.column }), ...orderDir(v) });
-    else if (info.kind === 'order_computed_scalar') out.push({ key: wrap({ kind: 'computed', cf: info.cf }), ...orderDir(v) });
+    else if (info.kind === 'order_computed_scalar')
+      out.push({ key: wrap({ kind: 'computed', cf: info.cf }), ...orderDir(v) });
     else if (info.kind === 'order_rel' && isInputObjectType(f.type)) {
       const where = permissionFilter(ctx, info.table);
-      planOrderObject(ctx, f.type, v as Record<string, unknown>, (key) => wrap({ kind: 'object', table: info.table, mapping: info.rel.mapping, where, key }), out);
-    } else if ((info.kind === 'order_rel_aggregate' || info.kind === 'order_computed_aggregate') && isInputObjectType(f.type)) {
+      planOrderObject(
+        ctx,
+        f.type,
+        v as Record<string, unknown>,
+        (key) => wrap({ kind: 'object', table: info.table, mapping: info.rel.mapping, where, key }),
+        out,
+      );
+    } else if (
+      (info.kind === 'order_rel_aggregate' || info.kind === 'order_computed_aggregate') &&
+      isInputObjectType(f.type)
+    ) {
       const where = permissionFilter(ctx, info.table);
-      const source: SourceIR = info.kind === 'order_rel_aggregate' ? { kind: 'table' } : { kind: 'function', cf: info.cf, args: {} };
+      const source: SourceIR =
+        info.kind === 'order_rel_aggregate' ? { kind: 'table' } : { kind: 'function', cf: info.cf, args: {} };
       const mapping = info.kind === 'order_rel_aggregate' ? info.rel.mapping : [];
       const aggFields = f.type.getFields();
       for (const [ak, av] of Object.entries(v as Record<string, unknown>)) {
         if (av === null || av === undefined) continue;
         const ainfo = inputInfo(aggFields[ak]);
         if (ainfo?.kind === 'order_agg_count') {
-          out.push({ key: wrap({ kind: 'aggregate', table: info.table, source, mapping, where, op: 'count', column: null }), ...orderDir(av) });
+          out.push({
+            key: wrap({ kind: 'aggregate', table: info.table, source, mapping, where, op: 'count', column: null }),
+            ...orderDir(av),
+          });
         } else if (ainfo?.kind === 'order_agg_op') {
           const opType = aggFields[ak]?.type;
           const colFields = opType && isInputObjectType(opType) ? opType.getFields() : {};
@@ -83,7 +103,15 @@ function planOrderObject(ctx: BoolContext, type: GraphQLInputObjectType, obj: Re
             const cinfo = inputInfo(colFields[ck]);
             if (cinfo?.kind !== 'order_column' || cv === null || cv === undefined) continue;
             out.push({
-              key: wrap({ kind: 'aggregate', table: info.table, source, mapping, where, op: ainfo.op, column: cinfo.column }),
+              key: wrap({
+                kind: 'aggregate',
+                table: info.table,
+                source,
+                mapping,
+                where,
+                op: ainfo.op,
+                column: cinfo.column,
+              }),
               ...orderDir(cv),
             });
           }
@@ -120,7 +148,9 @@ export function planSelectArgs(
   const dDef = argDef('distinct_on');
   if (dDef && raw['distinct_on'] !== undefined && raw['distinct_on'] !== null) {
     const names = coerceInput(dDef.type, raw['distinct_on'], `${path}.args.distinct_on`) as string[];
-    distinctOn = names.map((n) => table.columns.find((c) => c.gqlName === n)).filter((c): c is ColumnInfo => c !== undefined);
+    distinctOn = names
+      .map((n) => table.columns.find((c) => c.gqlName === n))
+      .filter((c): c is ColumnInfo => c !== undefined);
     if (orderBy.length === 0) {
       for (const c of distinctOn) orderBy.push({ key: { kind: 'column', column: c }, desc: false, nullsFirst: false });
     } else {
@@ -136,5 +166,13 @@ export function planSelectArgs(
   const permLimit = perm?.limit ?? null;
   const limit = permLimit === null ? userLimit : userLimit === null ? permLimit : Math.min(userLimit, permLimit);
   const offset = nonNegativeInt(raw['offset'], `${path}.args.offset`, true);
-  return { where: and([permissionFilter(ctx, table), where]), orderBy, distinctOn, limit, offset, userLimit, permLimit };
+  return {
+    where: and([permissionFilter(ctx, table), where]),
+    orderBy,
+    distinctOn,
+    limit,
+    offset,
+    userLimit,
+    permLimit,
+  };
 }

@@ -32,7 +32,18 @@ const BOOL: PgTypeRef = { name: 'bool', schema: 'pg_catalog', kind: 'b', elem: n
 const D_WITHIN_OPS = new Set(['_st_d_within', '_st_3d_d_within']);
 
 const LIST_OPS = new Set(['_in', '_nin', '_has_keys_any', '_has_keys_all']);
-const TEXT_OPS = new Set(['_like', '_nlike', '_ilike', '_nilike', '_similar', '_nsimilar', '_regex', '_iregex', '_nregex', '_niregex']);
+const TEXT_OPS = new Set([
+  '_like',
+  '_nlike',
+  '_ilike',
+  '_nilike',
+  '_similar',
+  '_nsimilar',
+  '_regex',
+  '_iregex',
+  '_nregex',
+  '_niregex',
+]);
 const COLUMN_OPS = new Set(['_ceq', '_cne', '_cneq', '_cgt', '_clt', '_cgte', '_clte']);
 
 export function and(items: readonly BoolIR[]): BoolIR {
@@ -64,7 +75,9 @@ function lhsType(lhs: LhsIR): { type: PgTypeRef; scalar: string; isArray: boolea
     return { type: lhs.column.type, scalar: lhs.column.scalar, isArray: lhs.column.isArray };
   }
   const r = lhs.cf.returns;
-  return r.kind === 'scalar' ? { type: r.type, scalar: r.scalar, isArray: false } : { type: TEXT, scalar: 'String', isArray: false };
+  return r.kind === 'scalar'
+    ? { type: r.type, scalar: r.scalar, isArray: false }
+    : { type: TEXT, scalar: 'String', isArray: false };
 }
 
 /** Resolve a permission value: `X-Hasura-*` strings are session variables (case-insensitive). */
@@ -94,7 +107,8 @@ function isGeo(t: string): boolean {
  */
 function dWithinValue(ctx: BoolContext, v: unknown, type: PgTypeRef, isPerm: boolean): ValueIR {
   const o = (v ?? {}) as Record<string, unknown>;
-  const one = (x: unknown, t: PgTypeRef): ValueIR => (isPerm ? permValue(ctx, x, t, false) : { kind: 'value', value: x, type: t, array: false });
+  const one = (x: unknown, t: PgTypeRef): ValueIR =>
+    isPerm ? permValue(ctx, x, t, false) : { kind: 'value', value: x, type: t, array: false };
   const fields: Record<string, ValueIR> = { distance: one(o['distance'], FLOAT8), from: one(o['from'], type) };
   if (type.name === 'geography') fields['use_spheroid'] = one(o['use_spheroid'] ?? true, BOOL);
   return { kind: 'record', fields };
@@ -141,7 +155,9 @@ function planComparisons(
     }
     if (COLUMN_OPS.has(op)) {
       if (!isPerm) throw validationFailed(`field '${rawOp}' not found`, opPath);
-      const ref = Array.isArray(v) ? { column: typeof v[1] === 'string' ? v[1] : '', root: true } : { column: typeof v === 'string' ? v : '', root: false };
+      const ref = Array.isArray(v)
+        ? { column: typeof v[1] === 'string' ? v[1] : '', root: true }
+        : { column: typeof v === 'string' ? v : '', root: false };
       out.push({ kind: 'cmp', lhs, op, rhs: { kind: 'column', ...ref } });
       continue;
     }
@@ -167,7 +183,13 @@ function planComparisons(
 }
 
 /** A request `where`, already coerced to `type` (the role's `<t>_bool_exp`). */
-export function planWhere(ctx: BoolContext, type: GraphQLInputObjectType, table: TableInfo, value: unknown, path: string): BoolIR {
+export function planWhere(
+  ctx: BoolContext,
+  type: GraphQLInputObjectType,
+  table: TableInfo,
+  value: unknown,
+  path: string,
+): BoolIR {
   if (value === null || value === undefined) return { kind: 'true' };
   const fields = type.getFields();
   const items: BoolIR[] = [];
@@ -185,14 +207,24 @@ export function planWhere(ctx: BoolContext, type: GraphQLInputObjectType, table:
       case 'bool_or': {
         const list = (Array.isArray(v) ? v : [v]) as unknown[];
         const sub = list.filter((x) => x !== null).map((x, i) => planWhere(ctx, type, table, x, `${p}[${i}]`));
-        items.push(info.kind === 'bool_and' ? and(sub) : sub.length === 0 ? { kind: 'true' } : { kind: 'or', items: sub });
+        items.push(
+          info.kind === 'bool_and' ? and(sub) : sub.length === 0 ? { kind: 'true' } : { kind: 'or', items: sub },
+        );
         break;
       }
       case 'bool_not':
         items.push({ kind: 'not', item: planWhere(ctx, type, table, v, p) });
         break;
       case 'bool_column':
-        items.push(...planComparisons(ctx, { kind: 'column', column: info.column, castText: false }, v as Record<string, unknown>, p, false));
+        items.push(
+          ...planComparisons(
+            ctx,
+            { kind: 'column', column: info.column, castText: false },
+            v as Record<string, unknown>,
+            p,
+            false,
+          ),
+        );
         break;
       case 'bool_computed_scalar':
         items.push(...planComparisons(ctx, { kind: 'computed', cf: info.cf }, v as Record<string, unknown>, p, false));
@@ -203,7 +235,8 @@ export function planWhere(ctx: BoolContext, type: GraphQLInputObjectType, table:
         if (!isInputObjectType(ft)) break;
         const sub = planWhere(ctx, ft, info.table, v, p);
         const perm = permissionFilter(ctx, info.table);
-        const source = info.kind === 'bool_rel' ? { kind: 'table' as const } : { kind: 'function' as const, cf: info.cf, args: {} };
+        const source =
+          info.kind === 'bool_rel' ? { kind: 'table' as const } : { kind: 'function' as const, cf: info.cf, args: {} };
         const mapping = info.kind === 'bool_rel' ? info.rel.mapping : null;
         items.push({ kind: 'exists', source, table: info.table, mapping, where: and([perm, sub]) });
         break;
@@ -211,16 +244,33 @@ export function planWhere(ctx: BoolContext, type: GraphQLInputObjectType, table:
       case 'bool_rel_aggregate': {
         const count = (v as { count?: Record<string, unknown> }).count;
         if (!count) break;
-        const boolType = (isInputObjectType(f.type) ? f.type.getFields()['count']?.type : undefined);
+        const boolType = isInputObjectType(f.type) ? f.type.getFields()['count']?.type : undefined;
         const countFields = boolType && isInputObjectType(boolType) ? boolType.getFields() : {};
         const filterType = countFields['filter']?.type;
-        const filter = count['filter'] !== undefined && filterType && isInputObjectType(filterType)
-          ? planWhere(ctx, filterType, info.table, count['filter'], `${p}.count.filter`)
-          : ({ kind: 'true' } as BoolIR);
-        const cols = ((count['arguments'] as string[] | null | undefined) ?? []).map((n) => info.table.columns.find((c) => c.gqlName === n));
+        const filter =
+          count['filter'] !== undefined && filterType && isInputObjectType(filterType)
+            ? planWhere(ctx, filterType, info.table, count['filter'], `${p}.count.filter`)
+            : ({ kind: 'true' } as BoolIR);
+        const cols = ((count['arguments'] as string[] | null | undefined) ?? []).map((n) =>
+          info.table.columns.find((c) => c.gqlName === n),
+        );
         const predicate = planComparisons(
           ctx,
-          { kind: 'column', column: { name: '', gqlName: '', type: INT4, baseType: 'int4', isArray: false, scalar: 'Int', notNull: true, hasDefault: false, description: null }, castText: false },
+          {
+            kind: 'column',
+            column: {
+              name: '',
+              gqlName: '',
+              type: INT4,
+              baseType: 'int4',
+              isArray: false,
+              scalar: 'Int',
+              notNull: true,
+              hasDefault: false,
+              description: null,
+            },
+            castText: false,
+          },
           (count['predicate'] ?? {}) as Record<string, unknown>,
           `${p}.count.predicate`,
           false,
@@ -266,10 +316,17 @@ export function planPermissionBoolExp(ctx: BoolContext, table: TableInfo, exp: B
       const q = qualify(e._table);
       const target = ctx.model.tables.get(tableKey(q.schema, q.name));
       if (!target) throw new EngineError('unexpected', `table "${q.name}" used in _exists is not tracked`);
-      items.push({ kind: 'exists', source: { kind: 'table' }, table: target, mapping: null, where: planPermissionBoolExp(ctx, target, e._where ?? {}) });
+      items.push({
+        kind: 'exists',
+        source: { kind: 'table' },
+        table: target,
+        mapping: null,
+        where: planPermissionBoolExp(ctx, target, e._where ?? {}),
+      });
     } else {
       const col = table.columnByName.get(k);
-      const ops = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { _eq: v };
+      const ops =
+        v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { _eq: v };
       if (col) {
         items.push(...planComparisons(ctx, { kind: 'column', column: col, castText: false }, ops, '$', true));
         continue;
@@ -278,7 +335,13 @@ export function planPermissionBoolExp(ctx: BoolContext, table: TableInfo, exp: B
       if (rel) {
         const target = ctx.model.tables.get(rel.target);
         if (!target) continue;
-        items.push({ kind: 'exists', source: { kind: 'table' }, table: target, mapping: rel.mapping, where: planPermissionBoolExp(ctx, target, (v ?? {}) as BoolExpJson) });
+        items.push({
+          kind: 'exists',
+          source: { kind: 'table' },
+          table: target,
+          mapping: rel.mapping,
+          where: planPermissionBoolExp(ctx, target, (v ?? {}) as BoolExpJson),
+        });
         continue;
       }
       const cf = table.computedFields.find((c) => c.name === k);
@@ -289,7 +352,13 @@ export function planPermissionBoolExp(ctx: BoolContext, table: TableInfo, exp: B
       if (cf && cf.returns.kind === 'table') {
         const target = ctx.model.tables.get(cf.returns.table);
         if (!target) continue;
-        items.push({ kind: 'exists', source: { kind: 'function', cf, args: {} }, table: target, mapping: null, where: planPermissionBoolExp(ctx, target, (v ?? {}) as BoolExpJson) });
+        items.push({
+          kind: 'exists',
+          source: { kind: 'function', cf, args: {} },
+          table: target,
+          mapping: null,
+          where: planPermissionBoolExp(ctx, target, (v ?? {}) as BoolExpJson),
+        });
         continue;
       }
       throw new EngineError('unexpected', `unknown field "${k}" in permission of table "${table.name}"`);

@@ -38,7 +38,11 @@ export function presetValue(ctx: BoolContext, col: ColumnInfo, v: unknown): Valu
   return { kind: 'value', value: v, type: col.type, array: col.isArray };
 }
 
-export function presetMap(ctx: BoolContext, table: TableInfo, set: Readonly<Record<string, unknown>>): Map<string, ValueIR> {
+export function presetMap(
+  ctx: BoolContext,
+  table: TableInfo,
+  set: Readonly<Record<string, unknown>>,
+): Map<string, ValueIR> {
   const out = new Map<string, ValueIR>();
   for (const [k, v] of Object.entries(set)) {
     const col = table.columnByName.get(k);
@@ -47,13 +51,22 @@ export function presetMap(ctx: BoolContext, table: TableInfo, set: Readonly<Reco
   return out;
 }
 
-function planConflict(ctx: MutationPlanContext, table: TableInfo, type: GraphQLInputObjectType, raw: unknown, path: string): ConflictIR | null {
+function planConflict(
+  ctx: MutationPlanContext,
+  table: TableInfo,
+  type: GraphQLInputObjectType,
+  raw: unknown,
+  path: string,
+): ConflictIR | null {
   if (raw === null || raw === undefined) return null;
   const c = raw as { constraint: string; update_columns?: string[]; where?: unknown };
   const up = ctx.updatePerm(table);
   if (!up) throw new EngineError('permission-denied', `upsert is not allowed on table "${table.name}"`, path);
   const whereType = type.getFields()['where']?.type;
-  const userWhere = whereType && isInputObjectType(whereType) ? planWhere(ctx, whereType, table, c.where, `${path}.where`) : { kind: 'true' as const };
+  const userWhere =
+    whereType && isInputObjectType(whereType)
+      ? planWhere(ctx, whereType, table, c.where, `${path}.where`)
+      : { kind: 'true' as const };
   const found = (c.update_columns ?? []).map((n) => table.columns.find((x) => x.gqlName === n));
   // `_PLACEHOLDER` (the enum's only value when no column is updatable) is not a column (src: Mutation.hs `conflictObject`).
   if (found.some((x) => x === undefined)) throw validationFailed('erroneous column name', path);
@@ -101,7 +114,10 @@ export function planInsert(
     }
     const clash = determined.filter((c) => given.includes(c));
     if (clash.length > 0) {
-      throw validationFailed(`cannot insert ${clash.map((c) => `"${c}"`).join(', ')} columns as their values are already being determined by parent insert`, rp);
+      throw validationFailed(
+        `cannot insert ${clash.map((c) => `"${c}"`).join(', ')} columns as their values are already being determined by parent insert`,
+        rp,
+      );
     }
     for (const [k, v] of Object.entries(row)) {
       const f = fields[k];
@@ -118,14 +134,37 @@ export function planInsert(
         const locals = info.rel.mapping.map(([l]) => l);
         const fixed = locals.filter((c) => given.includes(c) || determined.includes(c));
         if (fixed.length > 0) {
-          throw validationFailed(`cannot insert object relationship "${info.rel.name}" as ${fixed.map((c) => `"${c}"`).join(', ')} column values are already determined`, subPath);
+          throw validationFailed(
+            `cannot insert object relationship "${info.rel.name}" as ${fixed.map((c) => `"${c}"`).join(', ')} column values are already determined`,
+            subPath,
+          );
         }
-        const ins = planInsert(ctx, info.table, dataType, [sub.data as Record<string, unknown>], conflictT, sub.on_conflict, `${subPath}.data`, () => `${subPath}.data`, []);
+        const ins = planInsert(
+          ctx,
+          info.table,
+          dataType,
+          [sub.data as Record<string, unknown>],
+          conflictT,
+          sub.on_conflict,
+          `${subPath}.data`,
+          () => `${subPath}.data`,
+          [],
+        );
         before.push({ rel: info.rel, insert: ins });
       } else {
         const list = (Array.isArray(sub.data) ? sub.data : [sub.data]) as Record<string, unknown>[];
         const remotes = info.rel.mapping.map(([, r]) => r);
-        const ins = planInsert(ctx, info.table, dataType, list, conflictT, sub.on_conflict, `${subPath}.data`, (j) => `${subPath}.data[${j}]`, remotes);
+        const ins = planInsert(
+          ctx,
+          info.table,
+          dataType,
+          list,
+          conflictT,
+          sub.on_conflict,
+          `${subPath}.data`,
+          (j) => `${subPath}.data[${j}]`,
+          remotes,
+        );
         after.push({ rel: info.rel, insert: ins });
       }
     }
@@ -133,6 +172,9 @@ export function planInsert(
     out.push({ columns, before, after });
   });
   const ct = conflictType ? unwrap(conflictType) : undefined;
-  const conflict = ct && isInputObjectType(ct) ? planConflict(ctx, table, ct, conflictRaw, path.replace(/\.(objects|object|data)$/, '.on_conflict')) : null;
+  const conflict =
+    ct && isInputObjectType(ct)
+      ? planConflict(ctx, table, ct, conflictRaw, path.replace(/\.(objects|object|data)$/, '.on_conflict'))
+      : null;
   return { table, rows: out, conflict, check: planPermissionBoolExp(ctx, table, perm.check), path };
 }

@@ -25,7 +25,15 @@ import type { MutationOutputIR, MutationRootIR, ResponseFieldIR, UpdateIR, Updat
 
 type Ctx = PlannerContext & MutationPlanContext;
 
-const UPDATE_OPS: readonly UpdateOp[] = ['_set', '_inc', '_append', '_prepend', '_delete_key', '_delete_elem', '_delete_at_path'];
+const UPDATE_OPS: readonly UpdateOp[] = [
+  '_set',
+  '_inc',
+  '_append',
+  '_prepend',
+  '_delete_key',
+  '_delete_elem',
+  '_delete_at_path',
+];
 
 function objectOf(def: GraphQLField<unknown, unknown>): GraphQLObjectType {
   const t = getNamedType(def.type);
@@ -33,7 +41,13 @@ function objectOf(def: GraphQLField<unknown, unknown>): GraphQLObjectType {
   return t;
 }
 
-function planOutput(ctx: Ctx, table: TableInfo, def: GraphQLField<unknown, unknown>, f: CollectedField, single: boolean): MutationOutputIR {
+function planOutput(
+  ctx: Ctx,
+  table: TableInfo,
+  def: GraphQLField<unknown, unknown>,
+  f: CollectedField,
+  single: boolean,
+): MutationOutputIR {
   const type = objectOf(def);
   // Hasura does not filter `returning` rows by the select permission (test insert/permissions/blog_on_conflict_update_preset).
   const filter: BoolIR = { kind: 'true' };
@@ -43,13 +57,24 @@ function planOutput(ctx: Ctx, table: TableInfo, def: GraphQLField<unknown, unkno
     if (c.name === '__typename') fields.push({ alias: c.alias, kind: 'typename', name: type.name });
     else if (c.name === 'affected_rows') fields.push({ alias: c.alias, kind: 'affected_rows' });
     else if (c.name === 'returning' && type.getFields()['returning']) {
-      fields.push({ alias: c.alias, kind: 'returning', fields: planFields(ctx, objectOf(type.getFields()['returning'] as GraphQLField<unknown, unknown>), c) });
+      fields.push({
+        alias: c.alias,
+        kind: 'returning',
+        fields: planFields(ctx, objectOf(type.getFields()['returning'] as GraphQLField<unknown, unknown>), c),
+      });
     } else throw validationFailed(`field '${c.name}' not found in type: '${type.name}'`, c.path);
   }
   return { kind: 'response', fields, filter };
 }
 
-function planUpdate(ctx: Ctx, table: TableInfo, def: GraphQLField<unknown, unknown>, args: Record<string, unknown>, path: string, where: BoolIR): UpdateIR {
+function planUpdate(
+  ctx: Ctx,
+  table: TableInfo,
+  def: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  path: string,
+  where: BoolIR,
+): UpdateIR {
   const perm = ctx.updatePerm(table);
   if (!perm) throw new EngineError('permission-denied', `update is not allowed on table "${table.name}"`, path);
   const ops: UpdateIR['ops'][number][] = [];
@@ -66,15 +91,26 @@ function planUpdate(ctx: Ctx, table: TableInfo, def: GraphQLField<unknown, unkno
       if (!info || info.kind !== 'column') continue;
       const col = info.column;
       seen.set(col.name, (seen.get(col.name) ?? 0) + 1);
-      const vt = op === '_delete_key' ? { name: 'text', schema: 'pg_catalog', kind: 'b', elem: null, base: null }
-        : op === '_delete_elem' ? { name: 'int4', schema: 'pg_catalog', kind: 'b', elem: null, base: null }
-          : op === '_delete_at_path' ? { name: '_text', schema: 'pg_catalog', kind: 'b', elem: 'text', base: null } : col.type;
-      const value: ValueIR = { kind: 'value', value: x, type: vt, array: op === '_delete_at_path' || (op !== '_delete_key' && op !== '_delete_elem' && col.isArray) };
+      const vt =
+        op === '_delete_key'
+          ? { name: 'text', schema: 'pg_catalog', kind: 'b', elem: null, base: null }
+          : op === '_delete_elem'
+            ? { name: 'int4', schema: 'pg_catalog', kind: 'b', elem: null, base: null }
+            : op === '_delete_at_path'
+              ? { name: '_text', schema: 'pg_catalog', kind: 'b', elem: 'text', base: null }
+              : col.type;
+      const value: ValueIR = {
+        kind: 'value',
+        value: x,
+        type: vt,
+        array: op === '_delete_at_path' || (op !== '_delete_key' && op !== '_delete_elem' && col.isArray),
+      };
       ops.push({ column: col, op, value });
     }
   }
   const dup = [...seen].filter(([, n]) => n > 1).map(([c]) => `'${c}'`);
-  if (dup.length > 0) throw validationFailed(`Column found in multiple operators: [${dup.join(', ')}].`, `${path}.args`);
+  if (dup.length > 0)
+    throw validationFailed(`Column found in multiple operators: [${dup.join(', ')}].`, `${path}.args`);
   for (const [k, v] of presetMap(ctx, table, perm.set)) {
     const col = table.columnByName.get(k);
     if (col) ops.push({ column: col, op: '_set', value: v });
@@ -92,12 +128,21 @@ function pkWhere(table: TableInfo, values: Record<string, unknown>): BoolIR {
   for (const n of table.primaryKey ?? []) {
     const col = table.columnByName.get(n);
     if (!col) continue;
-    items.push({ kind: 'cmp', lhs: { kind: 'column', column: col, castText: false }, op: '_eq', rhs: { kind: 'value', value: values[col.gqlName], type: col.type, array: col.isArray } });
+    items.push({
+      kind: 'cmp',
+      lhs: { kind: 'column', column: col, castText: false },
+      op: '_eq',
+      rhs: { kind: 'value', value: values[col.gqlName], type: col.type, array: col.isArray },
+    });
   }
   return and(items);
 }
 
-function coerced(def: GraphQLField<unknown, unknown>, raw: Record<string, unknown>, path: string): Record<string, unknown> {
+function coerced(
+  def: GraphQLField<unknown, unknown>,
+  raw: Record<string, unknown>,
+  path: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const a of def.args) {
     if (raw[a.name] === undefined) continue;
@@ -112,7 +157,12 @@ function whereOf(ctx: Ctx, def: GraphQLField<unknown, unknown>, table: TableInfo
   return bt && isInputObjectType(bt) ? planWhere(ctx, bt, table, v, path) : { kind: 'true' };
 }
 
-function planField(ctx: Ctx, info: MutationFieldInfo, def: GraphQLField<unknown, unknown>, f: CollectedField): MutationRootIR {
+function planField(
+  ctx: Ctx,
+  info: MutationFieldInfo,
+  def: GraphQLField<unknown, unknown>,
+  f: CollectedField,
+): MutationRootIR {
   const t = info.table;
   const args = coerced(def, rawArgs(ctx, f, def), f.path);
   const base = `${f.path}.args`;
@@ -124,22 +174,45 @@ function planField(ctx: Ctx, info: MutationFieldInfo, def: GraphQLField<unknown,
       if (!inputT || !isInputObjectType(inputT)) throw new Error('insert input type expected');
       const rows = (info.one ? [args['object']] : (args['objects'] as unknown[])) as Record<string, unknown>[];
       const conflictT = def.args.find((x) => x.name === 'on_conflict')?.type;
-      const insert = planInsert(ctx, t, inputT, rows, conflictT, args['on_conflict'], `${base}.${argName}`, (i) => (info.one ? `${base}.object` : `${base}.objects[${i}]`), []);
+      const insert = planInsert(
+        ctx,
+        t,
+        inputT,
+        rows,
+        conflictT,
+        args['on_conflict'],
+        `${base}.${argName}`,
+        (i) => (info.one ? `${base}.object` : `${base}.objects[${i}]`),
+        [],
+      );
       return { alias: f.alias, kind: 'insert', insert, output: planOutput(ctx, t, def, f, info.one) };
     }
     case 'update': {
-      const where = info.byPk ? pkWhere(t, (args['pk_columns'] ?? {}) as Record<string, unknown>) : whereOf(ctx, def, t, args['where'], `${base}.where`);
-      return { alias: f.alias, kind: 'update', update: planUpdate(ctx, t, def, args, f.path, where), output: planOutput(ctx, t, def, f, info.byPk) };
+      const where = info.byPk
+        ? pkWhere(t, (args['pk_columns'] ?? {}) as Record<string, unknown>)
+        : whereOf(ctx, def, t, args['where'], `${base}.where`);
+      return {
+        alias: f.alias,
+        kind: 'update',
+        update: planUpdate(ctx, t, def, args, f.path, where),
+        output: planOutput(ctx, t, def, f, info.byPk),
+      };
     }
     case 'update_many': {
       const a = def.args.find((x) => x.name === 'updates');
       const ut = a ? getNamedType(a.type) : undefined;
       if (!ut || !isInputObjectType(ut)) throw new Error('updates input type expected');
-      const pseudo = { ...def, args: Object.values(ut.getFields()).map((x) => ({ ...x, args: [] })) } as unknown as GraphQLField<unknown, unknown>;
+      const pseudo = {
+        ...def,
+        args: Object.values(ut.getFields()).map((x) => ({ ...x, args: [] })),
+      } as unknown as GraphQLField<unknown, unknown>;
       const updates = ((args['updates'] ?? []) as Record<string, unknown>[]).map((u, i) => {
         const wt = ut.getFields()['where']?.type;
         const bt = wt ? getNamedType(wt) : undefined;
-        const where = bt && isInputObjectType(bt) ? planWhere(ctx, bt, t, u['where'], `${base}.updates[${i}].where`) : ({ kind: 'true' } as BoolIR);
+        const where =
+          bt && isInputObjectType(bt)
+            ? planWhere(ctx, bt, t, u['where'], `${base}.updates[${i}].where`)
+            : ({ kind: 'true' } as BoolIR);
         return planUpdate(ctx, t, pseudo, u, `${base}.updates[${i}]`, where);
       });
       return { alias: f.alias, kind: 'update_many', updates, output: planOutput(ctx, t, def, f, false) };
@@ -148,7 +221,12 @@ function planField(ctx: Ctx, info: MutationFieldInfo, def: GraphQLField<unknown,
       const perm = ctx.deletePerm(t);
       if (!perm) throw new EngineError('permission-denied', `delete is not allowed on table "${t.name}"`, f.path);
       const where = info.byPk ? pkWhere(t, args) : whereOf(ctx, def, t, args['where'], `${base}.where`);
-      return { alias: f.alias, kind: 'delete', del: { table: t, where: and([planPermissionBoolExp(ctx, t, perm.filter), where]) }, output: planOutput(ctx, t, def, f, info.byPk) };
+      return {
+        alias: f.alias,
+        kind: 'delete',
+        del: { table: t, where: and([planPermissionBoolExp(ctx, t, perm.filter), where]) },
+        output: planOutput(ctx, t, def, f, info.byPk),
+      };
     }
   }
 }
@@ -158,7 +236,10 @@ export interface MutationPlanInput extends PlanInput {
 }
 
 /** Plan every root field of a mutation operation (actions are planned by the caller, see `isActionField`). */
-export function planMutation(input: MutationPlanInput, onOther: (f: CollectedField, def: GraphQLField<unknown, unknown>) => MutationRootIR): MutationRootIR[] {
+export function planMutation(
+  input: MutationPlanInput,
+  onOther: (f: CollectedField, def: GraphQLField<unknown, unknown>) => MutationRootIR,
+): MutationRootIR[] {
   const root = input.schema.getMutationType();
   if (!root) throw validationFailed('no mutations exist', '$');
   const ctx = mutationPlannerContext(input);
@@ -182,7 +263,15 @@ export function mutationPlannerContext(input: MutationPlanInput): Ctx {
   for (const d of input.doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const perm = (t: TableInfo): SelectPermInfo | undefined => {
     if (input.role === 'admin') {
-      return { columns: new Set(t.columns.map((c) => c.name)), computedFields: new Set(t.computedFields.map((c) => c.name)), filter: {}, limit: null, allowAggregations: true, queryRootFields: null, subscriptionRootFields: null };
+      return {
+        columns: new Set(t.columns.map((c) => c.name)),
+        computedFields: new Set(t.computedFields.map((c) => c.name)),
+        filter: {},
+        limit: null,
+        allowAggregations: true,
+        queryRootFields: null,
+        subscriptionRootFields: null,
+      };
     }
     return t.select.get(input.role);
   };

@@ -30,7 +30,12 @@ export interface PlannerContext extends BoolContext, CollectContext {
 }
 
 /** The inherited-role cell condition of a column or computed field of `table`, if any (model/resolve-permissions.ts). */
-export function redactionOf(ctx: PlannerContext, table: TableInfo | undefined, name: string, computed: boolean): BoolIR | undefined {
+export function redactionOf(
+  ctx: PlannerContext,
+  table: TableInfo | undefined,
+  name: string,
+  computed: boolean,
+): BoolIR | undefined {
   if (!table) return undefined;
   const p = ctx.perm(table);
   const exp = (computed ? p?.redactComputed : p?.redactColumns)?.get(name);
@@ -47,7 +52,11 @@ export function redactionOf(ctx: PlannerContext, table: TableInfo | undefined, n
 const MAX_DEPTH = 64;
 
 /** Raw (untyped) argument values of a collected field; unknown argument names are errors. */
-export function rawArgs(ctx: PlannerContext, f: CollectedField, def: GraphQLField<unknown, unknown>): Record<string, unknown> {
+export function rawArgs(
+  ctx: PlannerContext,
+  f: CollectedField,
+  def: GraphQLField<unknown, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const node = f.nodes[0];
   for (const a of node?.arguments ?? []) {
@@ -79,7 +88,12 @@ function childType(def: GraphQLField<unknown, unknown>): GraphQLObjectType {
   return t;
 }
 
-function computedArgs(ctx: PlannerContext, def: GraphQLField<unknown, unknown>, raw: Record<string, unknown>, path: string): Record<string, unknown> {
+function computedArgs(
+  ctx: PlannerContext,
+  def: GraphQLField<unknown, unknown>,
+  raw: Record<string, unknown>,
+  path: string,
+): Record<string, unknown> {
   const a = def.args.find((x) => x.name === 'args');
   if (!a || raw['args'] === undefined) return {};
   return (coerceInput(a.type, raw['args'], `${path}.args.args`) ?? {}) as Record<string, unknown>;
@@ -91,12 +105,27 @@ export function planTableSelect(
   table: TableInfo,
   def: GraphQLField<unknown, unknown>,
   f: CollectedField,
-  opts: { join: Mapping | null; source: SourceIR; withArgs: boolean; objectType: GraphQLObjectType; fieldsFrom: CollectedField[] | null; aggregate?: boolean },
+  opts: {
+    join: Mapping | null;
+    source: SourceIR;
+    withArgs: boolean;
+    objectType: GraphQLObjectType;
+    fieldsFrom: CollectedField[] | null;
+    aggregate?: boolean;
+  },
 ): SelectIR {
   const raw = rawArgs(ctx, f, def);
   const a = opts.withArgs
     ? planSelectArgs(ctx, def, table, raw, f.path)
-    : { where: permissionFilter(ctx, table), orderBy: [], distinctOn: null, limit: null, offset: null, userLimit: null, permLimit: null };
+    : {
+        where: permissionFilter(ctx, table),
+        orderBy: [],
+        distinctOn: null,
+        limit: null,
+        offset: null,
+        userLimit: null,
+        permLimit: null,
+      };
   const fields = opts.fieldsFrom === null ? planFields(ctx, opts.objectType, f, table) : [];
   const isAggregate = opts.fieldsFrom !== null && opts.fieldsFrom.length === 0 && opts.aggregate === true;
   return {
@@ -113,7 +142,12 @@ export function planTableSelect(
   };
 }
 
-export function planFields(ctx: PlannerContext, parent: GraphQLObjectType, f: CollectedField, table?: TableInfo): FieldIR[] {
+export function planFields(
+  ctx: PlannerContext,
+  parent: GraphQLObjectType,
+  f: CollectedField,
+  table?: TableInfo,
+): FieldIR[] {
   if (++ctx.depth > MAX_DEPTH) throw validationFailed('the query is nested too deeply', f.path);
   const out: FieldIR[] = [];
   for (const c of collectFields(ctx, parent, subSelections(f), f.path, f.fragStack)) {
@@ -138,7 +172,13 @@ export function planFields(ctx: PlannerContext, parent: GraphQLObjectType, f: Co
       }
       case 'computed_scalar': {
         const redact = redactionOf(ctx, table, info.cf.name, true);
-        out.push({ alias: c.alias, kind: 'computed_scalar', cf: info.cf, args: computedArgs(ctx, def, rawArgs(ctx, c, def), c.path), ...(redact ? { redact } : {}) });
+        out.push({
+          alias: c.alias,
+          kind: 'computed_scalar',
+          cf: info.cf,
+          args: computedArgs(ctx, def, rawArgs(ctx, c, def), c.path),
+          ...(redact ? { redact } : {}),
+        });
         break;
       }
       case 'relationship': {
@@ -167,7 +207,10 @@ export function planFields(ctx: PlannerContext, parent: GraphQLObjectType, f: Co
       }
       case 'rel_aggregate':
       case 'computed_aggregate': {
-        const source: SourceIR = info.kind === 'rel_aggregate' ? { kind: 'table' } : { kind: 'function', cf: info.cf, args: computedArgs(ctx, def, rawArgs(ctx, c, def), c.path) };
+        const source: SourceIR =
+          info.kind === 'rel_aggregate'
+            ? { kind: 'table' }
+            : { kind: 'function', cf: info.cf, args: computedArgs(ctx, def, rawArgs(ctx, c, def), c.path) };
         const join = info.kind === 'rel_aggregate' ? info.rel.mapping : null;
         const { select, agg } = planAggregate(ctx, info.table, def, c, join, source);
         out.push({ alias: c.alias, kind: 'aggregate', select, agg });
@@ -191,7 +234,14 @@ export function planAggregate(
   source: SourceIR,
 ): { select: SelectIR; agg: AggFieldIR[] } {
   const aggType = childType(def);
-  const select = planTableSelect(ctx, table, def, f, { join, source, withArgs: true, objectType: aggType, fieldsFrom: [], aggregate: true });
+  const select = planTableSelect(ctx, table, def, f, {
+    join,
+    source,
+    withArgs: true,
+    objectType: aggType,
+    fieldsFrom: [],
+    aggregate: true,
+  });
   const agg: AggFieldIR[] = [];
   for (const c of collectFields(ctx, aggType, subSelections(f), f.path, f.fragStack)) {
     if (c.name === '__typename') {
@@ -215,12 +265,20 @@ export function planAggregate(
         if (ainfo?.kind === 'agg_count') {
           const raw = rawArgs(ctx, a, adef);
           const colsArg = adef.args.find((x) => x.name === 'columns');
-          const names = colsArg && raw['columns'] !== undefined ? ((coerceInput(colsArg.type, raw['columns'], `${a.path}.args.columns`) ?? []) as string[]) : [];
-          const columns = names.map((n) => table.columns.find((col) => col.gqlName === n)).filter((x) => x !== undefined);
+          const names =
+            colsArg && raw['columns'] !== undefined
+              ? ((coerceInput(colsArg.type, raw['columns'], `${a.path}.args.columns`) ?? []) as string[])
+              : [];
+          const columns = names
+            .map((n) => table.columns.find((col) => col.gqlName === n))
+            .filter((x) => x !== undefined);
           items.push({ alias: a.alias, kind: 'count', columns, distinct: raw['distinct'] === true });
         } else if (ainfo?.kind === 'agg_op') {
           const opType = childType(adef);
-          const columns: ({ alias: string; column: NonNullable<ReturnType<typeof table.columnByName.get>>; redact?: BoolIR } | { alias: string; typename: string })[] = [];
+          const columns: (
+            | { alias: string; column: NonNullable<ReturnType<typeof table.columnByName.get>>; redact?: BoolIR }
+            | { alias: string; typename: string }
+          )[] = [];
           for (const x of collectFields(ctx, opType, subSelections(a), a.path, a.fragStack)) {
             if (x.name === '__typename') {
               columns.push({ alias: x.alias, typename: opType.name });

@@ -17,7 +17,14 @@ import {
   Kind,
   parseType,
 } from 'graphql';
-import type { GraphQLFieldConfigMap, GraphQLInputType, GraphQLNamedType, GraphQLOutputType, GraphQLType, TypeNode } from 'graphql';
+import type {
+  GraphQLFieldConfigMap,
+  GraphQLInputType,
+  GraphQLNamedType,
+  GraphQLOutputType,
+  GraphQLType,
+  TypeNode,
+} from 'graphql';
 import type { TableInfo } from '../model/model-types.js';
 import type { ActionInfo, ActionsModel, CustomRelationship } from '../model/resolve-actions.js';
 import type { SchemaContext } from './schema-context.js';
@@ -38,7 +45,13 @@ export function actionRelInfo(ext: Readonly<Record<string, unknown>>): ActionRel
   return ext['hasuraActionRel'] as ActionRelInfo | undefined;
 }
 
-const BUILTIN: Readonly<Record<string, GraphQLNamedType>> = { Int: GraphQLInt, String: GraphQLString, Boolean: GraphQLBoolean, Float: GraphQLFloat, ID: GraphQLID };
+const BUILTIN: Readonly<Record<string, GraphQLNamedType>> = {
+  Int: GraphQLInt,
+  String: GraphQLString,
+  Boolean: GraphQLBoolean,
+  Float: GraphQLFloat,
+  ID: GraphQLID,
+};
 
 class CustomTypes {
   private readonly named = new Map<string, GraphQLNamedType>();
@@ -63,7 +76,11 @@ class CustomTypes {
         ...(obj.description ? { description: obj.description } : {}),
         fields: () => {
           const f: Fields = {};
-          for (const x of obj.fields) f[x.name] = { type: this.ref(x.type) as GraphQLOutputType, ...(x.description ? { description: x.description } : {}) };
+          for (const x of obj.fields)
+            f[x.name] = {
+              type: this.ref(x.type) as GraphQLOutputType,
+              ...(x.description ? { description: x.description } : {}),
+            };
           for (const rel of obj.relationships) {
             const target = this.ctx.table(rel.target);
             if (!target || !this.ctx.perm(target) || !this.ctx.hasFields(target)) continue;
@@ -81,10 +98,22 @@ class CustomTypes {
       t = new GraphQLInputObjectType({
         name,
         ...(inp.description ? { description: inp.description } : {}),
-        fields: () => Object.fromEntries(inp.fields.map((x) => [x.name, { type: this.ref(x.type) as GraphQLInputType, ...(x.description ? { description: x.description } : {}) }])),
+        fields: () =>
+          Object.fromEntries(
+            inp.fields.map((x) => [
+              x.name,
+              { type: this.ref(x.type) as GraphQLInputType, ...(x.description ? { description: x.description } : {}) },
+            ]),
+          ),
       });
     } else if (en) {
-      t = new GraphQLEnumType({ name, ...(en.description ? { description: en.description } : {}), values: Object.fromEntries(en.values.map((v) => [v.value, v.description ? { description: v.description } : {}])) });
+      t = new GraphQLEnumType({
+        name,
+        ...(en.description ? { description: en.description } : {}),
+        values: Object.fromEntries(
+          en.values.map((v) => [v.value, v.description ? { description: v.description } : {}]),
+        ),
+      });
     } else {
       // Custom scalars and Postgres scalars (json, uuid, …) share the role's scalar registry.
       t = this.ctx.scalars.scalar(name);
@@ -113,7 +142,12 @@ export function actionRootFields(ctx: SchemaContext, types: TableTypes): { query
     if (a.asynchronous) continue;
     if (!ctx.isAdmin && !a.roles.has(ctx.role)) continue;
     try {
-      const args = Object.fromEntries(a.arguments.map((x) => [x.name, { type: custom.ref(x.type) as GraphQLInputType, ...(x.description ? { description: x.description } : {}) }]));
+      const args = Object.fromEntries(
+        a.arguments.map((x) => [
+          x.name,
+          { type: custom.ref(x.type) as GraphQLInputType, ...(x.description ? { description: x.description } : {}) },
+        ]),
+      );
       (a.type === 'query' ? out.query : out.mutation)[a.name] = {
         type: custom.ref(a.outputType) as GraphQLOutputType,
         ...(a.description ? { description: a.description } : {}),

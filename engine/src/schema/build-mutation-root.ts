@@ -33,7 +33,13 @@ function tableMutationFields(ctx: SchemaContext, types: TableTypes, m: MutationT
     f[names.insert.name] = {
       type: m.response(t),
       description: names.insert.comment ?? `insert data into the table: "${t.name}"`,
-      args: { objects: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(input))), description: 'the rows to be inserted' }, ...conflict },
+      args: {
+        objects: {
+          type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(input))),
+          description: 'the rows to be inserted',
+        },
+        ...conflict,
+      },
       extensions: ext({ kind: 'insert', table: t, one: false }),
     };
     if (obj) {
@@ -51,7 +57,13 @@ function tableMutationFields(ctx: SchemaContext, types: TableTypes, m: MutationT
       f[names.update.name] = {
         type: m.response(t),
         description: names.update.comment ?? `update data of the table: "${t.name}"`,
-        args: { ...ops, where: { type: new GraphQLNonNull(types.boolExp(t)), description: 'filter the rows which have to be updated' } },
+        args: {
+          ...ops,
+          where: {
+            type: new GraphQLNonNull(types.boolExp(t)),
+            description: 'filter the rows which have to be updated',
+          },
+        },
         extensions: ext({ kind: 'update', table: t, byPk: false }),
       };
       const pkInput = m.pkColumnsInput(t);
@@ -66,7 +78,12 @@ function tableMutationFields(ctx: SchemaContext, types: TableTypes, m: MutationT
       f[names.updateMany.name] = {
         type: new GraphQLList(m.response(t)),
         description: names.updateMany.comment ?? `update multiples rows of table: "${t.name}"`,
-        args: { updates: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(m.updatesInput(t, perms.update)))), description: 'updates to execute, in order' } },
+        args: {
+          updates: {
+            type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(m.updatesInput(t, perms.update)))),
+            description: 'updates to execute, in order',
+          },
+        },
         extensions: ext({ kind: 'update_many', table: t }),
       };
     }
@@ -75,14 +92,19 @@ function tableMutationFields(ctx: SchemaContext, types: TableTypes, m: MutationT
     f[names.delete.name] = {
       type: m.response(t),
       description: names.delete.comment ?? `delete data from the table: "${t.name}"`,
-      args: { where: { type: new GraphQLNonNull(types.boolExp(t)), description: 'filter the rows which have to be deleted' } },
+      args: {
+        where: { type: new GraphQLNonNull(types.boolExp(t)), description: 'filter the rows which have to be deleted' },
+      },
       extensions: ext({ kind: 'delete', table: t, byPk: false }),
     };
     if (obj && pkSelectable(ctx, t)) {
       const args: GraphQLFieldConfigArgumentMap = {};
       for (const n of t.primaryKey ?? []) {
         const c = t.columnByName.get(n);
-        if (c) args[c.gqlName] = { type: new GraphQLNonNull(types.columnOutputType({ ...c, notNull: false })) as GraphQLNonNull<never> };
+        if (c)
+          args[c.gqlName] = {
+            type: new GraphQLNonNull(types.columnOutputType({ ...c, notNull: false })) as GraphQLNonNull<never>,
+          };
       }
       f[names.deleteByPk.name] = {
         type: obj,

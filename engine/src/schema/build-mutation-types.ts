@@ -5,8 +5,21 @@
  * Schema/Update.hs `updateTable`, `updateTableByPk`, `updateTableMany`, `updateOperators`; names from
  * SourceCustomization.hs). What each field means is attached as `extensions.hasuraMutation`.
  */
-import { GraphQLEnumType, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } from 'graphql';
-import type { GraphQLFieldConfigArgumentMap, GraphQLFieldConfigMap, GraphQLInputFieldConfigMap, GraphQLInputType } from 'graphql';
+import {
+  GraphQLEnumType,
+  GraphQLInputObjectType,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLString,
+} from 'graphql';
+import type {
+  GraphQLFieldConfigArgumentMap,
+  GraphQLFieldConfigMap,
+  GraphQLInputFieldConfigMap,
+  GraphQLInputType,
+} from 'graphql';
 import type { ColumnInfo, RelationshipInfo, TableInfo } from '../model/model-types.js';
 import { isNumericType } from '../model/pg-scalars.js';
 import type { DeletePermInfo, InsertPermInfo, UpdatePermInfo } from '../model/resolve-mutation.js';
@@ -36,9 +49,21 @@ type Perms = { insert?: InsertPermInfo; update?: UpdatePermInfo; delete?: Delete
 
 const JSONB_OPS = [
   ['_append', 'append_input', 'append existing jsonb value of filtered columns with new jsonb value'],
-  ['_delete_at_path', 'delete_at_path_input', 'delete the field or element with specified path (for JSON arrays, negative integers count from the end)'],
-  ['_delete_elem', 'delete_elem_input', 'delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array'],
-  ['_delete_key', 'delete_key_input', 'delete key/value pair or string element. key/value pairs are matched based on their key value'],
+  [
+    '_delete_at_path',
+    'delete_at_path_input',
+    'delete the field or element with specified path (for JSON arrays, negative integers count from the end)',
+  ],
+  [
+    '_delete_elem',
+    'delete_elem_input',
+    'delete the array element with specified index (negative integers count from the end). throws an error if top level container is not an array',
+  ],
+  [
+    '_delete_key',
+    'delete_key_input',
+    'delete key/value pair or string element. key/value pairs are matched based on their key value',
+  ],
   ['_prepend', 'prepend_input', 'prepend existing jsonb value of filtered columns with new jsonb value'],
 ] as const;
 
@@ -76,46 +101,64 @@ export class MutationTypes {
   }
 
   insertInput(t: TableInfo, p: InsertPermInfo): GraphQLInputObjectType {
-    return this.memo(`ins:${t.key}`, () => new GraphQLInputObjectType({
-      name: `${t.gqlName}_insert_input`,
-      description: `input type for inserting data into table "${t.name}"`,
-      fields: () => {
-        const f: GraphQLInputFieldConfigMap = {};
-        for (const c of this.writable(t, p.columns, p.set)) {
-          f[c.gqlName] = { type: this.inputScalar(c), extensions: { hasuraInsert: { kind: 'column', column: c } satisfies InsertInputInfo } };
-        }
-        for (const rel of t.relationships) {
-          const target = this.ctx.table(rel.target);
-          const tp = target ? this.perms(target).insert : undefined;
-          if (!target || !tp) continue;
-          const type = rel.kind === 'object' ? this.objRelInput(target, tp) : this.arrRelInput(target, tp);
-          f[rel.name] = { type, extensions: { hasuraInsert: { kind: 'relationship', rel, table: target } satisfies InsertInputInfo } };
-        }
-        return sorted(f);
-      },
-    }));
+    return this.memo(
+      `ins:${t.key}`,
+      () =>
+        new GraphQLInputObjectType({
+          name: `${t.gqlName}_insert_input`,
+          description: `input type for inserting data into table "${t.name}"`,
+          fields: () => {
+            const f: GraphQLInputFieldConfigMap = {};
+            for (const c of this.writable(t, p.columns, p.set)) {
+              f[c.gqlName] = {
+                type: this.inputScalar(c),
+                extensions: { hasuraInsert: { kind: 'column', column: c } satisfies InsertInputInfo },
+              };
+            }
+            for (const rel of t.relationships) {
+              const target = this.ctx.table(rel.target);
+              const tp = target ? this.perms(target).insert : undefined;
+              if (!target || !tp) continue;
+              const type = rel.kind === 'object' ? this.objRelInput(target, tp) : this.arrRelInput(target, tp);
+              f[rel.name] = {
+                type,
+                extensions: { hasuraInsert: { kind: 'relationship', rel, table: target } satisfies InsertInputInfo },
+              };
+            }
+            return sorted(f);
+          },
+        }),
+    );
   }
 
   private objRelInput(t: TableInfo, p: InsertPermInfo): GraphQLInputObjectType {
-    return this.memo(`objrel:${t.key}`, () => new GraphQLInputObjectType({
-      name: `${t.gqlName}_obj_rel_insert_input`,
-      description: `input type for inserting object relation for remote table "${t.name}"`,
-      fields: () => ({
-        data: { type: new GraphQLNonNull(this.insertInput(t, p)) },
-        ...this.onConflictArg(t),
-      }),
-    }));
+    return this.memo(
+      `objrel:${t.key}`,
+      () =>
+        new GraphQLInputObjectType({
+          name: `${t.gqlName}_obj_rel_insert_input`,
+          description: `input type for inserting object relation for remote table "${t.name}"`,
+          fields: () => ({
+            data: { type: new GraphQLNonNull(this.insertInput(t, p)) },
+            ...this.onConflictArg(t),
+          }),
+        }),
+    );
   }
 
   private arrRelInput(t: TableInfo, p: InsertPermInfo): GraphQLInputObjectType {
-    return this.memo(`arrrel:${t.key}`, () => new GraphQLInputObjectType({
-      name: `${t.gqlName}_arr_rel_insert_input`,
-      description: `input type for inserting array relation for remote table "${t.name}"`,
-      fields: () => ({
-        data: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(this.insertInput(t, p)))) },
-        ...this.onConflictArg(t),
-      }),
-    }));
+    return this.memo(
+      `arrrel:${t.key}`,
+      () =>
+        new GraphQLInputObjectType({
+          name: `${t.gqlName}_arr_rel_insert_input`,
+          description: `input type for inserting array relation for remote table "${t.name}"`,
+          fields: () => ({
+            data: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(this.insertInput(t, p)))) },
+            ...this.onConflictArg(t),
+          }),
+        }),
+    );
   }
 
   /** `on_conflict` exists when the role may update the table and it has unique constraints (upsert). */
@@ -123,15 +166,22 @@ export class MutationTypes {
     const up = this.perms(t).update;
     const cons = t.mutation?.constraints ?? [];
     if (!up || cons.length === 0) return {};
-    const type = this.memo(`conflict:${t.key}`, () => new GraphQLInputObjectType({
-      name: `${t.gqlName}_on_conflict`,
-      description: `on_conflict condition type for table "${t.name}"`,
-      fields: () => ({
-        constraint: { type: new GraphQLNonNull(this.constraintEnum(t)) },
-        update_columns: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(this.updateColumnEnum(t, up)))), defaultValue: [] },
-        where: { type: this.types.boolExp(t) },
-      }),
-    }));
+    const type = this.memo(
+      `conflict:${t.key}`,
+      () =>
+        new GraphQLInputObjectType({
+          name: `${t.gqlName}_on_conflict`,
+          description: `on_conflict condition type for table "${t.name}"`,
+          fields: () => ({
+            constraint: { type: new GraphQLNonNull(this.constraintEnum(t)) },
+            update_columns: {
+              type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(this.updateColumnEnum(t, up)))),
+              defaultValue: [],
+            },
+            where: { type: this.types.boolExp(t) },
+          }),
+        }),
+    );
     return { on_conflict: { type, description: 'upsert condition' } };
   }
 
@@ -139,9 +189,16 @@ export class MutationTypes {
     return this.memo(`cons:${t.key}`, () => {
       const values: Record<string, { value: string; description: string }> = {};
       for (const c of t.mutation?.constraints ?? []) {
-        values[c.name] = { value: c.name, description: `unique or primary key constraint on columns ${c.columns.map((x) => `"${x}"`).join(', ')}` };
+        values[c.name] = {
+          value: c.name,
+          description: `unique or primary key constraint on columns ${c.columns.map((x) => `"${x}"`).join(', ')}`,
+        };
       }
-      return new GraphQLEnumType({ name: `${t.gqlName}_constraint`, description: `unique or primary key constraints on table "${t.name}"`, values });
+      return new GraphQLEnumType({
+        name: `${t.gqlName}_constraint`,
+        description: `unique or primary key constraints on table "${t.name}"`,
+        values,
+      });
     });
   }
 
@@ -150,77 +207,141 @@ export class MutationTypes {
       const values: Record<string, { value: string; description: string }> = {};
       const cols = this.writable(t, p.columns, p.set).sort((a, b) => (a.gqlName < b.gqlName ? -1 : 1));
       for (const c of cols) values[c.gqlName] = { value: c.name, description: 'column name' };
-      if (cols.length === 0) values['_PLACEHOLDER'] = { value: '_PLACEHOLDER', description: 'placeholder (do not use)' };
-      return new GraphQLEnumType({ name: `${t.gqlName}_update_column`, description: `update columns of table "${t.name}"`, values });
+      if (cols.length === 0)
+        values['_PLACEHOLDER'] = { value: '_PLACEHOLDER', description: 'placeholder (do not use)' };
+      return new GraphQLEnumType({
+        name: `${t.gqlName}_update_column`,
+        description: `update columns of table "${t.name}"`,
+        values,
+      });
     });
   }
 
   response(t: TableInfo): GraphQLObjectType {
-    return this.memo(`resp:${t.key}`, () => new GraphQLObjectType({
-      name: `${t.gqlName}_mutation_response`,
-      description: `response of any mutation on the table "${t.name}"`,
-      fields: () => {
-        const f: GraphQLFieldConfigMap<unknown, unknown> = {
-          affected_rows: { type: new GraphQLNonNull(GraphQLInt), description: 'number of rows affected by the mutation' },
-        };
-        if (this.ctx.hasFields(t)) {
-          f['returning'] = { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(this.types.object(t)))), description: 'data from the rows affected by the mutation' };
-        }
-        return f;
-      },
-    }));
+    return this.memo(
+      `resp:${t.key}`,
+      () =>
+        new GraphQLObjectType({
+          name: `${t.gqlName}_mutation_response`,
+          description: `response of any mutation on the table "${t.name}"`,
+          fields: () => {
+            const f: GraphQLFieldConfigMap<unknown, unknown> = {
+              affected_rows: {
+                type: new GraphQLNonNull(GraphQLInt),
+                description: 'number of rows affected by the mutation',
+              },
+            };
+            if (this.ctx.hasFields(t)) {
+              f['returning'] = {
+                type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(this.types.object(t)))),
+                description: 'data from the rows affected by the mutation',
+              };
+            }
+            return f;
+          },
+        }),
+    );
   }
 
   /** `_set`, `_inc` and the jsonb operators for update (each only when it has columns). */
   updateArgs(t: TableInfo, p: UpdatePermInfo): GraphQLFieldConfigArgumentMap {
     const cols = this.writable(t, p.columns, p.set);
     const args: GraphQLFieldConfigArgumentMap = {};
-    const mk = (suffix: string, desc: string, list: ColumnInfo[], typeOf: (c: ColumnInfo) => GraphQLInputType, typeDesc: string): void => {
+    const mk = (
+      suffix: string,
+      desc: string,
+      list: ColumnInfo[],
+      typeOf: (c: ColumnInfo) => GraphQLInputType,
+      typeDesc: string,
+    ): void => {
       if (list.length === 0) return;
-      const type = this.memo(`${suffix}:${t.key}`, () => new GraphQLInputObjectType({
-        name: `${t.gqlName}_${suffix}`,
-        description: typeDesc,
-        fields: () => sorted(Object.fromEntries(list.map((c) => [c.gqlName, { type: typeOf(c), extensions: { hasuraInsert: { kind: 'column', column: c } } }]))),
-      }));
+      const type = this.memo(
+        `${suffix}:${t.key}`,
+        () =>
+          new GraphQLInputObjectType({
+            name: `${t.gqlName}_${suffix}`,
+            description: typeDesc,
+            fields: () =>
+              sorted(
+                Object.fromEntries(
+                  list.map((c) => [
+                    c.gqlName,
+                    { type: typeOf(c), extensions: { hasuraInsert: { kind: 'column', column: c } } },
+                  ]),
+                ),
+              ),
+          }),
+      );
       args[`_${suffix.replace(/_input$/, '')}`] = { type, description: desc };
     };
     const jsonb = cols.filter((c) => c.baseType === 'jsonb' && !c.isArray);
     const jsonbType = this.ctx.scalars.scalar('jsonb');
     for (const [arg, suffix, desc] of JSONB_OPS) {
-      const typeOf = arg === '_delete_key' ? (): GraphQLInputType => GraphQLString : arg === '_delete_elem' ? (): GraphQLInputType => GraphQLInt : arg === '_delete_at_path' ? (): GraphQLInputType => new GraphQLList(new GraphQLNonNull(GraphQLString)) : (): GraphQLInputType => jsonbType;
+      const typeOf =
+        arg === '_delete_key'
+          ? (): GraphQLInputType => GraphQLString
+          : arg === '_delete_elem'
+            ? (): GraphQLInputType => GraphQLInt
+            : arg === '_delete_at_path'
+              ? (): GraphQLInputType => new GraphQLList(new GraphQLNonNull(GraphQLString))
+              : (): GraphQLInputType => jsonbType;
       mk(suffix, desc, jsonb, typeOf, `${arg.slice(1).replace(/_/g, ' ')} input type for table "${t.name}"`);
     }
-    mk('inc_input', 'increments the numeric columns with given value of the filtered values', cols.filter((c) => isNumericType(c.baseType) && !c.isArray), (c) => this.inputScalar(c), `input type for incrementing numeric columns in table "${t.name}"`);
-    mk('set_input', 'sets the columns of the filtered rows to the given values', cols, (c) => this.inputScalar(c), `input type for updating data in table "${t.name}"`);
+    mk(
+      'inc_input',
+      'increments the numeric columns with given value of the filtered values',
+      cols.filter((c) => isNumericType(c.baseType) && !c.isArray),
+      (c) => this.inputScalar(c),
+      `input type for incrementing numeric columns in table "${t.name}"`,
+    );
+    mk(
+      'set_input',
+      'sets the columns of the filtered rows to the given values',
+      cols,
+      (c) => this.inputScalar(c),
+      `input type for updating data in table "${t.name}"`,
+    );
     return sorted(args);
   }
 
   pkColumnsInput(t: TableInfo): GraphQLInputObjectType | undefined {
     const pk = t.primaryKey;
     if (!pk || pk.length === 0) return undefined;
-    return this.memo(`pkcols:${t.key}`, () => new GraphQLInputObjectType({
-      name: `${t.gqlName}_pk_columns_input`,
-      description: `primary key columns input for table: ${t.name}`,
-      fields: () => {
-        const f: GraphQLInputFieldConfigMap = {};
-        for (const n of pk) {
-          const c = t.columnByName.get(n);
-          if (c) f[c.gqlName] = { type: new GraphQLNonNull(this.inputScalar(c)) };
-        }
-        return f;
-      },
-    }));
+    return this.memo(
+      `pkcols:${t.key}`,
+      () =>
+        new GraphQLInputObjectType({
+          name: `${t.gqlName}_pk_columns_input`,
+          description: `primary key columns input for table: ${t.name}`,
+          fields: () => {
+            const f: GraphQLInputFieldConfigMap = {};
+            for (const n of pk) {
+              const c = t.columnByName.get(n);
+              if (c) f[c.gqlName] = { type: new GraphQLNonNull(this.inputScalar(c)) };
+            }
+            return f;
+          },
+        }),
+    );
   }
 
   updatesInput(t: TableInfo, p: UpdatePermInfo): GraphQLInputObjectType {
-    return this.memo(`updates:${t.key}`, () => new GraphQLInputObjectType({
-      name: `${t.gqlName}_updates`,
-      fields: () => {
-        const f: GraphQLInputFieldConfigMap = {};
-        for (const [k, a] of Object.entries(this.updateArgs(t, p))) f[k] = { type: a.type, ...(a.description ? { description: a.description } : {}) };
-        f['where'] = { type: new GraphQLNonNull(this.types.boolExp(t)), description: 'filter the rows which have to be updated' };
-        return sorted(f);
-      },
-    }));
+    return this.memo(
+      `updates:${t.key}`,
+      () =>
+        new GraphQLInputObjectType({
+          name: `${t.gqlName}_updates`,
+          fields: () => {
+            const f: GraphQLInputFieldConfigMap = {};
+            for (const [k, a] of Object.entries(this.updateArgs(t, p)))
+              f[k] = { type: a.type, ...(a.description ? { description: a.description } : {}) };
+            f['where'] = {
+              type: new GraphQLNonNull(this.types.boolExp(t)),
+              description: 'filter the rows which have to be updated',
+            };
+            return sorted(f);
+          },
+        }),
+    );
   }
 }

@@ -154,7 +154,10 @@ export class ScalarRegistry {
       _st_d_within: op(dWithin, 'is the column within a given distance from the given geometry value'),
       _st_equals: op(s, 'is the column equal to given geometry value (directionality is ignored)'),
       _st_intersects: op(s, 'does the column spatially intersect the given geometry value'),
-      _st_overlaps: op(s, "does the column 'spatially overlap' (intersect but not completely contain) the given geometry value"),
+      _st_overlaps: op(
+        s,
+        "does the column 'spatially overlap' (intersect but not completely contain) the given geometry value",
+      ),
       _st_touches: op(s, 'does the column have atleast one point in common with the given geometry value'),
       _st_within: op(s, 'is the column contained in the given geometry value'),
     };

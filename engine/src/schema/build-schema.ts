@@ -12,7 +12,11 @@ import { mutationRootFields } from './build-mutation-root.js';
 import { actionRootFields } from './build-action-types.js';
 import { streamRootFields } from './build-stream-fields.js';
 
-function rootFields(ctx: SchemaContext, types: TableTypes, subscription: boolean): GraphQLFieldConfigMap<unknown, unknown> {
+function rootFields(
+  ctx: SchemaContext,
+  types: TableTypes,
+  subscription: boolean,
+): GraphQLFieldConfigMap<unknown, unknown> {
   const f: GraphQLFieldConfigMap<unknown, unknown> = {};
   for (const t of ctx.model.tables.values()) {
     const p = ctx.perm(t);
@@ -44,7 +48,10 @@ function rootFields(ctx: SchemaContext, types: TableTypes, subscription: boolean
       const args: Record<string, { type: GraphQLNonNull<never> }> = {};
       for (const name of pk) {
         const c = t.columnByName.get(name);
-        if (c) args[c.gqlName] = { type: new GraphQLNonNull(types.columnOutputType({ ...c, notNull: false })) as GraphQLNonNull<never> };
+        if (c)
+          args[c.gqlName] = {
+            type: new GraphQLNonNull(types.columnOutputType({ ...c, notNull: false })) as GraphQLNonNull<never>,
+          };
       }
       f[rf.selectByPk] = {
         type: obj,
@@ -59,7 +66,10 @@ function rootFields(ctx: SchemaContext, types: TableTypes, subscription: boolean
     const p = t ? ctx.perm(t) : undefined;
     if (!t || !p || !ctx.hasFields(t)) continue;
     if (!ctx.isAdmin && fn.roles !== null && !fn.roles.has(ctx.role)) continue;
-    const args = { ...types.functionArgs(fn.cf, 'input parameters for function "' + fn.cf.fnName + '"'), ...(fn.set ? types.selectArgs(t) : {}) };
+    const args = {
+      ...types.functionArgs(fn.cf, 'input parameters for function "' + fn.cf.fnName + '"'),
+      ...(fn.set ? types.selectArgs(t) : {}),
+    };
     const obj = types.object(t);
     f[fn.gqlName] = {
       type: fn.set ? new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(obj))) : obj,
@@ -99,14 +109,23 @@ export function buildRoleSchema(model: Model, role: string, opts: { backendOnly?
   }
   const query = new GraphQLObjectType({ name: 'query_root', fields: q });
   const s = sortKeys({ ...rootFields(ctx, types, true), ...streamRootFields(ctx, types) });
-  const subscription = Object.keys(s).length > 0 ? new GraphQLObjectType({ name: 'subscription_root', fields: s }) : undefined;
+  const subscription =
+    Object.keys(s).length > 0 ? new GraphQLObjectType({ name: 'subscription_root', fields: s }) : undefined;
   const m = { ...mutationRootFields(ctx, types, opts.backendOnly === true), ...actions.mutation };
-  const mutation = Object.keys(m).length > 0 ? new GraphQLObjectType({ name: 'mutation_root', fields: sortKeys(m) }) : undefined;
-  const schema = new GraphQLSchema({ query, ...(mutation ? { mutation } : {}), ...(subscription ? { subscription } : {}) });
+  const mutation =
+    Object.keys(m).length > 0 ? new GraphQLObjectType({ name: 'mutation_root', fields: sortKeys(m) }) : undefined;
+  const schema = new GraphQLSchema({
+    query,
+    ...(mutation ? { mutation } : {}),
+    ...(subscription ? { subscription } : {}),
+  });
   // Hasura accepts an insert input whose columns are all preset (no fields); graphql-js does not, so such a schema
   // is marked valid when that is its only problem.
   const errors = validateSchema(schema);
-  if (errors.length > 0 && errors.every((e) => /^Input Object type \S+ must define one or more fields\.$/.test(e.message))) {
+  if (
+    errors.length > 0 &&
+    errors.every((e) => /^Input Object type \S+ must define one or more fields\.$/.test(e.message))
+  ) {
     return new GraphQLSchema({ ...schema.toConfig(), assumeValid: true });
   }
   return schema;

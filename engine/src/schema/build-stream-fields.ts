@@ -23,31 +23,53 @@ function once<T extends GraphQLNamedType>(types: TableTypes, name: string, make:
 }
 
 function cursorOrdering(types: TableTypes): GraphQLEnumType {
-  return once(types, 'cursor_ordering', () => new GraphQLEnumType({
-    name: 'cursor_ordering',
-    description: 'ordering argument of a cursor',
-    values: { ASC: { value: 'ASC', description: 'ascending ordering of the cursor' }, DESC: { value: 'DESC', description: 'descending ordering of the cursor' } },
-  }));
+  return once(
+    types,
+    'cursor_ordering',
+    () =>
+      new GraphQLEnumType({
+        name: 'cursor_ordering',
+        description: 'ordering argument of a cursor',
+        values: {
+          ASC: { value: 'ASC', description: 'ascending ordering of the cursor' },
+          DESC: { value: 'DESC', description: 'descending ordering of the cursor' },
+        },
+      }),
+  );
 }
 
 function cursorInput(ctx: SchemaContext, types: TableTypes, t: TableInfo, typeName: string): GraphQLInputObjectType {
-  const valueInput = once(types, `${typeName}_stream_cursor_value_input`, () => new GraphQLInputObjectType({
-    name: `${typeName}_stream_cursor_value_input`,
-    description: 'Initial value of the column from where the streaming should start',
-    fields: () => {
-      const f: GraphQLInputFieldConfigMap = {};
-      for (const c of ctx.columns(t)) f[c.gqlName] = { type: types.columnOutputType({ ...c, notNull: false }) as GraphQLInputType };
-      return f;
-    },
-  }));
-  return once(types, `${typeName}_stream_cursor_input`, () => new GraphQLInputObjectType({
-    name: `${typeName}_stream_cursor_input`,
-    description: `Streaming cursor of the table "${t.name}"`,
-    fields: {
-      initial_value: { type: new GraphQLNonNull(valueInput), description: 'Stream column input with initial value' },
-      ordering: { type: cursorOrdering(types), description: 'cursor ordering' },
-    },
-  }));
+  const valueInput = once(
+    types,
+    `${typeName}_stream_cursor_value_input`,
+    () =>
+      new GraphQLInputObjectType({
+        name: `${typeName}_stream_cursor_value_input`,
+        description: 'Initial value of the column from where the streaming should start',
+        fields: () => {
+          const f: GraphQLInputFieldConfigMap = {};
+          for (const c of ctx.columns(t))
+            f[c.gqlName] = { type: types.columnOutputType({ ...c, notNull: false }) as GraphQLInputType };
+          return f;
+        },
+      }),
+  );
+  return once(
+    types,
+    `${typeName}_stream_cursor_input`,
+    () =>
+      new GraphQLInputObjectType({
+        name: `${typeName}_stream_cursor_input`,
+        description: `Streaming cursor of the table "${t.name}"`,
+        fields: {
+          initial_value: {
+            type: new GraphQLNonNull(valueInput),
+            description: 'Stream column input with initial value',
+          },
+          ordering: { type: cursorOrdering(types), description: 'cursor ordering' },
+        },
+      }),
+  );
 }
 
 export function streamRootFields(ctx: SchemaContext, types: TableTypes): GraphQLFieldConfigMap<unknown, unknown> {
@@ -61,8 +83,14 @@ export function streamRootFields(ctx: SchemaContext, types: TableTypes): GraphQL
       type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(obj))),
       description: `fetch data from the table in a streaming manner: "${t.name}"`,
       args: {
-        batch_size: { type: new GraphQLNonNull(GraphQLInt), description: 'maximum number of rows returned in a single batch' },
-        cursor: { type: new GraphQLNonNull(new GraphQLList(cursorInput(ctx, types, t, obj.name))), description: 'cursor to stream the results returned by the query' },
+        batch_size: {
+          type: new GraphQLNonNull(GraphQLInt),
+          description: 'maximum number of rows returned in a single batch',
+        },
+        cursor: {
+          type: new GraphQLNonNull(new GraphQLList(cursorInput(ctx, types, t, obj.name))),
+          description: 'cursor to stream the results returned by the query',
+        },
         where: { type: types.boolExp(t), description: 'filter the rows returned' },
       },
       extensions: { hasura: { kind: 'root_stream', table: t } satisfies OutputInfo },

@@ -6,8 +6,20 @@
 import type { GraphQLField, GraphQLInputField } from 'graphql';
 import type { ColumnInfo, ComputedFieldInfo, RelationshipInfo, TableInfo } from '../model/model-types.js';
 
-export type AggOp = 'sum' | 'avg' | 'max' | 'min' | 'stddev' | 'stddev_pop' | 'stddev_samp' | 'variance' | 'var_pop' | 'var_samp';
-export const AGG_OPS: readonly AggOp[] = ['avg', 'max', 'min', 'stddev', 'stddev_pop', 'stddev_samp', 'sum', 'var_pop', 'var_samp', 'variance'];
+export type AggOp =
+  'sum' | 'avg' | 'max' | 'min' | 'stddev' | 'stddev_pop' | 'stddev_samp' | 'variance' | 'var_pop' | 'var_samp';
+export const AGG_OPS: readonly AggOp[] = [
+  'avg',
+  'max',
+  'min',
+  'stddev',
+  'stddev_pop',
+  'stddev_samp',
+  'sum',
+  'var_pop',
+  'var_samp',
+  'variance',
+];
 
 export type OutputInfo =
   | { readonly kind: 'root_select'; readonly table: TableInfo }

@@ -1,5 +1,12 @@
 /** Per-role view of the model used while building one role's schema. */
-import type { ColumnInfo, ComputedFieldInfo, Model, RelationshipInfo, SelectPermInfo, TableInfo } from '../model/model-types.js';
+import type {
+  ColumnInfo,
+  ComputedFieldInfo,
+  Model,
+  RelationshipInfo,
+  SelectPermInfo,
+  TableInfo,
+} from '../model/model-types.js';
 import { ScalarRegistry } from './build-scalars.js';
 
 export interface SchemaOptions {
@@ -49,7 +56,8 @@ export class SchemaContext {
     for (const rel of t.relationships) {
       const target = this.table(rel.target);
       const tp = target ? this.perm(target) : undefined;
-      if (target && tp && this.hasFields(target)) out.push({ rel, target, aggregate: rel.kind === 'array' && tp.allowAggregations });
+      if (target && tp && this.hasFields(target))
+        out.push({ rel, target, aggregate: rel.kind === 'array' && tp.allowAggregations });
     }
     return out;
   }
@@ -65,7 +73,8 @@ export class SchemaContext {
       if (cf.returns.kind === 'table') {
         const target = this.table(cf.returns.table);
         const tp = target ? this.perm(target) : undefined;
-        if (target && tp && this.hasFields(target)) out.push({ cf, target, aggregate: cf.returns.set && tp.allowAggregations });
+        if (target && tp && this.hasFields(target))
+          out.push({ cf, target, aggregate: cf.returns.set && tp.allowAggregations });
       } else out.push({ cf, target: undefined, aggregate: false });
     }
     return out;
@@ -75,6 +84,8 @@ export class SchemaContext {
   hasFields(t: TableInfo): boolean {
     const p = this.perm(t);
     if (!p) return false;
-    return p.columns.size > 0 || t.computedFields.some((c) => p.computedFields.has(c.name) && c.returns.kind === 'scalar');
+    return (
+      p.columns.size > 0 || t.computedFields.some((c) => p.computedFields.has(c.name) && c.returns.kind === 'scalar')
+    );
   }
 }

@@ -115,7 +115,10 @@ export async function runCall(state: ServerState, call: MetadataCall): Promise<u
       // Per-object operations (pg_track_table, pg_create_select_permission, …): edit a copy, rebuild, keep it
       // only if it stays consistent.
       const md = structuredClone(state.runtime.metadata());
-      const sqlActions = call.type === 'run_sql' || call.type === 'insert' ? null : applyObjectOperation(md, { type: call.type, args: call.args });
+      const sqlActions =
+        call.type === 'run_sql' || call.type === 'insert'
+          ? null
+          : applyObjectOperation(md, { type: call.type, args: call.args });
       if (sqlActions === null || sqlActions.length > 0)
         throw new QErr(400, 'not-supported', `metadata API "${call.type}" is not supported by this engine`, '$.type');
       await replace(state, md, false);

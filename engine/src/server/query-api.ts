@@ -24,7 +24,8 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function runSql(state: ServerState, args: unknown): Promise<unknown> {
-  if (!isObj(args) || typeof args['sql'] !== 'string') throw new QErr(400, 'parse-failed', 'key "sql" not found', '$.args');
+  if (!isObj(args) || typeof args['sql'] !== 'string')
+    throw new QErr(400, 'parse-failed', 'key "sql" not found', '$.args');
   if (typeof args['source'] === 'string' && args['source'] !== 'default')
     throw new QErr(400, 'not-exists', `source with name "${args['source']}" does not exist`, '$.args');
   const readOnly = args['read_only'] === true;
@@ -46,7 +47,8 @@ async function purgeDroppedTables(state: ServerState): Promise<void> {
     .map((o) => qualify(o.definition as { name: string; schema?: string }));
   if (gone.length === 0) return;
   const md = structuredClone(state.runtime.metadata());
-  const isGone = (t: { name: string; schema?: string }) => gone.some((g) => g.name === t.name && g.schema === (t.schema ?? 'public'));
+  const isGone = (t: { name: string; schema?: string }) =>
+    gone.some((g) => g.name === t.name && g.schema === (t.schema ?? 'public'));
   for (const src of md.sources) src.tables = src.tables.filter((t) => !isGone(t.table));
   await state.runtime.replaceMetadata(md);
   state.resourceVersion += 1;
@@ -54,14 +56,19 @@ async function purgeDroppedTables(state: ServerState): Promise<void> {
 
 function rootName(md: HasuraMetadata, table: unknown): string {
   const q = qualify(isObj(table) ? (table as { name: string; schema?: string }) : String(table));
-  const t = md.sources.flatMap((s) => s.tables).find((x) => x.table.name === q.name && (x.table.schema ?? 'public') === q.schema);
+  const t = md.sources
+    .flatMap((s) => s.tables)
+    .find((x) => x.table.name === q.name && (x.table.schema ?? 'public') === q.schema);
   if (!t) throw new QErr(400, 'not-exists', `table "${q.name}" does not exist`, '$.args.table');
   return t.configuration?.custom_name ?? (q.schema === 'public' ? q.name : `${q.schema}_${q.name}`);
 }
 
 async function graphqlAsAdmin(state: ServerState, query: string, variables: Obj): Promise<Obj> {
   const r = await state.runtime.execute({ query, variables }, ADMIN_SESSION, { headers: {} });
-  const body = JSON.parse(r.body) as { data?: Obj; errors?: { message: string; extensions?: { code?: string; path?: string } }[] };
+  const body = JSON.parse(r.body) as {
+    data?: Obj;
+    errors?: { message: string; extensions?: { code?: string; path?: string } }[];
+  };
   const e = body.errors?.[0];
   if (e) throw new QErr(400, e.extensions?.code ?? 'unexpected', e.message, '$.args');
   return body.data ?? {};
@@ -70,7 +77,8 @@ async function graphqlAsAdmin(state: ServerState, query: string, variables: Obj)
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
 function columnSelection(state: ServerState, root: string, columns: unknown): string {
-  if (Array.isArray(columns) && columns.every((c) => typeof c === 'string' && NAME.test(c))) return (columns as string[]).join(' ');
+  if (Array.isArray(columns) && columns.every((c) => typeof c === 'string' && NAME.test(c)))
+    return (columns as string[]).join(' ');
   // '*': every scalar, non-list field of the table's admin object type (its columns and scalar computed fields)
   const f = state.runtime.schemaFor('admin')?.getQueryType()?.getFields()[root];
   const obj = f ? getNamedType(f.type) : undefined;
@@ -107,14 +115,23 @@ async function legacySelect(state: ServerState, args: unknown, count: boolean): 
     const data = await graphqlAsAdmin(state, `query${d} { r: ${root}_aggregate${p} { aggregate { count } } }`, vars);
     return { count: (data['r'] as { aggregate: { count: number } }).aggregate.count };
   }
-  const data = await graphqlAsAdmin(state, `query${d} { r: ${root}${p} { ${columnSelection(state, root, args['columns'])} } }`, vars);
+  const data = await graphqlAsAdmin(
+    state,
+    `query${d} { r: ${root}${p} { ${columnSelection(state, root, args['columns'])} } }`,
+    vars,
+  );
   return data['r'];
 }
 
 async function legacyInsert(state: ServerState, args: unknown): Promise<unknown> {
-  if (!isObj(args) || !Array.isArray(args['objects'])) throw new QErr(400, 'parse-failed', 'key "objects" not found', '$.args');
+  if (!isObj(args) || !Array.isArray(args['objects']))
+    throw new QErr(400, 'parse-failed', 'key "objects" not found', '$.args');
   const root = rootName(state.runtime.metadata(), args['table']);
-  const data = await graphqlAsAdmin(state, `mutation($o: [${root}_insert_input!]!) { r: insert_${root}(objects: $o) { affected_rows } }`, { o: args['objects'] });
+  const data = await graphqlAsAdmin(
+    state,
+    `mutation($o: [${root}_insert_input!]!) { r: insert_${root}(objects: $o) { affected_rows } }`,
+    { o: args['objects'] },
+  );
   return data['r'];
 }
 

@@ -143,7 +143,10 @@ export async function startEngineServer(opts: EngineServerOptions): Promise<Engi
     if (opts.port !== undefined) httpOpts.port = opts.port;
     if (opts.log !== undefined) httpOpts.log = opts.log;
     // Websockets on /v1/graphql (engine/src/subscriptions) unless the caller plugs its own handler.
-    const subs = opts.onUpgrade === undefined ? createSubscriptionServer({ env, ...(opts.log ? { log: opts.log } : {}) }) : undefined;
+    const subs =
+      opts.onUpgrade === undefined
+        ? createSubscriptionServer({ env, ...(opts.log ? { log: opts.log } : {}) })
+        : undefined;
     const onUpgrade = opts.onUpgrade ?? subs?.onUpgrade;
     if (onUpgrade) httpOpts.onUpgrade = onUpgrade;
     const server = await startHttpServer(httpOpts);

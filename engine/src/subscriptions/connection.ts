@@ -53,10 +53,18 @@ export class WsConnection {
     private readonly log: (line: string) => void,
   ) {
     ws.on('message', (data, isBinary) => {
-      const text = isBinary ? '' : Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
-      this.queue = this.queue.then(() => this.onMessage(text)).catch((e: unknown) => {
-        this.log(`websocket: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : 'non-error thrown'}`);
-      });
+      const text = isBinary
+        ? ''
+        : Buffer.isBuffer(data)
+          ? data.toString('utf8')
+          : Array.isArray(data)
+            ? Buffer.concat(data).toString('utf8')
+            : Buffer.from(data).toString('utf8');
+      this.queue = this.queue
+        .then(() => this.onMessage(text))
+        .catch((e: unknown) => {
+          this.log(`websocket: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : 'non-error thrown'}`);
+        });
     });
     ws.on('close', () => this.onClose());
     ws.on('error', () => this.onClose());
@@ -127,7 +135,20 @@ export class WsConnection {
       return;
     }
     const p = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
-    const headers = connectionInitHeaders(p['headers'], fromRawHeaders(this.req.rawHeaders).filter(([k]) => !['sec-websocket-key', 'sec-websocket-version', 'upgrade', 'connection', 'sec-websocket-extensions', 'sec-websocket-protocol'].includes(k.toLowerCase())));
+    const headers = connectionInitHeaders(
+      p['headers'],
+      fromRawHeaders(this.req.rawHeaders).filter(
+        ([k]) =>
+          ![
+            'sec-websocket-key',
+            'sec-websocket-version',
+            'upgrade',
+            'connection',
+            'sec-websocket-extensions',
+            'sec-websocket-protocol',
+          ].includes(k.toLowerCase()),
+      ),
+    );
     let auth: AuthResult;
     try {
       auth = await this.ctx.auth.resolve(headers, undefined);
@@ -148,7 +169,14 @@ export class WsConnection {
     this.state = { kind: 'ready', auth, headers: flat };
     this.send(serverMsg.ack());
     if (auth.expiresAt !== undefined) {
-      this.timer(() => this.close(this.proto === 'apollo' ? 1000 : CLOSE.forbidden, this.proto === 'apollo' ? 'JWT expired' : 'Forbidden'), auth.expiresAt - Date.now());
+      this.timer(
+        () =>
+          this.close(
+            this.proto === 'apollo' ? 1000 : CLOSE.forbidden,
+            this.proto === 'apollo' ? 'JWT expired' : 'Forbidden',
+          ),
+        auth.expiresAt - Date.now(),
+      );
     }
     if (this.proto === 'apollo') {
       this.send(serverMsg.ka());
@@ -167,18 +195,24 @@ export class WsConnection {
     const st = this.state;
     if (st.kind !== 'ready') {
       if (this.proto === 'graphql-transport-ws') this.close(CLOSE.unauthorized, 'Unauthorized');
-      else if (st.kind === 'init_error') this.startError(id, `cannot start as connection_init failed with : ${st.message}`);
+      else if (st.kind === 'init_error')
+        this.startError(id, `cannot start as connection_init failed with : ${st.message}`);
       else this.startError(id, 'start received before the connection is initialised');
       return;
     }
     if (this.ops.has(id)) {
-      if (this.proto === 'graphql-transport-ws') this.close(CLOSE.nonUniqueSubscription, `Subscriber for ${id} already exists`);
+      if (this.proto === 'graphql-transport-ws')
+        this.close(CLOSE.nonUniqueSubscription, `Subscriber for ${id} already exists`);
       else this.startError(id, `an operation already exists with this id: ${id}`);
       return;
     }
     const session = st.auth.session;
     const isAdmin = session.role === 'admin';
-    const req = { query: payload.query, variables: payload.variables ?? null, operationName: payload.operationName ?? null };
+    const req = {
+      query: payload.query,
+      variables: payload.variables ?? null,
+      operationName: payload.operationName ?? null,
+    };
     let classified;
     try {
       classified = classifyOperation(req);
@@ -215,7 +249,10 @@ export class WsConnection {
       const stream = planStream(this.ctx.runtime.schemaFor(session.role), classified.req);
       if (stream) {
         const op = backend.compile(stream.req, session);
-        stop = this.managers.stream.subscribe(session.role, op, push, { alias: stream.alias, next: (v) => backend.compile(stream.withCursor(v), session) });
+        stop = this.managers.stream.subscribe(session.role, op, push, {
+          alias: stream.alias,
+          next: (v) => backend.compile(stream.withCursor(v), session),
+        });
       } else {
         stop = this.managers.live.subscribe(session.role, backend.compile(classified.req, session), push);
       }
@@ -227,7 +264,8 @@ export class WsConnection {
   }
 
   private opError(id: string, e: unknown, isAdmin: boolean): void {
-    if (!(e instanceof EngineError)) this.log(`websocket: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : 'non-error thrown'}`);
+    if (!(e instanceof EngineError))
+      this.log(`websocket: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : 'non-error thrown'}`);
     this.send(serverMsg.error(id, JSON.stringify({ errors: [toGraphQLError(e, isAdmin)] })));
     this.send(serverMsg.complete(id));
   }

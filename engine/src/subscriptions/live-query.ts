@@ -145,7 +145,8 @@ class Poller {
       return;
     }
     const batches: Cohort[][] = [];
-    for (let i = 0; i < cohorts.length; i += this.opts.batchSize) batches.push(cohorts.slice(i, i + this.opts.batchSize));
+    for (let i = 0; i < cohorts.length; i += this.opts.batchSize)
+      batches.push(cohorts.slice(i, i + this.opts.batchSize));
     await Promise.all(batches.map((b) => this.runBatch(inner, b)));
   }
 
@@ -165,7 +166,8 @@ class Poller {
   }
 
   private deliverError(batch: readonly Cohort[], err: unknown): void {
-    if (!(err instanceof Error && err.name === 'EngineError')) this.opts.log(`live query poll failed: ${err instanceof Error ? err.message : 'non-error thrown'}`);
+    if (!(err instanceof Error && err.name === 'EngineError'))
+      this.opts.log(`live query poll failed: ${err instanceof Error ? err.message : 'non-error thrown'}`);
     const body = JSON.stringify({ errors: [toGraphQLError(err, this.isAdmin)] });
     for (const c of batch) this.deliver(c, body);
   }
@@ -180,7 +182,8 @@ class Poller {
       if (batch.rows > 0) {
         try {
           const next = c.stream.next(batch.cursor);
-          if (next.fragment && next.query && compile(next.fragment).text === this.text) c.vars = cohortVars(next.query.values);
+          if (next.fragment && next.query && compile(next.fragment).text === this.text)
+            c.vars = cohortVars(next.query.values);
         } catch (err) {
           this.opts.log(`stream cursor update failed: ${err instanceof Error ? err.message : 'non-error thrown'}`);
         }

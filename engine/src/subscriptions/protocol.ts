@@ -40,7 +40,7 @@ function isObject(x: unknown): x is Record<string, unknown> {
 
 function startPayload(p: unknown): StartPayload {
   if (!isObject(p)) throw new ClientMsgError('Error in $: key "payload" not found');
-  if (typeof p['query'] !== 'string') throw new ClientMsgError("Error in $.payload: key \"query\" not found");
+  if (typeof p['query'] !== 'string') throw new ClientMsgError('Error in $.payload: key "query" not found');
   const out: StartPayload = { query: p['query'] };
   if (isObject(p['variables']) || p['variables'] === null) out.variables = p['variables'];
   if (typeof p['operationName'] === 'string' || p['operationName'] === null) out.operationName = p['operationName'];
@@ -94,7 +94,8 @@ export const serverMsg = {
   ack: (): string => '{"type":"connection_ack"}',
   ka: (): string => '{"type":"ka"}',
   ping: (): string => '{"type":"ping","payload":{"message":"keepalive"}}',
-  pong: (payload: unknown): string => JSON.stringify(payload === undefined ? { type: 'pong' } : { type: 'pong', payload }),
+  pong: (payload: unknown): string =>
+    JSON.stringify(payload === undefined ? { type: 'pong' } : { type: 'pong', payload }),
   connError: (message: string): string => JSON.stringify({ type: 'connection_error', payload: message }),
   data: (proto: SubProtocol, id: string, body: string): string =>
     `{"type":${proto === 'apollo' ? '"data"' : '"next"'},"id":${JSON.stringify(id)},"payload":${body}}`,

@@ -53,25 +53,37 @@ export function planStream(schema: GraphQLSchema | undefined, req: ExecuteReques
     return undefined;
   }
   const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const op = req.operationName ? ops.find((o) => o.name?.value === req.operationName) : ops.length === 1 ? ops[0] : undefined;
-  if (!op || op.operation !== OperationTypeNode.SUBSCRIPTION || op.selectionSet.selections.length !== 1) return undefined;
+  const op = req.operationName
+    ? ops.find((o) => o.name?.value === req.operationName)
+    : ops.length === 1
+      ? ops[0]
+      : undefined;
+  if (!op || op.operation !== OperationTypeNode.SUBSCRIPTION || op.selectionSet.selections.length !== 1)
+    return undefined;
   const field = op.selectionSet.selections[0];
   if (field?.kind !== Kind.FIELD) return undefined;
   const def = root.getFields()[field.name.value];
   const info = def ? outputInfo(def) : undefined;
   if (!def || info?.kind !== 'root_stream') return undefined;
-  const args = getArgumentValues(def, field, (req.variables ?? {}));
+  const args = getArgumentValues(def, field, req.variables ?? {});
   const path = `$.selectionSet.${field.alias?.value ?? field.name.value}.args.cursor`;
-  const cursors = args['cursor'] as ({ initial_value: Record<string, unknown>; ordering?: string } | null)[] | undefined;
+  const cursors = args['cursor'] as
+    ({ initial_value: Record<string, unknown>; ordering?: string } | null)[] | undefined;
   if (!cursors || cursors.length !== 1 || !cursors[0]) throw validationFailed('one cursor input is expected', path);
   const cur = cursors[0];
   const cols = Object.keys(cur.initial_value);
   const col = cols[0];
-  if (cols.length !== 1 || col === undefined) throw validationFailed('exactly one column is expected in the initial value of the streaming cursor', `${path}.initial_value`);
+  if (cols.length !== 1 || col === undefined)
+    throw validationFailed(
+      'exactly one column is expected in the initial value of the streaming cursor',
+      `${path}.initial_value`,
+    );
   const desc = cur.ordering === 'DESC';
   const cursorArg = def.args.find((a) => a.name === 'cursor');
   const cursorInput = cursorArg ? getNamedType(cursorArg.type) : undefined;
-  const valueInput = isInputObjectType(cursorInput) ? getNamedType(cursorInput.getFields()['initial_value']?.type) : undefined;
+  const valueInput = isInputObjectType(cursorInput)
+    ? getNamedType(cursorInput.getFields()['initial_value']?.type)
+    : undefined;
   const colType = isInputObjectType(valueInput) ? getNamedType(valueInput.getFields()[col]?.type) : undefined;
   const whereArg = def.args.find((a) => a.name === 'where');
   if (!colType || !whereArg) return undefined;
@@ -89,7 +101,11 @@ export function planStream(schema: GraphQLSchema | undefined, req: ExecuteReques
     name: name(selectName),
     arguments: [
       { kind: Kind.ARGUMENT, name: name('where'), value: obj([['_and', { kind: Kind.LIST, values: whereParts }]]) },
-      { kind: Kind.ARGUMENT, name: name('order_by'), value: obj([[col, { kind: Kind.ENUM, value: desc ? 'desc' : 'asc' }]]) },
+      {
+        kind: Kind.ARGUMENT,
+        name: name('order_by'),
+        value: obj([[col, { kind: Kind.ENUM, value: desc ? 'desc' : 'asc' }]]),
+      },
       { kind: Kind.ARGUMENT, name: name('limit'), value: { kind: Kind.INT, value: String(args['batch_size']) } },
     ],
     directives: field.directives ?? [],
@@ -97,8 +113,16 @@ export function planStream(schema: GraphQLSchema | undefined, req: ExecuteReques
   };
   const varDefs: VariableDefinitionNode[] = [
     ...(op.variableDefinitions ?? []),
-    { kind: Kind.VARIABLE_DEFINITION, variable: variable(CURSOR_VAR), type: { kind: Kind.NAMED_TYPE, name: name(colType.name) } },
-    { kind: Kind.VARIABLE_DEFINITION, variable: variable(WHERE_VAR), type: { kind: Kind.NAMED_TYPE, name: name(getNamedType(whereArg.type).name) } },
+    {
+      kind: Kind.VARIABLE_DEFINITION,
+      variable: variable(CURSOR_VAR),
+      type: { kind: Kind.NAMED_TYPE, name: name(colType.name) },
+    },
+    {
+      kind: Kind.VARIABLE_DEFINITION,
+      variable: variable(WHERE_VAR),
+      type: { kind: Kind.NAMED_TYPE, name: name(getNamedType(whereArg.type).name) },
+    },
   ];
   const newOp: OperationDefinitionNode = {
     ...op,

@@ -55,7 +55,9 @@ function reject(socket: Duplex, status: number, reason: string, body: string): v
   );
 }
 
-export function createSubscriptionServer(opts: { env?: Record<string, string | undefined>; log?: (line: string) => void } = {}): SubscriptionServer {
+export function createSubscriptionServer(
+  opts: { env?: Record<string, string | undefined>; log?: (line: string) => void } = {},
+): SubscriptionServer {
   const settings = readSubscriptionSettings(opts.env ?? {});
   const log = opts.log ?? ((line: string) => process.stderr.write(`engine: ${line}\n`));
   const managers = new Map<Runtime, { live: LiveQueryManager; stream: LiveQueryManager }>();
@@ -63,14 +65,23 @@ export function createSubscriptionServer(opts: { env?: Record<string, string | u
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: 16 * 1024 * 1024,
-    handleProtocols: (protocols) => (protocols.has(GRAPHQL_TRANSPORT_WS) ? GRAPHQL_TRANSPORT_WS : protocols.has('graphql-ws') ? 'graphql-ws' : false),
+    handleProtocols: (protocols) =>
+      protocols.has(GRAPHQL_TRANSPORT_WS) ? GRAPHQL_TRANSPORT_WS : protocols.has('graphql-ws') ? 'graphql-ws' : false,
   });
   const managerFor = (runtime: Runtime): { live: LiveQueryManager; stream: LiveQueryManager } => {
     let m = managers.get(runtime);
     if (!m) {
       m = {
-        live: new LiveQueryManager(runtime.liveQueries(), { refetchIntervalMs: settings.refetchIntervalMs, batchSize: settings.batchSize, log }),
-        stream: new LiveQueryManager(runtime.liveQueries(), { refetchIntervalMs: settings.streamRefetchIntervalMs, batchSize: settings.streamBatchSize, log }),
+        live: new LiveQueryManager(runtime.liveQueries(), {
+          refetchIntervalMs: settings.refetchIntervalMs,
+          batchSize: settings.batchSize,
+          log,
+        }),
+        stream: new LiveQueryManager(runtime.liveQueries(), {
+          refetchIntervalMs: settings.streamRefetchIntervalMs,
+          batchSize: settings.streamBatchSize,
+          log,
+        }),
       };
       managers.set(runtime, m);
     }
@@ -86,8 +97,15 @@ export function createSubscriptionServer(opts: { env?: Record<string, string | u
         path = '';
       }
       if (!ctx.graphqlEnabled || (path !== '/v1/graphql' && path !== '/v1alpha1/graphql')) {
-        const message = ctx.graphqlEnabled ? "only '/v1/graphql', '/v1alpha1/graphql' are supported on websockets" : 'resource does not exist';
-        reject(socket, 404, 'Not Found', JSON.stringify({ errors: [{ extensions: { path: '$', code: 'not-found' }, message }] }));
+        const message = ctx.graphqlEnabled
+          ? "only '/v1/graphql', '/v1alpha1/graphql' are supported on websockets"
+          : 'resource does not exist';
+        reject(
+          socket,
+          404,
+          'Not Found',
+          JSON.stringify({ errors: [{ extensions: { path: '$', code: 'not-found' }, message }] }),
+        );
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => {

@@ -48,7 +48,9 @@ beforeAll(async () => {
   admin = new pg.Client({ connectionString: db.directUrl('postgres') });
   await admin.connect();
   await admin.query('create extension if not exists pg_stat_statements');
-  await admin.query(`insert into seasons (season_code, term, year) values ('209901', 'spring', 2099) on conflict do nothing`);
+  await admin.query(
+    `insert into seasons (season_code, term, year) values ('209901', 'spring', 2099) on conflict do nothing`,
+  );
   const users = Array.from({ length: USERS }, (_, i) => `(${BASE + i}, 'u${i}')`).join(',');
   await admin.query(`insert into users (user_id, display_name) overriding system value values ${users}`);
   const items = Array.from({ length: USERS }, (_, i) => `(${BASE + i}, '209901', ${1000 + i})`).join(',');
@@ -80,15 +82,23 @@ describe('1,000 live-query subscriptions', () => {
       const c = await TestWsClient.open(wsUrl, i % 2 === 0 ? 'graphql-transport-ws' : 'graphql-ws');
       c.send({
         type: 'connection_init',
-        payload: { headers: { 'x-hasura-admin-secret': SECRET, 'x-hasura-role': 'student', 'x-hasura-user-id': String(user) } },
+        payload: {
+          headers: { 'x-hasura-admin-secret': SECRET, 'x-hasura-role': 'student', 'x-hasura-user-id': String(user) },
+        },
       });
       clients.push({ c, user });
     }
     await Promise.all(clients.map(({ c }) => c.waitFor((m) => m.type === 'connection_ack', 30_000)));
     for (const { c } of clients) {
-      c.send({ type: c.ws.protocol === 'graphql-transport-ws' ? 'subscribe' : 'start', id: '1', payload: { query: QUERY } });
+      c.send({
+        type: c.ws.protocol === 'graphql-transport-ws' ? 'subscribe' : 'start',
+        id: '1',
+        payload: { query: QUERY },
+      });
     }
-    await Promise.all(clients.map(({ c }) => c.waitFor((m) => m.id === '1' && (m.type === 'next' || m.type === 'data'), 30_000)));
+    await Promise.all(
+      clients.map(({ c }) => c.waitFor((m) => m.id === '1' && (m.type === 'next' || m.type === 'data'), 30_000)),
+    );
     for (const { c, user } of clients) {
       expect(c.results('1')[0]).toEqual({ data: { wishlist_items: [{ user_id: user, crn: 1000 + user - BASE }] } });
     }
@@ -101,7 +111,9 @@ describe('1,000 live-query subscriptions', () => {
     const calls = await multiplexedCalls();
     const engineTotal = await statementsOfEngine();
     const intervals = (Date.now() - t0) / INTERVAL;
-    process.stdout.write(`live queries: ${SUBS} subscriptions, ${USERS} cohorts: ${calls} multiplexed statements (${engineTotal} engine statements in all) in ${intervals.toFixed(1)} intervals\n`);
+    process.stdout.write(
+      `live queries: ${SUBS} subscriptions, ${USERS} cohorts: ${calls} multiplexed statements (${engineTotal} engine statements in all) in ${intervals.toFixed(1)} intervals\n`,
+    );
     // 50 cohorts ≤ batch size 100: one poller, one batch → one statement per interval.
     expect(calls).toBeGreaterThanOrEqual(Math.floor(intervals) - 1);
     expect(calls).toBeLessThanOrEqual(Math.ceil(intervals) + 1);
@@ -112,13 +124,22 @@ describe('1,000 live-query subscriptions', () => {
     const before = clients.map(({ c }) => c.results('1').length);
     await admin.query(`insert into wishlist_items (user_id, season_code, crn) values (${target}, '209901', 5)`);
     const targets = clients.filter((x) => x.user === target);
-    await Promise.all(targets.map(({ c }) => c.waitFor((m) => m.id === '1' && JSON.stringify(m.payload).includes('"crn":5'), 10_000)));
+    await Promise.all(
+      targets.map(({ c }) => c.waitFor((m) => m.id === '1' && JSON.stringify(m.payload).includes('"crn":5'), 10_000)),
+    );
     await sleep(INTERVAL * 2);
     clients.forEach(({ c, user }, i) => {
       const rs = c.results('1');
       if (user === target) {
         expect(rs.length).toBe((before[i] ?? 0) + 1);
-        expect(rs[rs.length - 1]).toEqual({ data: { wishlist_items: [{ user_id: user, crn: 5 }, { user_id: user, crn: 1007 }] } });
+        expect(rs[rs.length - 1]).toEqual({
+          data: {
+            wishlist_items: [
+              { user_id: user, crn: 5 },
+              { user_id: user, crn: 1007 },
+            ],
+          },
+        });
       } else {
         expect(rs.length).toBe(before[i]);
       }

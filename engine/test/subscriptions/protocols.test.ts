@@ -42,7 +42,9 @@ beforeAll(async () => {
   db = await cloneTemplate();
   admin = new pg.Client({ connectionString: db.directUrl('postgres') });
   await admin.connect();
-  await admin.query(`insert into seasons (season_code, term, year) values ('209901', 'spring', 2099) on conflict do nothing`);
+  await admin.query(
+    `insert into seasons (season_code, term, year) values ('209901', 'spring', 2099) on conflict do nothing`,
+  );
   await admin.query(`insert into users (user_id, display_name) overriding system value values (${USER}, 'p')`);
   await admin.query(`insert into wishlist_items (user_id, season_code, crn) values (${USER}, '209901', 11)`);
   server = await startEngineServer({
@@ -73,7 +75,11 @@ describe('graphql-transport-ws', () => {
     c.send({ type: 'ping', payload: { x: 1 } });
     expect(await c.waitFor((m) => m.type === 'pong')).toEqual({ type: 'pong', payload: { x: 1 } });
     c.send({ type: 'subscribe', id: 'q', payload: { query: '{ wishlist_items { crn } }' } });
-    expect(await c.waitFor((m) => m.id === 'q' && m.type === 'next')).toEqual({ type: 'next', id: 'q', payload: { data: { wishlist_items: [{ crn: 11 }] } } });
+    expect(await c.waitFor((m) => m.id === 'q' && m.type === 'next')).toEqual({
+      type: 'next',
+      id: 'q',
+      payload: { data: { wishlist_items: [{ crn: 11 }] } },
+    });
     await c.waitFor((m) => m.id === 'q' && m.type === 'complete');
     c.send({ type: 'subscribe', id: 's', payload: { query: SUB } });
     await c.waitFor((m) => m.id === 's' && m.type === 'next');
@@ -91,12 +97,31 @@ describe('graphql-transport-ws', () => {
 
   it('rejects several root fields without @_multiple_top_level_fields, accepts them with it', async () => {
     const c = await ready('graphql-transport-ws', asStudent);
-    c.send({ type: 'subscribe', id: 'a', payload: { query: 'subscription { a: wishlist_items { crn } b: wishlist_items { user_id } }' } });
+    c.send({
+      type: 'subscribe',
+      id: 'a',
+      payload: { query: 'subscription { a: wishlist_items { crn } b: wishlist_items { user_id } }' },
+    });
     const e = await c.waitFor((m) => m.id === 'a' && m.type === 'error');
-    expect(e.payload).toEqual({ errors: [{ message: 'subscriptions must select one top level field', extensions: { path: '$', code: 'validation-failed' } }] });
+    expect(e.payload).toEqual({
+      errors: [
+        {
+          message: 'subscriptions must select one top level field',
+          extensions: { path: '$', code: 'validation-failed' },
+        },
+      ],
+    });
     await c.waitFor((m) => m.id === 'a' && m.type === 'complete');
-    c.send({ type: 'subscribe', id: 'b', payload: { query: 'subscription @_multiple_top_level_fields { a: wishlist_items { crn } b: wishlist_items { user_id } }' } });
-    expect((await c.waitFor((m) => m.id === 'b' && m.type === 'next')).payload).toEqual({ data: { a: [{ crn: 11 }], b: [{ user_id: USER }] } });
+    c.send({
+      type: 'subscribe',
+      id: 'b',
+      payload: {
+        query: 'subscription @_multiple_top_level_fields { a: wishlist_items { crn } b: wishlist_items { user_id } }',
+      },
+    });
+    expect((await c.waitFor((m) => m.id === 'b' && m.type === 'next')).payload).toEqual({
+      data: { a: [{ crn: 11 }], b: [{ user_id: USER }] },
+    });
     await c.close();
   });
 
@@ -104,7 +129,9 @@ describe('graphql-transport-ws', () => {
     const c = await ready('graphql-transport-ws', asStudent);
     c.send({ type: 'subscribe', id: 'x', payload: { query: 'subscription { users_nope { id } }' } });
     const e = await c.waitFor((m) => m.id === 'x' && m.type === 'error');
-    expect((e.payload as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('validation-failed');
+    expect((e.payload as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      'validation-failed',
+    );
     await c.waitFor((m) => m.id === 'x' && m.type === 'complete');
     await c.close();
   });
@@ -128,7 +155,14 @@ describe('graphql-transport-ws', () => {
 
   it('closes the socket when the JWT expires', async () => {
     const exp = Math.floor(Date.now() / 1000) + 2;
-    const token = jwt({ exp, 'https://hasura.io/jwt/claims': { 'x-hasura-allowed-roles': ['student'], 'x-hasura-default-role': 'student', 'x-hasura-user-id': String(USER) } });
+    const token = jwt({
+      exp,
+      'https://hasura.io/jwt/claims': {
+        'x-hasura-allowed-roles': ['student'],
+        'x-hasura-default-role': 'student',
+        'x-hasura-user-id': String(USER),
+      },
+    });
     const c = await ready('graphql-transport-ws', { Authorization: `Bearer ${token}` });
     c.send({ type: 'subscribe', id: 's', payload: { query: SUB } });
     await c.waitFor((m) => m.id === 's' && m.type === 'next');
@@ -140,13 +174,29 @@ describe('Apollo subscriptions-transport-ws', () => {
   it('acks with ka, runs a mutation, streams data, stop ends it, connection_terminate closes', async () => {
     const c = await ready('graphql-ws', asAdmin);
     await c.waitFor((m) => m.type === 'ka');
-    c.send({ type: 'start', id: 's', payload: { query: `subscription { wishlist_items(where: {user_id: {_eq: ${USER}}}, order_by: {crn: asc}) { crn } }` } });
-    expect((await c.waitFor((m) => m.id === 's' && m.type === 'data')).payload).toEqual({ data: { wishlist_items: [{ crn: 11 }] } });
-    c.send({ type: 'start', id: 'm', payload: { query: `mutation { insert_wishlist_items_one(object: {user_id: ${USER}, season_code: "209901", crn: 13}) { crn } }` } });
+    c.send({
+      type: 'start',
+      id: 's',
+      payload: {
+        query: `subscription { wishlist_items(where: {user_id: {_eq: ${USER}}}, order_by: {crn: asc}) { crn } }`,
+      },
+    });
+    expect((await c.waitFor((m) => m.id === 's' && m.type === 'data')).payload).toEqual({
+      data: { wishlist_items: [{ crn: 11 }] },
+    });
+    c.send({
+      type: 'start',
+      id: 'm',
+      payload: {
+        query: `mutation { insert_wishlist_items_one(object: {user_id: ${USER}, season_code: "209901", crn: 13}) { crn } }`,
+      },
+    });
     const m = await c.waitFor((x) => x.id === 'm' && (x.type === 'data' || x.type === 'error'));
     expect(m).toEqual({ type: 'data', id: 'm', payload: { data: { insert_wishlist_items_one: { crn: 13 } } } });
     await c.waitFor((x) => x.id === 'm' && x.type === 'complete');
-    expect((await c.waitFor((x) => x.id === 's' && JSON.stringify(x.payload).includes('13'))).payload).toEqual({ data: { wishlist_items: [{ crn: 11 }, { crn: 13 }] } });
+    expect((await c.waitFor((x) => x.id === 's' && JSON.stringify(x.payload).includes('13'))).payload).toEqual({
+      data: { wishlist_items: [{ crn: 11 }, { crn: 13 }] },
+    });
     c.send({ type: 'stop', id: 's' });
     c.send({ type: 'connection_terminate' });
     expect(await c.waitClose()).toBe(1000);
@@ -156,10 +206,18 @@ describe('Apollo subscriptions-transport-ws', () => {
     const c = await TestWsClient.open(wsUrl, undefined);
     c.send({ type: 'start', id: '1', payload: { query: SUB } });
     expect((await c.waitFor((m) => m.type === 'error')).payload).toEqual({
-      errors: [{ extensions: { path: '$', code: 'start-failed' }, message: 'start received before the connection is initialised' }],
+      errors: [
+        {
+          extensions: { path: '$', code: 'start-failed' },
+          message: 'start received before the connection is initialised',
+        },
+      ],
     });
     c.send({ type: 'connection_init', payload: { headers: { 'x-hasura-admin-secret': 'wrong' } } });
-    expect(await c.waitFor((m) => m.type === 'connection_error')).toEqual({ type: 'connection_error', payload: 'invalid x-hasura-admin-secret/x-hasura-access-key' });
+    expect(await c.waitFor((m) => m.type === 'connection_error')).toEqual({
+      type: 'connection_error',
+      payload: 'invalid x-hasura-admin-secret/x-hasura-access-key',
+    });
     await c.close();
   });
 

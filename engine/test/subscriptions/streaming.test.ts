@@ -23,9 +23,15 @@ beforeAll(async () => {
   db = await cloneTemplate();
   admin = new pg.Client({ connectionString: db.directUrl('postgres') });
   await admin.connect();
-  await admin.query(`insert into seasons (season_code, term, year) values ('209901', 'spring', 2099) on conflict do nothing`);
-  await admin.query(`insert into users (user_id, display_name) overriding system value values (${USER}, 's'), (${OTHER}, 'o')`);
-  await admin.query(`insert into wishlist_items (user_id, season_code, crn) values (${USER}, '209901', 10), (${USER}, '209901', 20), (${USER}, '209901', 30), (${OTHER}, '209901', 15)`);
+  await admin.query(
+    `insert into seasons (season_code, term, year) values ('209901', 'spring', 2099) on conflict do nothing`,
+  );
+  await admin.query(
+    `insert into users (user_id, display_name) overriding system value values (${USER}, 's'), (${OTHER}, 'o')`,
+  );
+  await admin.query(
+    `insert into wishlist_items (user_id, season_code, crn) values (${USER}, '209901', 10), (${USER}, '209901', 20), (${USER}, '209901', 30), (${OTHER}, '209901', 15)`,
+  );
   server = await startEngineServer({
     metadata: await loadMetadataDir(METADATA),
     databaseUrl: db.directUrl('ct_engine'),
@@ -45,23 +51,38 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('<t>_stream', () => {
   it('streams batches after the cursor and advances it on the server', async () => {
     const c = await TestWsClient.open(`${server.url.replace('http', 'ws')}/v1/graphql`, 'graphql-transport-ws');
-    c.send({ type: 'connection_init', payload: { headers: { 'x-hasura-admin-secret': SECRET, 'x-hasura-role': 'student', 'x-hasura-user-id': String(USER) } } });
+    c.send({
+      type: 'connection_init',
+      payload: {
+        headers: { 'x-hasura-admin-secret': SECRET, 'x-hasura-role': 'student', 'x-hasura-user-id': String(USER) },
+      },
+    });
     await c.waitFor((m) => m.type === 'connection_ack');
     c.send({
       type: 'subscribe',
       id: 's',
       payload: {
-        query: 'subscription ($c: Int!) { items: wishlist_items_stream(batch_size: 2, cursor: {initial_value: {crn: $c}, ordering: ASC}) { crn user_id } }',
+        query:
+          'subscription ($c: Int!) { items: wishlist_items_stream(batch_size: 2, cursor: {initial_value: {crn: $c}, ordering: ASC}) { crn user_id } }',
         variables: { c: 0 },
       },
     });
     await c.waitFor(() => c.results('s').length >= 2);
     await sleep(500);
     expect(c.results('s')).toEqual([
-      { data: { items: [{ crn: 10, user_id: USER }, { crn: 20, user_id: USER }] } },
+      {
+        data: {
+          items: [
+            { crn: 10, user_id: USER },
+            { crn: 20, user_id: USER },
+          ],
+        },
+      },
       { data: { items: [{ crn: 30, user_id: USER }] } },
     ]);
-    await admin.query(`insert into wishlist_items (user_id, season_code, crn) values (${USER}, '209901', 40), (${OTHER}, '209901', 45), (${USER}, '209901', 5)`);
+    await admin.query(
+      `insert into wishlist_items (user_id, season_code, crn) values (${USER}, '209901', 40), (${OTHER}, '209901', 45), (${USER}, '209901', 5)`,
+    );
     await c.waitFor(() => c.results('s').length >= 3);
     await sleep(400);
     // 5 is behind the cursor; the other user's row is filtered by the permission.
@@ -70,7 +91,10 @@ describe('<t>_stream', () => {
     c.send({
       type: 'subscribe',
       id: 'd',
-      payload: { query: 'subscription { wishlist_items_stream(batch_size: 10, cursor: [{initial_value: {crn: 35}, ordering: DESC}], where: {crn: {_gt: 6}}) { crn } }' },
+      payload: {
+        query:
+          'subscription { wishlist_items_stream(batch_size: 10, cursor: [{initial_value: {crn: 35}, ordering: DESC}], where: {crn: {_gt: 6}}) { crn } }',
+      },
     });
     await c.waitFor((m) => m.id === 'd');
     await sleep(400);
@@ -82,13 +106,19 @@ describe('<t>_stream', () => {
     const r = await fetch(`${server.url}/v1/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-hasura-admin-secret': SECRET, 'x-hasura-role': 'student' },
-      body: JSON.stringify({ query: '{ __type(name: "wishlist_items_stream_cursor_input") { inputFields { name type { name kind ofType { name } } } } }' }),
+      body: JSON.stringify({
+        query:
+          '{ __type(name: "wishlist_items_stream_cursor_input") { inputFields { name type { name kind ofType { name } } } } }',
+      }),
     });
     expect(await r.json()).toEqual({
       data: {
         __type: {
           inputFields: [
-            { name: 'initial_value', type: { name: null, kind: 'NON_NULL', ofType: { name: 'wishlist_items_stream_cursor_value_input' } } },
+            {
+              name: 'initial_value',
+              type: { name: null, kind: 'NON_NULL', ofType: { name: 'wishlist_items_stream_cursor_value_input' } },
+            },
             { name: 'ordering', type: { name: 'cursor_ordering', kind: 'ENUM', ofType: null } },
           ],
         },

@@ -50,7 +50,8 @@ export class TestWsClient {
     for (;;) {
       const hit = this.messages.slice(from).find(pred);
       if (hit) return hit;
-      if (this.closeCode !== undefined) throw new Error(`socket closed (${this.closeCode} ${this.closeReason}) while waiting`);
+      if (this.closeCode !== undefined)
+        throw new Error(`socket closed (${this.closeCode} ${this.closeReason}) while waiting`);
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`timed out; messages: ${JSON.stringify(this.messages.slice(-5))}`);
       await new Promise<void>((resolve) => {

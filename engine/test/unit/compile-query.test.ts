@@ -14,7 +14,16 @@ function compileFor(role: string, query: string, session: Record<string, string>
   const schema = buildRoleSchema(model, role);
   const doc: DocumentNode = parse(query);
   validateDocument(schema, doc);
-  const roots = planOperation({ model, schema, role, doc, op: selectOperation(doc, null), variables: {}, session, nullCollapse: false });
+  const roots = planOperation({
+    model,
+    schema,
+    role,
+    doc,
+    op: selectOperation(doc, null),
+    variables: {},
+    session,
+    nullCollapse: false,
+  });
   return compileOperation(roots, makeCompileContext(session, false));
 }
 
@@ -39,7 +48,9 @@ describe('query compilation', () => {
 
   it('puts the permission filter with the session variable inside the base query', () => {
     const c = compileFor('user', '{ author { id name } }', { 'x-hasura-user-id': '7' });
-    expect(c.query?.text).toMatch(/FROM "public"\."author" AS "_t\d+" WHERE \("_t\d+"\."id" = \(\$1\)::"pg_catalog"\."int4"\)/);
+    expect(c.query?.text).toMatch(
+      /FROM "public"\."author" AS "_t\d+" WHERE \("_t\d+"\."id" = \(\$1\)::"pg_catalog"\."int4"\)/,
+    );
     expect(c.query?.values).toEqual(['7']);
   });
 
@@ -51,16 +62,23 @@ describe('query compilation', () => {
 
   it('reports a missing session variable like Hasura', () => {
     expect(errorOf(() => compileFor('user', '{ author { id } }'))).toEqual({
-      code: 'not-found', message: 'missing session variable: "x-hasura-user-id"', path: '$',
+      code: 'not-found',
+      message: 'missing session variable: "x-hasura-user-id"',
+      path: '$',
     });
   });
 
   it('reports unknown fields and hidden columns with Hasura paths', () => {
     expect(errorOf(() => compileFor('user', '{ author { secret } }', { 'x-hasura-user-id': '1' }))).toEqual({
-      code: 'validation-failed', message: "field 'secret' not found in type: 'author'", path: '$.selectionSet.author.selectionSet.secret',
+      code: 'validation-failed',
+      message: "field 'secret' not found in type: 'author'",
+      path: '$.selectionSet.author.selectionSet.secret',
     });
-    expect(errorOf(() => compileFor('user', '{ author(where: {secret: {_eq: "a"}}) { id } }', { 'x-hasura-user-id': '1' }))).toMatchObject({
-      message: "field 'secret' not found in type: 'author_bool_exp'", path: '$.selectionSet.author.args.where.secret',
+    expect(
+      errorOf(() => compileFor('user', '{ author(where: {secret: {_eq: "a"}}) { id } }', { 'x-hasura-user-id': '1' })),
+    ).toMatchObject({
+      message: "field 'secret' not found in type: 'author_bool_exp'",
+      path: '$.selectionSet.author.args.where.secret',
     });
     expect(errorOf(() => compileFor('admin', '{ author(where: {id: {_unexpected: 1}}) { id } }'))).toMatchObject({
       message: "field '_unexpected' not found in type: 'Int_comparison_exp'",
@@ -72,9 +90,9 @@ describe('query compilation', () => {
       "expected a non-negative 32-bit integer for type 'Int', but found a string",
     );
     expect(compileFor('admin', '{ article(offset: "1") { id } }').query?.values).toContain(1);
-    expect(errorOf(() => compileFor('admin', '{ article(distinct_on: [author_id], order_by: {id: asc}) { id } }')).message).toBe(
-      '"distinct_on" columns must match initial "order_by" columns',
-    );
+    expect(
+      errorOf(() => compileFor('admin', '{ article(distinct_on: [author_id], order_by: {id: asc}) { id } }')).message,
+    ).toBe('"distinct_on" columns must match initial "order_by" columns');
   });
 
   it('rejects null operator values (v2 null rule)', () => {

@@ -18,9 +18,12 @@ describe('plan cache: late-bound values', () => {
     const shape = new Set<string>();
     const t = new GraphQLList(new GraphQLNonNull(GraphQLInt));
     const ids = coerceInput(t, astValue(parseValue('$ids'), { ids: [1, 2] }, { shape, refs: true }), '$.ids');
-    const q = compile(sql`SELECT ${value(defer(ids, (x) => x))}, ${value(new SessionVarRef('x-hasura-user-id'))}, ${value(SESSION_JSON)}`);
+    const q = compile(
+      sql`SELECT ${value(defer(ids, (x) => x))}, ${value(new SessionVarRef('x-hasura-user-id'))}, ${value(SESSION_JSON)}`,
+    );
     expect(q.text).toBe('SELECT $1, $2, $3');
-    const bind = (variables: Record<string, unknown>, session: Record<string, string>) => q.values.map((v) => bindValue(v, { variables, session }));
+    const bind = (variables: Record<string, unknown>, session: Record<string, string>) =>
+      q.values.map((v) => bindValue(v, { variables, session }));
     expect(bind({ ids: [1, 2, 3] }, { 'x-hasura-user-id': '7' })).toEqual([[1, 2, 3], '7', '{"x-hasura-user-id":"7"}']);
     expect(() => bind({ ids: [1] }, {})).toThrow('missing session variable');
   });

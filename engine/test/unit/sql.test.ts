@@ -3,7 +3,9 @@ import { compile, ident, join, literal, raw, sql, value } from '../../src/compil
 
 describe('sql builder', () => {
   it('binds values as $n parameters and escapes identifiers', () => {
-    const q = compile(sql`SELECT ${ident('a"b', 'c')} FROM t WHERE x = ${value("1'; drop table t; --")} AND y = ${value(2)}`);
+    const q = compile(
+      sql`SELECT ${ident('a"b', 'c')} FROM t WHERE x = ${value("1'; drop table t; --")} AND y = ${value(2)}`,
+    );
     expect(q.text).toBe('SELECT "a""b"."c" FROM t WHERE x = $1 AND y = $2');
     expect(q.values).toEqual(["1'; drop table t; --", 2]);
   });

@@ -121,7 +121,8 @@ describe('docker-compose.yml', () => {
     expect(nets(compose.services['pgbouncer'])).not.toContain('edge');
     expect(nets(compose.services['traefik'])).toEqual(['edge']);
     for (const [name, s] of services) {
-      if (nets(s).includes('data')) expect(['db', 'pgbouncer', 'migrations', 'graphql-engine', 'backup'], name).toContain(name);
+      if (nets(s).includes('data'))
+        expect(['db', 'pgbouncer', 'migrations', 'graphql-engine', 'backup'], name).toContain(name);
     }
   });
 
@@ -134,8 +135,12 @@ describe('docker-compose.yml', () => {
         expect(cond.condition, `${name} -> ${dep}`).toBe(want);
       }
     }
-    expect(Object.keys(compose.services['api']?.depends_on ?? {})).toEqual(expect.arrayContaining(['migrations', 'pgbouncer', 'redis']));
-    expect(Object.keys(compose.services['graphql-engine']?.depends_on ?? {})).toEqual(expect.arrayContaining(['migrations', 'pgbouncer']));
+    expect(Object.keys(compose.services['api']?.depends_on ?? {})).toEqual(
+      expect.arrayContaining(['migrations', 'pgbouncer', 'redis']),
+    );
+    expect(Object.keys(compose.services['graphql-engine']?.depends_on ?? {})).toEqual(
+      expect.arrayContaining(['migrations', 'pgbouncer']),
+    );
   });
 
   it('rotates logs of every service', () => {
@@ -156,7 +161,8 @@ describe('docker-compose.yml', () => {
           expect(v, `${name}.${k}`).toMatch(optional ? /^\$\{[A-Z_]+(\?[^}]+|:-)\}$/ : /^\$\{[A-Z_]+\?[^}]+\}$/);
         }
         // URLs carrying a password interpolate it
-        if (/:\/\/[^/]*:[^@]*@/.test(String(v))) expect(String(v), `${name}.${k}`).toMatch(/:\/\/[a-z_]+:\$\{[A-Z_]+\?[^}]+\}@/);
+        if (/:\/\/[^/]*:[^@]*@/.test(String(v)))
+          expect(String(v), `${name}.${k}`).toMatch(/:\/\/[a-z_]+:\$\{[A-Z_]+\?[^}]+\}@/);
       }
     }
     for (const [name, sec] of Object.entries(compose.secrets ?? {})) {
@@ -189,7 +195,10 @@ describe('docker-compose.yml', () => {
 
   it('.env.example lists every variable the compose file uses, with a comment, and placeholders only', async () => {
     const example = await readFile(`${REPO_ROOT}.env.example`, 'utf8');
-    const code = text.split('\n').filter((l) => !/^\s*#/.test(l)).join('\n');
+    const code = text
+      .split('\n')
+      .filter((l) => !/^\s*#/.test(l))
+      .join('\n');
     const used = new Set([...code.matchAll(/\$\{([A-Z_][A-Z0-9_]*)[?:}-]/g)].map((m) => m[1] ?? ''));
     for (const sec of Object.values(compose.secrets ?? {})) if (sec.environment) used.add(sec.environment);
     const lines = example.split('\n');
@@ -197,7 +206,10 @@ describe('docker-compose.yml', () => {
       const i = lines.findIndex((l) => l.startsWith(`${v}=`));
       expect(i, `${v} in .env.example`).toBeGreaterThan(-1);
       // a comment right above (possibly shared by a group of related variables)
-      const above = lines.slice(0, i).reverse().find((l) => !/^[A-Z_]+=/.test(l));
+      const above = lines
+        .slice(0, i)
+        .reverse()
+        .find((l) => !/^[A-Z_]+=/.test(l));
       expect(above, `${v} has a comment`).toMatch(/^#/);
     }
     for (const l of lines.filter((x) => /^[A-Z_]+=/.test(x))) {

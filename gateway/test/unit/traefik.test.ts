@@ -49,7 +49,9 @@ describe('traefik/traefik.yml (static)', () => {
 describe('traefik/dynamic (routing shared with the gateway)', () => {
   it('every file passes the schema; unknown keys are refused', () => {
     expect(Object.keys(cfg.routers).length).toBeGreaterThan(0);
-    const bad = DynamicFileSchema.safeParse({ http: { routers: { x: { rule: 'Path(`/`)', service: 's', ruleSyntax: 'v2' } } } });
+    const bad = DynamicFileSchema.safeParse({
+      http: { routers: { x: { rule: 'Path(`/`)', service: 's', ruleSyntax: 'v2' } } },
+    });
     expect(bad.success).toBe(false);
   });
 
@@ -59,7 +61,19 @@ describe('traefik/dynamic (routing shared with the gateway)', () => {
     expect(route('websecure', '/api/auth/cas')).toBe('api -> api-or-maintenance');
     expect(route('websecure', '/v1/graphql')).toBe('graphql -> engine');
     expect(route('websecure', '/v1/graphql', { upgrade: 'websocket' })).toBe('graphql-ws -> engine');
-    for (const p of ['/console', '/console/x', '/v1/metadata', '/v1/query', '/v2/query', '/v1/graphql/explain', '/v1/config', '/v1alpha1/config', '/v1alpha1/pg_dump', '/pgdump', '/dev/ekg']) {
+    for (const p of [
+      '/console',
+      '/console/x',
+      '/v1/metadata',
+      '/v1/query',
+      '/v2/query',
+      '/v1/graphql/explain',
+      '/v1/config',
+      '/v1alpha1/config',
+      '/v1alpha1/pg_dump',
+      '/pgdump',
+      '/dev/ekg',
+    ]) {
       expect(route('websecure', p), p).toBe('hasura-admin-deny -> noop@internal');
     }
     for (const p of ['/', '/apiary', '/healthz', '/v1/version', '/v1/graphqlx', '/pgadmin', '/dashboard/']) {
@@ -76,7 +90,11 @@ describe('traefik/dynamic (routing shared with the gateway)', () => {
 
   it('puts security headers, compression and the size limit on the public HTTP routers', () => {
     for (const name of ['api', 'graphql']) {
-      expect(routers.find((r) => r.name === name)?.middlewareNames).toEqual(['security-headers', 'compress', 'request-limit']);
+      expect(routers.find((r) => r.name === name)?.middlewareNames).toEqual([
+        'security-headers',
+        'compress',
+        'request-limit',
+      ]);
     }
     expect(cfg.middlewares['request-limit']).toMatchObject({ buffering: { maxRequestBodyBytes: 1048576 } });
   });
@@ -84,9 +102,20 @@ describe('traefik/dynamic (routing shared with the gateway)', () => {
   it('falls back from the API to the maintenance page on a fast health check', () => {
     expect(cfg.services['api-or-maintenance']).toEqual({ failover: { service: 'api', fallback: 'maintenance' } });
     const api = cfg.services['api'];
-    expect(api && 'loadBalancer' in api ? api.loadBalancer.healthCheck : undefined).toMatchObject({ path: '/api/ping', timeout: '1s', interval: '1s' });
-    const urls = Object.values(cfg.services).flatMap((s) => ('loadBalancer' in s ? s.loadBalancer.servers.map((x) => x.url) : []));
-    expect(urls.sort()).toEqual(['http://api:4096', 'http://graphql-engine:8080', 'http://pgadmin:80', 'http://under-maintenance:8080']);
+    expect(api && 'loadBalancer' in api ? api.loadBalancer.healthCheck : undefined).toMatchObject({
+      path: '/api/ping',
+      timeout: '1s',
+      interval: '1s',
+    });
+    const urls = Object.values(cfg.services).flatMap((s) =>
+      'loadBalancer' in s ? s.loadBalancer.servers.map((x) => x.url) : [],
+    );
+    expect(urls.sort()).toEqual([
+      'http://api:4096',
+      'http://graphql-engine:8080',
+      'http://pgadmin:80',
+      'http://under-maintenance:8080',
+    ]);
   });
 
   it('keeps the admin routes on the admin entrypoint only', () => {

@@ -19,9 +19,10 @@ export const addWorksheetCourse = defineAction({
     withTransaction(pool, async (c) => {
       const ws = await ownWorksheet(c, userId, input.worksheet_id);
       await requireListing(c, ws.season_code, input.crn);
-      const count = await c.query<{ n: number }>(`select count(*)::int as n from worksheet_courses where worksheet_id = $1`, [
-        ws.worksheet_id,
-      ]);
+      const count = await c.query<{ n: number }>(
+        `select count(*)::int as n from worksheet_courses where worksheet_id = $1`,
+        [ws.worksheet_id],
+      );
       if ((count.rows[0]?.n ?? 0) >= MAX_COURSES_PER_WORKSHEET) throw new ApiError('worksheet-course-limit');
       try {
         const r = await c.query<WorksheetCourseRow>(

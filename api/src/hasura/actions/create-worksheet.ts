@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { withTransaction } from '../../clients/pg.js';
 import { ApiError } from '../../errors.js';
 import { defineAction } from './action.js';
-import { MAX_WORKSHEETS_PER_SEASON, requireSeason, seasonCode, WORKSHEET_COLS, worksheetName, type WorksheetRow } from './shared.js';
+import {
+  MAX_WORKSHEETS_PER_SEASON,
+  requireSeason,
+  seasonCode,
+  WORKSHEET_COLS,
+  worksheetName,
+  type WorksheetRow,
+} from './shared.js';
 
 /** Creates a worksheet in a season with the next free worksheet number (0 for the first). */
 export const createWorksheet = defineAction({
@@ -12,7 +19,10 @@ export const createWorksheet = defineAction({
     withTransaction(pool, async (c) => {
       await requireSeason(c, input.season_code);
       // Serialise creations of this user in this season so numbering and the limit hold under concurrency.
-      await c.query(`select pg_advisory_xact_lock(hashtext('worksheets:' || $1::text || ':' || $2::text))`, [userId, input.season_code]);
+      await c.query(`select pg_advisory_xact_lock(hashtext('worksheets:' || $1::text || ':' || $2::text))`, [
+        userId,
+        input.season_code,
+      ]);
       const stats = await c.query<{ n: number; next: number }>(
         `select count(*)::int as n, coalesce(max(worksheet_number) + 1, 0)::int as next
            from worksheets where user_id = $1 and season_code = $2`,

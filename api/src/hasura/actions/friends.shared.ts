@@ -31,10 +31,10 @@ export async function areFriends(c: PoolClient, a: number, b: number): Promise<b
 
 /** Both rows of the friendship, and no pending request either way. */
 export async function makeFriends(c: PoolClient, a: number, b: number): Promise<void> {
-  await c.query(
-    `insert into friendships (user_id, friend_user_id) values ($1, $2), ($2, $1) on conflict do nothing`,
-    [a, b],
-  );
+  await c.query(`insert into friendships (user_id, friend_user_id) values ($1, $2), ($2, $1) on conflict do nothing`, [
+    a,
+    b,
+  ]);
   await c.query(
     `delete from friend_requests where (from_user_id = $1 and to_user_id = $2) or (from_user_id = $2 and to_user_id = $1)`,
     [a, b],

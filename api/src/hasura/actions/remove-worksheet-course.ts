@@ -10,7 +10,10 @@ export const removeWorksheetCourse = defineAction({
   handler: ({ pool, userId }, input) =>
     withTransaction(pool, async (c) => {
       await ownWorksheet(c, userId, input.worksheet_id);
-      const r = await c.query(`delete from worksheet_courses where worksheet_id = $1 and crn = $2`, [input.worksheet_id, input.crn]);
+      const r = await c.query(`delete from worksheet_courses where worksheet_id = $1 and crn = $2`, [
+        input.worksheet_id,
+        input.crn,
+      ]);
       if (!r.rowCount) throw new ApiError('course-not-in-worksheet');
       await c.query(`update worksheets set updated_at = now() where worksheet_id = $1`, [input.worksheet_id]);
       return { worksheet_id: input.worksheet_id, crn: input.crn };

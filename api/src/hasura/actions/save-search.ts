@@ -18,7 +18,9 @@ export const saveSearch = defineAction({
   handler: ({ pool, userId }, input) =>
     withTransaction(pool, async (c) => {
       await c.query(`select pg_advisory_xact_lock(hashtext('saved-searches:' || $1::text))`, [userId]);
-      const n = await c.query<{ n: number }>(`select count(*)::int as n from saved_searches where user_id = $1`, [userId]);
+      const n = await c.query<{ n: number }>(`select count(*)::int as n from saved_searches where user_id = $1`, [
+        userId,
+      ]);
       if ((n.rows[0]?.n ?? 0) >= MAX_SAVED_SEARCHES) throw new ApiError('saved-search-limit');
       try {
         const r = await c.query<{ saved_search_id: number; name: string; query: unknown }>(

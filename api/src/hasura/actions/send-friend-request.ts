@@ -15,7 +15,10 @@ export const sendFriendRequest = defineAction({
       await requireOtherUser(c, userId, other);
       await lockPair(c, userId, other);
       if (await areFriends(c, userId, other)) throw new ApiError('already-friends');
-      const reverse = await c.query(`select 1 from friend_requests where from_user_id = $1 and to_user_id = $2`, [other, userId]);
+      const reverse = await c.query(`select 1 from friend_requests where from_user_id = $1 and to_user_id = $2`, [
+        other,
+        userId,
+      ]);
       if (reverse.rowCount) {
         await makeFriends(c, userId, other);
         return { user_id: userId, friend_user_id: other, status: 'friends' };

@@ -40,7 +40,11 @@ export const updateProfile = defineAction({
           await c.query(`delete from profile_fields where user_id = $1 and field = $2`, [userId, f.field]);
         } else if (f.value === undefined) {
           if (f.visibility) {
-            await c.query(`update profile_fields set visibility = $3 where user_id = $1 and field = $2`, [userId, f.field, f.visibility]);
+            await c.query(`update profile_fields set visibility = $3 where user_id = $1 and field = $2`, [
+              userId,
+              f.field,
+              f.visibility,
+            ]);
           }
         } else {
           await c.query(
@@ -51,7 +55,9 @@ export const updateProfile = defineAction({
           );
         }
       }
-      const user = await c.query<{ display_name: string }>(`select display_name from users where user_id = $1`, [userId]);
+      const user = await c.query<{ display_name: string }>(`select display_name from users where user_id = $1`, [
+        userId,
+      ]);
       const fields = await c.query<ProfileField>(
         `select field, value, visibility from profile_fields where user_id = $1 order by field`,
         [userId],

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diffBody, judge } from '../../compare.js';
 
-const req = (query: string, operationName?: string): unknown => ({ query, ...(operationName ? { operationName } : {}) });
+const req = (query: string, operationName?: string): unknown => ({
+  query,
+  ...(operationName ? { operationName } : {}),
+});
 const q = req('query { author { id name info articles { title } } }');
 
 describe('comparator', () => {
@@ -34,20 +37,31 @@ describe('comparator', () => {
   it('gives error-soft when both sides are errors that differ, fail otherwise', () => {
     const exp = { errors: [{ extensions: { path: '$', code: 'x' }, message: 'm' }] };
     const other = { errors: [{ extensions: { path: '$', code: 'y' }, message: 'n' }] };
-    expect(judge({ status: 200, response: exp }, { status: 200, body: other, headers: {} }, q).verdict).toBe('error-soft');
-    expect(judge({ status: 200, response: exp }, { status: 200, body: { data: {} }, headers: {} }, q).verdict).toBe('fail');
-    expect(judge({ status: 200, response: { data: {} } }, { status: 200, body: other, headers: {} }, q).verdict).toBe('fail');
+    expect(judge({ status: 200, response: exp }, { status: 200, body: other, headers: {} }, q).verdict).toBe(
+      'error-soft',
+    );
+    expect(judge({ status: 200, response: exp }, { status: 200, body: { data: {} }, headers: {} }, q).verdict).toBe(
+      'fail',
+    );
+    expect(judge({ status: 200, response: { data: {} } }, { status: 200, body: other, headers: {} }, q).verdict).toBe(
+      'fail',
+    );
   });
 
   it('checks the status first and resp_headers as a subset', () => {
     expect(judge({ status: 400 }, { status: 200, body: {}, headers: {} }, q).verdict).toBe('fail');
     const exp = { status: 200, response: { data: {} }, resp_headers: { 'Set-Cookie': 'abcd' } };
-    expect(judge(exp, { status: 200, body: { data: {} }, headers: { 'set-cookie': 'abcd', x: 'y' } }, q).verdict).toBe('pass');
+    expect(judge(exp, { status: 200, body: { data: {} }, headers: { 'set-cookie': 'abcd', x: 'y' } }, q).verdict).toBe(
+      'pass',
+    );
     expect(judge(exp, { status: 200, body: { data: {} }, headers: {} }, q).verdict).toBe('fail');
   });
 
   it('accepts any of allowed_responses and checks only the status without a response', () => {
-    const exp = { status: 200, allowed_responses: [{ response: { data: { a: 1 } } }, { response: { data: { a: 2 } } }] };
+    const exp = {
+      status: 200,
+      allowed_responses: [{ response: { data: { a: 1 } } }, { response: { data: { a: 2 } } }],
+    };
     expect(judge(exp, { status: 200, body: { data: { a: 2 } }, headers: {} }, q).verdict).toBe('pass');
     expect(judge({ status: 200 }, { status: 200, body: 'anything', headers: {} }, q).verdict).toBe('pass');
   });

@@ -67,9 +67,15 @@ describe('harness auth wrappers', () => {
     expect(await caseHeaders(undefined, none, true)).toEqual({ 'X-Hasura-Role': 'admin' });
   });
   it('adds the admin secret to every request in admin-secret mode', async () => {
-    const h = await caseHeaders({ 'X-Hasura-Role': 'user', 'X-Hasura-User-Id': 1 }, { ...none, adminSecret: 's' }, true);
+    const h = await caseHeaders(
+      { 'X-Hasura-Role': 'user', 'X-Hasura-User-Id': 1 },
+      { ...none, adminSecret: 's' },
+      true,
+    );
     expect(h).toEqual({ 'X-Hasura-Role': 'user', 'X-Hasura-User-Id': '1', 'X-Hasura-Admin-Secret': 's' });
-    expect(await caseHeaders({ 'X-Hasura-Role': 'user' }, { ...none, adminSecret: 's' }, false)).toEqual({ 'X-Hasura-Role': 'user' });
+    expect(await caseHeaders({ 'X-Hasura-Role': 'user' }, { ...none, adminSecret: 's' }, false)).toEqual({
+      'X-Hasura-Role': 'user',
+    });
   });
   it('wraps the headers into a bearer token in webhook mode', async () => {
     const h = await caseHeaders({ 'X-Hasura-Role': 'user' }, { ...none, adminSecret: 's', webhook: true }, true);
@@ -79,7 +85,11 @@ describe('harness auth wrappers', () => {
   it('mints a JWT with the role as allowed and default role', async () => {
     let claims: Record<string, unknown> = {};
     const jwt = { sign: (c: Record<string, unknown>) => ((claims = c), Promise.resolve('tok')) };
-    const h = await caseHeaders({ 'X-Hasura-Role': 'user', 'X-Hasura-User-Id': '1' }, { ...none, adminSecret: 's', jwt }, true);
+    const h = await caseHeaders(
+      { 'X-Hasura-Role': 'user', 'X-Hasura-User-Id': '1' },
+      { ...none, adminSecret: 's', jwt },
+      true,
+    );
     expect(h['Authorization']).toBe('Bearer tok');
     expect(h['X-Hasura-Admin-Secret']).toBeUndefined();
     expect(claims['https://hasura.io/jwt/claims']).toEqual({

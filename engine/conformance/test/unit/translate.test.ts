@@ -10,10 +10,26 @@ describe('setup translation', () => {
       { type: 'run_sql', args: { sql: 'create table author(id serial primary key);' } },
       { type: 'track_table', args: { schema: 'public', name: 'author' } },
       { type: 'track_table', args: 'article' },
-      { type: 'pg_track_table', args: { source: 'default', table: { schema: 'public', name: 'x' }, configuration: { custom_name: 'y' } } },
-      { type: 'create_array_relationship', args: { table: 'author', name: 'articles', using: { foreign_key_constraint_on: { table: 'article', column: 'author_id' } } } },
-      { type: 'create_object_relationship', args: { table: 'article', name: 'author', using: { foreign_key_constraint_on: 'author_id' } } },
-      { type: 'create_select_permission', args: { table: 'author', role: 'user', permission: { columns: '*', filter: {} } } },
+      {
+        type: 'pg_track_table',
+        args: { source: 'default', table: { schema: 'public', name: 'x' }, configuration: { custom_name: 'y' } },
+      },
+      {
+        type: 'create_array_relationship',
+        args: {
+          table: 'author',
+          name: 'articles',
+          using: { foreign_key_constraint_on: { table: 'article', column: 'author_id' } },
+        },
+      },
+      {
+        type: 'create_object_relationship',
+        args: { table: 'article', name: 'author', using: { foreign_key_constraint_on: 'author_id' } },
+      },
+      {
+        type: 'create_select_permission',
+        args: { table: 'author', role: 'user', permission: { columns: '*', filter: {} } },
+      },
       { type: 'pg_create_insert_permission', args: { table: 'author', role: 'user', permission: { check: {} } } },
       { type: 'add_computed_field', args: { table: 'author', name: 'full', definition: { function: 'f' } } },
       { type: 'insert', args: { table: 'author', objects: [{ id: 1 }] } },
@@ -55,15 +71,21 @@ describe('setup translation', () => {
       ),
       emptyMetadata(),
     );
-    expect(t.metadata.actions).toEqual([{ name: 'a', definition: { handler: 'h2', output_type: 'O' }, permissions: [{ role: 'user' }] }]);
+    expect(t.metadata.actions).toEqual([
+      { name: 'a', definition: { handler: 'h2', output_type: 'O' }, permissions: [{ role: 'user' }] },
+    ]);
     expect(t.metadata.custom_types).toEqual({ objects: [{ name: 'O', fields: [] }] });
     expect(t.metadata.sources[0]?.functions).toEqual([{ function: { schema: 'public', name: 'search' } }]);
     expect(translateSetup({ type: 'drop_action', args: { name: 'a' } }, t.metadata).metadata.actions).toEqual([]);
   });
 
   it('rejects operations it does not know', () => {
-    expect(() => translateSetup({ type: 'create_remote_schema', args: {} }, emptyMetadata())).toThrow(UnsupportedOperation);
-    expect(() => translateSetup({ type: 'create_select_permission', args: { table: 'nope', role: 'r' } }, emptyMetadata())).toThrow(/not tracked/);
+    expect(() => translateSetup({ type: 'create_remote_schema', args: {} }, emptyMetadata())).toThrow(
+      UnsupportedOperation,
+    );
+    expect(() =>
+      translateSetup({ type: 'create_select_permission', args: { table: 'nope', role: 'r' } }, emptyMetadata()),
+    ).toThrow(/not tracked/);
   });
 });
 
@@ -79,7 +101,11 @@ describe('legacy insert', () => {
   });
 
   it('reads GeoJSON into PostGIS columns', () => {
-    const [s] = buildInsert({ schema: 'public', name: 't' }, [{ id: 1, g: { type: 'Point', coordinates: [1, 2] } }], new Map([['g', 'geometry']]));
+    const [s] = buildInsert(
+      { schema: 'public', name: 't' },
+      [{ id: 1, g: { type: 'Point', coordinates: [1, 2] } }],
+      new Map([['g', 'geometry']]),
+    );
     expect(s?.text).toContain(`ST_GeomFromGeoJSON(r.v -> 'g')::geometry`);
     expect(s?.text).toContain(`(e.v::jsonb - ARRAY['g']::text[])::json`);
   });
