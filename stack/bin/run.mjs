@@ -14,7 +14,8 @@ const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 /** Debian packages the stack needs, and a file that proves each is installed. */
 const DEBIAN = [
   { pkg: 'postgresql', file: join(PG_BIN, 'initdb') },
-  { pkg: 'postgresql-15-postgis-3', file: '/usr/share/postgresql/15/extension/postgis.control' },
+  // The library, not the control file: the control file belongs to the -scripts package, which stays on removal.
+  { pkg: 'postgresql-15-postgis-3', file: '/usr/lib/postgresql/15/lib/postgis-3.so' },
   { pkg: 'redis-server', file: '/usr/bin/redis-server' },
   { pkg: 'pgbouncer', file: '/usr/sbin/pgbouncer' },
 ];
