@@ -85,7 +85,7 @@ describe('setup translation', () => {
     );
     expect(() =>
       translateSetup({ type: 'create_select_permission', args: { table: 'nope', role: 'r' } }, emptyMetadata()),
-    ).toThrow(/not tracked/);
+    ).toThrow(/table "nope" does not exist/);
   });
 });
 
