@@ -3,17 +3,16 @@
  * query typed into its editor with the admin secret typed into its headers editor, and shows the result; the same path
  * on the public entrypoint is refused. Needs Debian's chromium (`npm test` installs it). Screenshots: test-artifacts/.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../stack/src/browser.js';
 import { loadMetadataDir, startEngineServer } from '../../engine/src/index.js';
 import { cloneTemplate, type TestDb } from '../../stack/src/testing.js';
 import { startGateway, type Gateway } from '../src/index.js';
 import { DYNAMIC_DIR, MAINTENANCE_DIR, REPO_ROOT } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'gateway');
 const ADMIN_SECRET = 'console-test-admin-secret-0123456789';
 
@@ -34,7 +33,6 @@ async function typeInto(page: Page, container: string, text: string): Promise<vo
 
 describe('GraphiQL console through the gateway', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     await mkdir(ARTIFACTS, { recursive: true });
     db = await cloneTemplate();
     engine = await startEngineServer({
@@ -54,19 +52,7 @@ describe('GraphiQL console through the gateway', () => {
       adminPort: 0,
       log: () => {},
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

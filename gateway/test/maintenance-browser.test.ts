@@ -3,14 +3,13 @@
  * viewport (no horizontal overflow, heading visible, no external request). Needs Debian's chromium
  * (`apt-get install -y chromium`, which `npm test` installs); it fails, never skips, when chromium is missing. Screenshots: test-artifacts/gateway/.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../stack/src/browser.js';
 import { startGateway, type Gateway } from '../src/index.js';
 import { DYNAMIC_DIR, MAINTENANCE_DIR, REPO_ROOT } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = `${REPO_ROOT}test-artifacts/gateway`;
 
 let gw: Gateway;
@@ -18,7 +17,6 @@ let browser: Browser;
 
 describe('maintenance page in a browser', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     await mkdir(ARTIFACTS, { recursive: true });
     // The API is mapped to a closed port: it is "stopped".
     gw = await startGateway({
@@ -30,19 +28,7 @@ describe('maintenance page in a browser', () => {
       port: 0,
       log: () => {},
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -12,7 +12,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../stack/src/browser.js';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMetadataDir, startEngineServer, type EngineServer } from 'engine';
@@ -25,7 +26,6 @@ import { courseBrowserProxy } from '../vite.config.js';
 
 const CONFIG_FILE = 'examples/course-browser/vite.config.ts';
 const ARTIFACTS = 'test-artifacts/course-browser';
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const EVAL_MARKERS = /"(average_rating|average_workload|evaluation_statistic|avg_rating|last_enrollment)"/;
 
 let db: TestDb;
@@ -106,19 +106,7 @@ beforeAll(async () => {
     preview: { port: sitePort, strictPort: true, proxy: courseBrowserProxy(apiUrl, engine.url) },
   });
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
   page.on('response', (res) => {
     if (!res.url().includes('/v1/graphql')) return;
