@@ -1,7 +1,8 @@
 /**
  * End to end through the GraphQL engine in webhook mode: the engine asks /api/hasura/auth who the cookie belongs to,
- * and row permissions decide what each user sees. Writes go through the API's action handlers, called the way Hasura
- * calls them (secret header + the session variables the webhook produced).
+ * and row permissions decide what each user sees. Alice's worksheet and course are written through the engine's
+ * Hasura actions (the engine calls the API's handlers with the action secret and the webhook's session variables);
+ * the remaining social steps call the same handlers directly, the way the engine does.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -102,17 +103,25 @@ describe('engine /v1/graphql with the API as auth webhook', () => {
     const b = await whoAmI(bobCookie);
     expect(a).toEqual({ role: 'student', userId: alice.userId });
 
-    // Alice creates a private worksheet and adds a course, through actions.
-    const ws = await callAction(t, 'createWorksheet', a.userId, {
-      season_code: L.season,
-      name: 'Alice plan',
-      private: true,
-    });
-    const wsId = ws.body['worksheet_id'] as number;
-    expect(
-      (await callAction(t, 'addWorksheetCourse', a.userId, { worksheet_id: wsId, crn: L.crns[0], color: '#ff0000' }))
-        .status,
-    ).toBe(200);
+    // Alice creates a private worksheet and adds a course, through the engine's actions (cookie → webhook → action).
+    const created = await gql(
+      aliceCookie,
+      `mutation { createWorksheet(season_code: "${L.season}", name: "Alice plan", private: true) { worksheet_id name private } }`,
+    );
+    expect(created.errors).toBeUndefined();
+    const wsId = (created.data?.['createWorksheet'] as { worksheet_id: number }).worksheet_id;
+    const added = await gql(
+      aliceCookie,
+      `mutation { addWorksheetCourse(worksheet_id: ${wsId}, crn: ${L.crns[0]}, color: "#ff0000") { crn color } }`,
+    );
+    expect(added.errors).toBeUndefined();
+    expect(added.data?.['addWorksheetCourse']).toEqual({ crn: L.crns[0], color: '#ff0000' });
+    // Bob cannot add to Alice's worksheet through the same action: the handler takes the user id from the session.
+    const intruder = await gql(
+      bobCookie,
+      `mutation { addWorksheetCourse(worksheet_id: ${wsId}, crn: ${L.crns[0]}, color: "#00ff00") { crn } }`,
+    );
+    expect(intruder.errors).toBeDefined();
 
     const aliceView = await gql(aliceCookie, WORKSHEETS);
     expect(aliceView.errors).toBeUndefined();
