@@ -22,6 +22,7 @@ import { and, planPermissionBoolExp, planWhere } from './plan-bool-exp.js';
 import type { MutationPlanContext } from './plan-insert.js';
 import { planInsert, presetMap } from './plan-insert.js';
 import type { MutationOutputIR, MutationRootIR, ResponseFieldIR, UpdateIR, UpdateOp } from './mutation-ir.js';
+import { selectPermission } from '../model/select-permission.js';
 
 type Ctx = PlannerContext & MutationPlanContext;
 
@@ -261,20 +262,7 @@ export function planMutation(
 export function mutationPlannerContext(input: MutationPlanInput): Ctx {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of input.doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const perm = (t: TableInfo): SelectPermInfo | undefined => {
-    if (input.role === 'admin') {
-      return {
-        columns: new Set(t.columns.map((c) => c.name)),
-        computedFields: new Set(t.computedFields.map((c) => c.name)),
-        filter: {},
-        limit: null,
-        allowAggregations: true,
-        queryRootFields: null,
-        subscriptionRootFields: null,
-      };
-    }
-    return t.select.get(input.role);
-  };
+  const perm = (t: TableInfo): SelectPermInfo | undefined => selectPermission(t, input.role);
   const ctx: Ctx = {
     model: input.model,
     perm,

@@ -142,20 +142,7 @@ export function planOperation(input: PlanInput): RootIR[] {
   if (!root) throw validationFailed('no queries exist', '$');
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const perm = (t: TableInfo): SelectPermInfo | undefined => {
-    if (input.role === 'admin') {
-      return {
-        columns: new Set(t.columns.map((c) => c.name)),
-        computedFields: new Set(t.computedFields.map((c) => c.name)),
-        filter: {},
-        limit: null,
-        allowAggregations: true,
-        queryRootFields: null,
-        subscriptionRootFields: null,
-      };
-    }
-    return t.select.get(input.role);
-  };
+  const perm = (t: TableInfo): SelectPermInfo | undefined => selectPermission(t, input.role);
   const ctx: PlannerContext = {
     model: input.model,
     perm,
@@ -258,6 +245,7 @@ export function planOperation(input: PlanInput): RootIR[] {
 
 import type { GraphQLField } from 'graphql';
 import { planFields, rawArgs } from './plan-selection.js';
+import { selectPermission } from '../model/select-permission.js';
 
 function planFieldsOf(ctx: PlannerContext, def: GraphQLField<unknown, unknown>, f: CollectedField, table: TableInfo) {
   const t = getNamedType(def.type);

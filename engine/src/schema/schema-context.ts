@@ -8,6 +8,7 @@ import type {
   TableInfo,
 } from '../model/model-types.js';
 import { ScalarRegistry } from './build-scalars.js';
+import { selectPermission } from '../model/select-permission.js';
 
 export interface SchemaOptions {
   /** HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES */
@@ -28,18 +29,7 @@ export class SchemaContext {
   }
 
   perm(t: TableInfo): SelectPermInfo | undefined {
-    if (this.isAdmin) {
-      return {
-        columns: new Set(t.columns.map((c) => c.name)),
-        computedFields: new Set(t.computedFields.map((c) => c.name)),
-        filter: {},
-        limit: null,
-        allowAggregations: true,
-        queryRootFields: null,
-        subscriptionRootFields: null,
-      };
-    }
-    return t.select.get(this.role);
+    return selectPermission(t, this.role);
   }
 
   table(key: string): TableInfo | undefined {
