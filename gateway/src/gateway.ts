@@ -10,19 +10,30 @@ import { loadDynamicConfig, localName, type DynamicConfig } from './config.js';
 import { baseSink, sendText, type Handler, type Outcome, type RequestContext } from './context.js';
 import { buildMiddleware, type MiddlewareFn } from './middlewares.js';
 import { defaultPriority, parseRule, type Matcher, type RequestFacts } from './rules.js';
-import { ServiceRegistry, type ServiceNode } from './services.js';
+import { ServiceRegistry, type ServiceMap, type ServiceNode } from './services.js';
 
 export interface GatewayOptions {
   /** directory of the Traefik dynamic files, normally `traefik/dynamic` */
   dynamicDir: string;
-  /** server URL in the files -> local target: `http://127.0.0.1:PORT` or `static:<dir>` (maintenance page) */
-  serviceMap: Record<string, string>;
+  /**
+   * server URL in the files -> local target: `http://127.0.0.1:PORT`, a list of them (the replicas behind one
+   * docker-compose service, balanced round robin over the healthy ones), or `static:<dir>` (maintenance page)
+   */
+  serviceMap: ServiceMap;
   /** port of the public entrypoint (`websecure`); 0 = a free port */
   port: number;
   host?: string;
   /** optional port for the admin-only entrypoint (`admin`): /console, metadata APIs. Never expose it. */
   adminPort?: number;
   log?: (line: string) => void;
+  /**
+   * Service addresses for service-to-service calls, like Docker's per-service VIP: docker-compose server URL (e.g.
+   * `http://api:4096`) -> local port (0 = a free port). Each gets a plain listener, without routers or middlewares,
+   * that sends every request to the loadBalancer service that has this server, so the engine's auth webhook and
+   * action calls reach whichever API replica is alive. Unlike Docker's L4 VIP it retries as the services do (see
+   * services.ts) and skips replicas that fail their health check.
+   */
+  serviceAddresses?: Record<string, number>;
 }
 
 export interface Gateway {
@@ -30,6 +41,8 @@ export interface Gateway {
   port: number;
   /** set when `adminPort` was given */
   adminUrl: string | undefined;
+  /** the local URL of each `serviceAddresses` entry, by its docker-compose URL */
+  serviceUrls: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -120,6 +133,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const cfg = await loadDynamicConfig(opts.dynamicDir);
   const registry = new ServiceRegistry(cfg, { serviceMap: opts.serviceMap, log });
   const routers = compileRouters(cfg, registry);
+  const addressed = Object.entries(opts.serviceAddresses ?? {}).map(
+    ([serverUrl, port]) => [serverUrl, port, registry.forServerUrl(serverUrl)] as const,
+  );
   registry.startHealthChecks();
   const host = opts.host ?? '127.0.0.1';
   const upgraded = new Set<Duplex>();
@@ -216,6 +232,31 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
     });
 
+  /** A service address: every request and upgrade goes straight to one service (no routing, no middlewares). */
+  const makeServiceServer = (service: ServiceNode): http.Server => {
+    const server = http.createServer((req, res) => {
+      const ctx: RequestContext = {
+        req,
+        res,
+        sink: baseSink(res),
+        body: undefined,
+        clientIp: req.socket.remoteAddress ?? '',
+        method: (req.method ?? 'GET').toUpperCase(),
+      };
+      void service.serve(ctx, false).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      });
+    });
+    server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+      upgraded.add(socket);
+      socket.on('close', () => upgraded.delete(socket));
+      socket.on('error', () => socket.destroy());
+      service.upgrade(req, socket, head);
+    });
+    return server;
+  };
+
   const publicServer = makeServer('websecure');
   const port = await listen(publicServer, opts.port);
   let adminServer: http.Server | undefined;
@@ -225,6 +266,14 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     adminPort = await listen(adminServer, opts.adminPort);
   }
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const serviceServers: http.Server[] = [];
+  const serviceUrls: Record<string, string> = {};
+  for (const [serverUrl, wanted, service] of addressed) {
+    const server = makeServiceServer(service);
+    serviceServers.push(server);
+    serviceUrls[serverUrl] = `http://${urlHost}:${await listen(server, wanted)}`;
+    log(`${serverUrl} -> ${serviceUrls[serverUrl]} (service ${service.name})`);
+  }
   log(
     `listening on http://${urlHost}:${port}` +
       (adminPort === undefined ? '' : ` (admin entrypoint on http://${urlHost}:${adminPort})`),
@@ -240,10 +289,15 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     url: `http://${urlHost}:${port}`,
     port,
     adminUrl: adminPort === undefined ? undefined : `http://${urlHost}:${adminPort}`,
+    serviceUrls,
     async close() {
       registry.stop();
       for (const s of upgraded) s.destroy();
-      await Promise.all([closeServer(publicServer), ...(adminServer ? [closeServer(adminServer)] : [])]);
+      await Promise.all([
+        closeServer(publicServer),
+        ...(adminServer ? [closeServer(adminServer)] : []),
+        ...serviceServers.map(closeServer),
+      ]);
     },
   };
 }

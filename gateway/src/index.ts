@@ -2,4 +2,4 @@
 export { startGateway, type Gateway, type GatewayOptions } from './gateway.js';
 export { loadDynamicConfig, DynamicFileSchema, type DynamicConfig } from './config.js';
 export { parseRule, defaultPriority } from './rules.js';
-export { MAINTENANCE_RETRY_AFTER_SECONDS } from './services.js';
+export { MAINTENANCE_RETRY_AFTER_SECONDS, type ServiceMap } from './services.js';

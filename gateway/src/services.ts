@@ -1,8 +1,18 @@
 /**
  * Services: loadBalancer (round robin over healthy servers, proxied with http-proxy-3) and failover (the main
  * service while it is healthy, else the fallback). A server URL is mapped through the caller's service map to a local
- * `http://127.0.0.1:PORT` or to `static:<dir>` (the maintenance page served by the gateway itself: 503 +
- * Retry-After for every path, like under_maintenance/nginx.conf).
+ * `http://127.0.0.1:PORT`, to a list of them (the replicas behind one docker-compose service name, which Docker's DNS
+ * or Swarm's VIP balances in production), or to `static:<dir>` (the maintenance page served by the gateway itself:
+ * 503 + Retry-After for every path, like under_maintenance/nginx.conf).
+ *
+ * Every replica is a server of its own, with its own health checker, so a service is healthy while any replica is.
+ * When a replica cannot take a request, the request moves to another healthy replica, as far as that is safe:
+ *   - connection refused (nothing was sent): any method is tried on the next healthy replica, each replica once;
+ *   - the connection was reset or closed, the replica turned unhealthy or the response-header timeout fired after the
+ *     request was sent but before any response byte: GET and HEAD are retried once on another healthy replica; any
+ *     other method gets 502 (504 for the timeout), because the replica may have applied it. Traefik does not retry a
+ *     POST either (its retry middleware only covers errors before the request is written).
+ * Once a response has started nothing is retried: the client connection is cut.
  */
 import type { ClientRequest, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -34,8 +44,11 @@ interface Target {
   responseHeaderTimeoutMs: number | undefined;
 }
 
+/** docker-compose server URL -> one local target, or the list of a service's replicas. */
+export type ServiceMap = Record<string, string | readonly string[]>;
+
 export interface BuildOptions {
-  serviceMap: Record<string, string>;
+  serviceMap: ServiceMap;
   log: (line: string) => void;
 }
 
@@ -63,28 +76,44 @@ export class ServiceRegistry {
       const transport =
         lb.serversTransport === undefined ? undefined : this.cfg.serversTransports[localName(lb.serversTransport)];
       const rht = transport?.forwardingTimeouts?.responseHeaderTimeout;
-      const targets = lb.servers.map((s): Target => {
+      const responseHeaderTimeoutMs = rht === undefined ? undefined : durationMs(rht);
+      const targets = lb.servers.flatMap((s): Target[] => {
         const mapped = this.opts.serviceMap[s.url] ?? this.opts.serviceMap[s.url.replace(/\/$/, '')];
-        const responseHeaderTimeoutMs = rht === undefined ? undefined : durationMs(rht);
-        if (mapped === undefined) {
+        if (mapped === undefined || mapped.length === 0) {
           this.opts.log(`service ${name}: ${s.url} is not in the service map; it is treated as down`);
-          return { kind: 'unmapped', url: s.url, health: undefined, responseHeaderTimeoutMs };
+          return [{ kind: 'unmapped', url: s.url, health: undefined, responseHeaderTimeoutMs }];
         }
-        if (mapped.startsWith('static:')) {
-          const page = readFileSync(resolvePath(mapped.slice('static:'.length), 'maintenance.html'));
-          return { kind: 'static', url: mapped, health: undefined, page, responseHeaderTimeoutMs };
-        }
-        let health: HealthChecker | undefined;
-        if (lb.healthCheck !== undefined) {
-          health = new HealthChecker(new URL(mapped), lb.healthCheck, this.opts.log);
-          this.checkers.push(health);
-        }
-        return { kind: 'http', url: mapped, health, responseHeaderTimeoutMs };
+        return (typeof mapped === 'string' ? [mapped] : mapped).map((local): Target => {
+          if (local.startsWith('static:')) {
+            const page = readFileSync(resolvePath(local.slice('static:'.length), 'maintenance.html'));
+            return { kind: 'static', url: local, health: undefined, page, responseHeaderTimeoutMs };
+          }
+          let health: HealthChecker | undefined;
+          if (lb.healthCheck !== undefined) {
+            health = new HealthChecker(new URL(local), lb.healthCheck, this.opts.log);
+            this.checkers.push(health);
+          }
+          return { kind: 'http', url: local, health, responseHeaderTimeoutMs };
+        });
       });
       node = loadBalancerService(name, targets, lb.passHostHeader ?? true);
     }
     this.nodes.set(name, node);
     return node;
+  }
+
+  /**
+   * The loadBalancer service whose servers include `serverUrl` (a docker-compose URL such as `http://api:4096`), for
+   * service-to-service traffic that reaches the replicas directly rather than through a router.
+   */
+  forServerUrl(serverUrl: string): ServiceNode {
+    const want = serverUrl.replace(/\/$/, '');
+    for (const [name, def] of Object.entries(this.cfg.services)) {
+      if ('loadBalancer' in def && def.loadBalancer.servers.some((s) => s.url.replace(/\/$/, '') === want)) {
+        return this.get(name);
+      }
+    }
+    throw new Error(`no loadBalancer service has the server ${serverUrl}`);
   }
 
   startHealthChecks(): void {
@@ -126,13 +155,19 @@ function failoverService(name: string, main: ServiceNode, fallback: ServiceNode)
   };
 }
 
+/** Methods that may be sent twice (RFC 9110 §9.2.2 lists more; these are the ones Traefik's retry covers). */
+const RETRIABLE_AFTER_SEND = new Set(['GET', 'HEAD']);
+
+const FORWARDED = ['x-forwarded-for', 'x-forwarded-port', 'x-forwarded-proto', 'x-forwarded-host'] as const;
+
 function loadBalancerService(name: string, targets: Target[], passHostHeader: boolean): ServiceNode {
   let next = 0;
   const up = (t: Target): boolean => t.kind !== 'unmapped' && (t.health?.healthy ?? true);
-  const pick = (): Target | undefined => {
+  /** The next healthy target in round-robin order that is not in `skip`. */
+  const pick = (skip?: ReadonlySet<Target>): Target | undefined => {
     for (let i = 0; i < targets.length; i += 1) {
       const t = targets[(next + i) % targets.length];
-      if (t !== undefined && up(t)) {
+      if (t !== undefined && up(t) && !skip?.has(t)) {
         next = (next + i + 1) % targets.length;
         return t;
       }
@@ -143,7 +178,7 @@ function loadBalancerService(name: string, targets: Target[], passHostHeader: bo
     name,
     healthy: () => targets.some(up),
     async serve(ctx, canFail) {
-      const t = pick();
+      let t = pick();
       if (t === undefined) return canFail ? 'unavailable' : sendText(ctx, 503, 'no available server\n');
       if (t.kind === 'static') return serveStatic(ctx, t.page ?? Buffer.alloc(0));
       if (ctx.body === undefined) {
@@ -151,11 +186,35 @@ function loadBalancerService(name: string, targets: Target[], passHostHeader: bo
         if (body === undefined) return sendText(ctx, 413, 'Request Entity Too Large');
         ctx.body = body;
       }
-      const r = await proxyHttp(ctx, t, passHostHeader);
-      if (r === 'unavailable' && !canFail) return sendText(ctx, 502, 'Bad Gateway');
-      return r;
+      const tried = new Set<Target>();
+      let retriedAfterSend = false;
+      const forwarded = FORWARDED.map((h) => ctx.req.headers[h]);
+      for (;;) {
+        // http-proxy appends to X-Forwarded-*: each attempt starts from the headers as they came in.
+        FORWARDED.forEach((h, i) => {
+          const v = forwarded[i];
+          if (v === undefined) delete ctx.req.headers[h];
+          else ctx.req.headers[h] = v;
+        });
+        const r = await proxyHttp(ctx, t, passHostHeader);
+        if (r === 'sent') return r;
+        tried.add(t);
+        if (r !== 'refused') {
+          // The replica may have received (and acted on) the request.
+          if (!RETRIABLE_AFTER_SEND.has(ctx.method) || retriedAfterSend) {
+            return r === 'timeout' ? sendText(ctx, 504, 'Gateway Timeout') : sendText(ctx, 502, 'Bad Gateway');
+          }
+          retriedAfterSend = true;
+        }
+        const other = pick(tried);
+        if (other === undefined || other.kind === 'static') {
+          return canFail ? 'unavailable' : sendText(ctx, 502, 'Bad Gateway');
+        }
+        t = other;
+      }
     },
     upgrade(req, socket, head) {
+      // A websocket stays on the one replica it was opened on; when that replica dies the client reconnects.
       const t = pick();
       if (t === undefined) {
         rawResponse(
@@ -191,13 +250,24 @@ function serveStatic(ctx: RequestContext, page: Buffer): Promise<Outcome> {
 }
 
 /**
- * Proxies one buffered request. Resolves 'unavailable' when nothing could be written (connect error, the server
- * turned unhealthy or the response-header timeout fired before the response started), 'sent' otherwise.
+ * How one attempt on one replica ended: `sent` = the response started; `refused` = the connection was refused
+ * (nothing was sent); `lost` = the connection failed after it was open (reset, closed, or the replica turned
+ * unhealthy) before any response byte; `timeout` = the response-header timeout fired.
  */
-function proxyHttp(ctx: RequestContext, t: Target, passHostHeader: boolean): Promise<Outcome> {
+type Attempt = 'sent' | 'refused' | 'lost' | 'timeout';
+
+/** Errors of the connect step: the request never left the gateway. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+
+/**
+ * Proxies one buffered request to one replica. Upstream connections are not reused (http-proxy-3 without an agent
+ * sends `Connection: close`), so a refused connection always means the request was not delivered.
+ */
+function proxyHttp(ctx: RequestContext, t: Target, passHostHeader: boolean): Promise<Attempt> {
   return new Promise((resolve) => {
     const proxy = createProxyServer({ xfwd: true, selfHandleResponse: true, changeOrigin: !passHostHeader });
     let settled = false;
+    let timedOut = false;
     let upstreamReq: ClientRequest | undefined;
     const abort = (why: string): void => {
       if (!settled) upstreamReq?.destroy(new Error(why));
@@ -208,8 +278,11 @@ function proxyHttp(ctx: RequestContext, t: Target, passHostHeader: boolean): Pro
     const headerTimer =
       t.responseHeaderTimeoutMs === undefined
         ? undefined
-        : setTimeout(() => abort('response header timeout'), t.responseHeaderTimeoutMs);
-    const settle = (outcome: Outcome): void => {
+        : setTimeout(() => {
+            timedOut = true;
+            abort('response header timeout');
+          }, t.responseHeaderTimeoutMs);
+    const settle = (outcome: Attempt): void => {
       if (settled) return;
       settled = true;
       unsubscribe?.();
@@ -234,13 +307,14 @@ function proxyHttp(ctx: RequestContext, t: Target, passHostHeader: boolean): Pro
       pres.on('aborted', () => ctx.res.destroy());
       pres.pipe(out);
     });
-    proxy.web(ctx.req, ctx.res, { target: t.url, buffer: Readable.from([ctx.body ?? Buffer.alloc(0)]) }, () => {
+    proxy.web(ctx.req, ctx.res, { target: t.url, buffer: Readable.from([ctx.body ?? Buffer.alloc(0)]) }, (err) => {
       if (settled) {
         // The response had started: the only honest thing left is to cut the connection.
         ctx.res.destroy();
         return;
       }
-      settle('unavailable');
+      const code = (err as NodeJS.ErrnoException).code;
+      settle(timedOut ? 'timeout' : code !== undefined && NOT_SENT.has(code) ? 'refused' : 'lost');
     });
   });
 }
