@@ -23,11 +23,11 @@ import type { CollectedField } from './plan/collect-fields.js';
 import { collectFields, subSelections } from './plan/collect-fields.js';
 import { coerceInput } from './plan/coerce-input.js';
 import type { PlannerContext } from './plan/plan-selection.js';
-import { planTableSelect, rawArgs } from './plan/plan-selection.js';
+import { planAggregate, planTableSelect, rawArgs } from './plan/plan-selection.js';
 import { and } from './plan/plan-bool-exp.js';
 import type { BoolIR } from './plan/ir.js';
 import type { CompileContext } from './compiler/compile-bool.js';
-import { arrayQuery, objectQuery } from './compiler/compile-select.js';
+import { aggregateQuery, arrayQuery, objectQuery } from './compiler/compile-select.js';
 import { compile } from './compiler/sql.js';
 import { buildActionCall, postAction } from './executor/call-action.js';
 import type { ActionHttpResult } from './executor/call-action.js';
@@ -123,17 +123,23 @@ async function relationship(
       rhs: { kind: 'value', value: v, type: col.type, array: false },
     });
   }
-  const s = planTableSelect(deps.planner, info.table, def, c, {
-    join: null,
-    source: { kind: 'table' },
-    withArgs: info.rel.kind === 'array',
-    objectType,
-    fieldsFrom: null,
-  });
-  const select = { ...s, where: and([s.where, ...conds]) };
-  const q = compile(
-    info.rel.kind === 'array' ? arrayQuery(deps.compile(), select, null) : objectQuery(deps.compile(), select, null),
-  );
+  let q;
+  if (info.aggregate) {
+    const { select: s, agg } = planAggregate(deps.planner, info.table, def, c, null, { kind: 'table' });
+    q = compile(aggregateQuery(deps.compile(), { ...s, where: and([s.where, ...conds]) }, agg, null));
+  } else {
+    const s = planTableSelect(deps.planner, info.table, def, c, {
+      join: null,
+      source: { kind: 'table' },
+      withArgs: info.rel.kind === 'array',
+      objectType,
+      fieldsFrom: null,
+    });
+    const select = { ...s, where: and([s.where, ...conds]) };
+    q = compile(
+      info.rel.kind === 'array' ? arrayQuery(deps.compile(), select, null) : objectQuery(deps.compile(), select, null),
+    );
+  }
   try {
     const res = await deps.pool.query<{ v: unknown }>({ text: q.text, values: q.values as unknown[] });
     return res.rows[0]?.v ?? (info.rel.kind === 'array' ? [] : null);
@@ -142,11 +148,32 @@ async function relationship(
   }
 }
 
-/** The selected part of a validated value. */
-async function shape(deps: ActionDeps, type: GraphQLOutputType, v: unknown, f: CollectedField): Promise<unknown> {
+/** Whether the selection of `f` (of output type `type`) reaches a relationship to a table. */
+function selectsRelationship(deps: ActionDeps, type: GraphQLOutputType, f: CollectedField): boolean {
+  const t = getNamedType(type);
+  if (!isObjectType(t)) return false;
+  return collectFields(deps.planner, t, subSelections(f), f.path, f.fragStack).some((c) => {
+    const def = t.getFields()[c.name];
+    return !!def && (!!actionRelInfo(def.extensions) || selectsRelationship(deps, def.type, c));
+  });
+}
+
+/**
+ * The selected part of a validated value. Fields of the output object the handler left out are null; inside nested
+ * objects, when the selection has no relationship, Hasura builds the result from the response itself and leaves such
+ * keys out (`makeActionResponseNoRelations`, `omitMissing`); with relationships it goes through Postgres (null).
+ */
+async function shape(
+  deps: ActionDeps,
+  type: GraphQLOutputType,
+  v: unknown,
+  f: CollectedField,
+  omitMissing: boolean,
+  nested = false,
+): Promise<unknown> {
   if (v === null || v === undefined) return null;
   const t = getNullableType(type);
-  if (isListType(t)) return Promise.all((v as unknown[]).map((x) => shape(deps, t.ofType, x, f)));
+  if (isListType(t)) return Promise.all((v as unknown[]).map((x) => shape(deps, t.ofType, x, f, omitMissing, nested)));
   if (!isObjectType(t)) return v;
   const obj = v as Record<string, unknown>;
   const out: Record<string, unknown> = {};
@@ -157,15 +184,15 @@ async function shape(deps: ActionDeps, type: GraphQLOutputType, v: unknown, f: C
     }
     const def = t.getFields()[c.name];
     if (!def) throw new EngineError('validation-failed', `field '${c.name}' not found in type: '${t.name}'`, c.path);
-    out[c.alias] = actionRelInfo(def.extensions)
-      ? await relationship(deps, def, c, obj)
-      : await shape(deps, def.type, obj[c.name], c);
+    if (actionRelInfo(def.extensions)) out[c.alias] = await relationship(deps, def, c, obj);
+    else if (!omitMissing || !nested || c.name in obj)
+      out[c.alias] = await shape(deps, def.type, obj[c.name], c, omitMissing, true);
   }
   return out;
 }
 
 function internalOf(
-  call: { template: string; body: string; reported: readonly unknown[] },
+  call: { template: string; body: string; reported: readonly unknown[]; transformedReport?: unknown },
   res: ActionHttpResult | null,
 ): unknown {
   let body: unknown = res?.body ?? null;
@@ -181,7 +208,7 @@ function internalOf(
       body: JSON.parse(call.body) as unknown,
       url: call.template,
       headers: call.reported,
-      transformed_request: null,
+      transformed_request: call.transformedReport ?? null,
     },
   };
 }
@@ -212,7 +239,7 @@ export async function runAction(
   if (res.status >= 200 && res.status < 300) {
     const err = validate(def.type, parsed, true, null);
     if (err) throw new EngineError('unexpected', err, '$', internalOf(call, res));
-    return JSON.stringify(await shape(deps, def.type, parsed, f)) ?? 'null';
+    return JSON.stringify(await shape(deps, def.type, parsed, f, !selectsRelationship(deps, def.type, f))) ?? 'null';
   }
   if (
     res.status >= 400 &&

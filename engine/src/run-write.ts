@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import { Kind, OperationTypeNode, print } from 'graphql';
 import type { DocumentNode, FieldNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import { EngineError, toGraphQLError, validationFailed } from './errors.js';
+import { EngineError, markExecution, toGraphQLError, validationFailed } from './errors.js';
 import type { Model } from './model/model-types.js';
 import type { Session } from './session.js';
 import { coerceVariables, validateDocument } from './plan/plan-operation.js';
@@ -76,9 +76,16 @@ function actionDeps(
   };
 }
 
-function result(body: string, cookies: readonly string[]): ExecuteResult {
+function result(body: string, cookies: readonly string[], execError = false): ExecuteResult {
   const c = cookies[0];
-  return c === undefined ? { body } : { body, headers: { 'Set-Cookie': c } };
+  const r: ExecuteResult = c === undefined ? { body } : { body, headers: { 'Set-Cookie': c } };
+  if (execError) r.execError = true;
+  return r;
+}
+
+/** Errors while running the fields are execution errors, except a selection the action's output cannot answer. */
+function asExecution(e: unknown): unknown {
+  return e instanceof EngineError && e.code === 'validation-failed' ? e : markExecution(e);
 }
 
 /** Handler errors with their own `extensions` are rendered verbatim (A6: 4xx mapping). */
@@ -121,8 +128,8 @@ export async function executeMutationOperation(
     return result(body, ad.cookies);
   } catch (e) {
     const b = actionErrorBody(e);
-    if (b) return result(b, ad.cookies);
-    throw e;
+    if (b) return result(b, ad.cookies, true);
+    throw asExecution(e);
   }
 }
 
@@ -175,10 +182,12 @@ export async function executeQueryWithActions(
     }
   } catch (e) {
     const b = actionErrorBody(e);
-    if (b) return result(b, ad.cookies);
-    if (e instanceof EngineError)
-      return result(JSON.stringify({ errors: [toGraphQLError(e, session.role === 'admin')] }), ad.cookies);
-    throw e;
+    if (b) return result(b, ad.cookies, true);
+    if (e instanceof EngineError) {
+      const body = JSON.stringify({ errors: [toGraphQLError(e, session.role === 'admin')] });
+      return result(body, ad.cookies, e.code !== 'validation-failed');
+    }
+    throw asExecution(e);
   }
   return result(`{"data":{${parts.join(',')}}}`, ad.cookies);
 }

@@ -8,7 +8,7 @@ import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { HasuraMetadata, InconsistentObject } from './metadata/types.js';
 import type { Session } from './session.js';
 import type { EngineEnv, ExecuteRequest, ExecuteResult, ExplainResult, Runtime, RuntimeOptions } from './runtime.js';
-import { EngineError, toGraphQLError, validationFailed } from './errors.js';
+import { EngineError, executing, isExecutionError, toGraphQLError, validationFailed } from './errors.js';
 import { introspectCatalog } from './introspect/introspect-catalog.js';
 import { resolveModel } from './model/resolve-model.js';
 import type { Model } from './model/model-types.js';
@@ -252,8 +252,9 @@ class EngineRuntime implements Runtime {
         if (withActions) return withActions;
       }
       const compiled = this.prepare(req, session);
-      return { body: await executeCompiled(this.pool, compiled) };
+      return { body: await executing(() => executeCompiled(this.pool, compiled)) };
     } catch (err) {
+      const execError = isExecutionError(err);
       if (!(err instanceof EngineError)) {
         if (process.env['ENGINE_DEBUG']) console.error(err);
         const e = new EngineError(
@@ -262,9 +263,9 @@ class EngineRuntime implements Runtime {
           '$',
           err instanceof Error ? { message: err.message } : undefined,
         );
-        return { body: JSON.stringify({ errors: [toGraphQLError(e, session.role === 'admin')] }) };
+        return { body: JSON.stringify({ errors: [toGraphQLError(e, session.role === 'admin')] }), execError };
       }
-      return { body: JSON.stringify({ errors: [toGraphQLError(err, session.role === 'admin')] }) };
+      return { body: JSON.stringify({ errors: [toGraphQLError(err, session.role === 'admin')] }), execError };
     }
   }
 

@@ -21,6 +21,11 @@ export interface ExecuteResult {
   /** The full response body as JSON text (`{"data":…}` or `{"errors":[…]}`). */
   body: string;
   headers?: Record<string, string>;
+  /**
+   * The errors in `body` arose while executing (database, action handler), not while parsing/validating. Hasura sends
+   * those over a websocket as a data message `{"data":null,"errors":[…]}` rather than an `error` message.
+   */
+  execError?: boolean;
 }
 
 export interface ExplainResult {

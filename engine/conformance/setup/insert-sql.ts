@@ -3,6 +3,7 @@
  * parameter. Consecutive objects with the same key set form one statement (so omitted columns keep their defaults
  * and serials are assigned in file order); geometry/geography columns take GeoJSON like Hasura does.
  */
+import { binaryNumericText } from '../../src/server/query-api.js';
 import type { QualifiedTable } from './metadata-ops.js';
 
 export interface SqlStatement {
@@ -19,7 +20,14 @@ export function buildInsert(
   types: ReadonlyMap<string, string>,
 ): SqlStatement[] {
   const groups: { keys: string[]; rows: Record<string, unknown>[] }[] = [];
-  for (const obj of objects) {
+  for (const given of objects) {
+    // numbers for numeric columns keep the scale Hasura's binary encoding gives them (12345.67 → 12345.6700)
+    const obj = Object.fromEntries(
+      Object.entries(given).map(([k, v]) => [
+        k,
+        typeof v === 'number' && types.get(k) === 'numeric' ? binaryNumericText(v) : v,
+      ]),
+    );
     const keys = Object.keys(obj);
     const last = groups[groups.length - 1];
     if (last && last.keys.length === keys.length && last.keys.every((k, i) => k === keys[i])) last.rows.push(obj);

@@ -26,7 +26,7 @@ export function parseBackendOnlyFlag(value: string): boolean {
   const show = (xs: string[]): string => `[${xs.map((x) => JSON.stringify(x)).join(',')}]`;
   throw err400(
     'bad-request',
-    `"${BACKEND_ONLY_HEADER}":  Not a valid boolean text. True values are ${show(TRUE_VALUES)} and  False values are ${show(FALSE_VALUES)}. All values are case insensitive`,
+    `${BACKEND_ONLY_HEADER}:  Not a valid boolean text. True values are ${show(TRUE_VALUES)} and  False values are ${show(FALSE_VALUES)}. All values are case insensitive`,
   );
 }
 

@@ -43,7 +43,7 @@ export interface BindInput {
 }
 
 function resolve(v: unknown, b: BindInput): unknown {
-  if (v instanceof Param) return coerceInput(v.type, b.variables[v.name], v.path);
+  if (v instanceof Param) return coerceInput(v.type, b.variables[v.name], v.path, v.column);
   if (Array.isArray(v)) return v.map((x) => resolve(x, b));
   if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
     return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, resolve(x, b)]));

@@ -14,6 +14,7 @@ import {
 } from 'graphql';
 import type { GraphQLInputType, ValueNode } from 'graphql';
 import { validationFailed } from '../errors.js';
+import { COLUMN_VALUE } from '../schema/build-scalars.js';
 
 export function describe(v: unknown): string {
   if (v === null || v === undefined) return 'null';
@@ -45,6 +46,8 @@ export class Param {
     readonly name: string,
     readonly type: GraphQLInputType,
     readonly path: string,
+    /** At a column value position (see `COLUMN_VALUE`). */
+    readonly column = false,
   ) {}
 }
 
@@ -55,9 +58,61 @@ export interface AstValueOptions {
   readonly refs: boolean;
 }
 
+/**
+ * A number literal whose JavaScript number would not give Postgres the same value or scale: an integer beyond 2^53
+ * (a `bigint` column's 9223372036854775807) or a float with an exponent. Hasura reads literals as arbitrary-precision
+ * `Scientific`s and hands column values to Postgres as their JSON (aeson) text, so `-1E-30` arrives as `-1.0e-30`
+ * (numeric scale 31). At a column position the text is used; elsewhere, and inside JSON values, a JS number.
+ */
+export class NumberLiteral {
+  constructor(readonly text: string) {}
+  toJSON(): number {
+    return Number(this.text);
+  }
+}
+
+/**
+ * aeson's rendering of a decimal literal: an integer when the exponent is not negative, else `formatScientific
+ * Generic` (fixed for 0.1 <= |x| < 10^7, exponent notation otherwise).
+ */
+export function aesonNumberText(literal: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(literal);
+  if (!m) return literal;
+  const [, sign = '', int = '', frac = '', exp = '0'] = m;
+  // aeson prints a Scientific with a non-negative exponent as an integer
+  const sciExp = Number(exp) - frac.length;
+  if (sciExp >= 0) return `${sign}${((int + frac).replace(/^0+/, '') || '0') + '0'.repeat(sciExp)}`;
+  const all = (int + frac).replace(/^0+/, '');
+  const digits = all.replace(/0+$/, '');
+  if (digits === '') return `${sign}0.0`;
+  // x = 0.<digits> * 10^e
+  const e = int.length - ((int + frac).length - all.length) + Number(exp);
+  if (e < 0 || e > 7) {
+    const [d, ...rest] = digits;
+    return `${sign}${d}.${rest.length > 0 ? rest.join('') : '0'}e${e - 1}`;
+  }
+  if (e === 0) return `${sign}0.${digits}`;
+  const whole = digits.slice(0, e).padEnd(e, '0');
+  const fraction = digits.slice(e);
+  return `${sign}${whole}.${fraction === '' ? '0' : fraction}`;
+}
+
+function numberLiteral(node: ValueNode): NumberLiteral | undefined {
+  if (node.kind === Kind.INT && !Number.isSafeInteger(Number(node.value))) return new NumberLiteral(node.value);
+  if (node.kind === Kind.FLOAT && /[eE]/.test(node.value)) return new NumberLiteral(aesonNumberText(node.value));
+  return undefined;
+}
+
 /** Untyped JS value of an AST value with variables substituted (absent variables become undefined). */
 export function astValue(node: ValueNode, vars: Readonly<Record<string, unknown>>, opts?: AstValueOptions): unknown {
-  if (!opts) return valueFromASTUntyped(node, vars);
+  const literal = numberLiteral(node);
+  if (literal) return literal;
+  if (!opts) {
+    if (node.kind === Kind.LIST) return node.values.map((x) => astValue(x, vars));
+    if (node.kind === Kind.OBJECT)
+      return Object.fromEntries(node.fields.map((f) => [f.name.value, astValue(f.value, vars)]));
+    return valueFromASTUntyped(node, vars);
+  }
   switch (node.kind) {
     case Kind.VARIABLE: {
       const name = node.name.value;
@@ -84,7 +139,7 @@ function plainOf(v: unknown): unknown {
     return plainOf(v.value);
   }
   if (Array.isArray(v)) return v.map(plainOf);
-  if (v !== null && typeof v === 'object' && !(v instanceof Param)) {
+  if (v !== null && typeof v === 'object' && !(v instanceof Param) && !(v instanceof NumberLiteral)) {
     return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, plainOf(x)]));
   }
   return v;
@@ -96,16 +151,23 @@ function isDataType(type: GraphQLInputType): boolean {
   return isScalarType(t) && t.name !== 'Boolean';
 }
 
-function coerceRef(type: GraphQLInputType, ref: VarRef, path: string): unknown {
+function coerceRef(type: GraphQLInputType, ref: VarRef, path: string, column: boolean): unknown {
   if (ref.value === null || ref.value === undefined || !isDataType(type)) {
     ref.shape.add(ref.name);
-    return coerceInput(type, plainOf(ref.value), path);
+    return coerceInput(type, plainOf(ref.value), path, column);
   }
-  coerceInput(type, plainOf(ref.value), path);
-  return new Param(ref.name, type, path);
+  coerceInput(type, plainOf(ref.value), path, column);
+  return new Param(ref.name, type, path, column);
 }
 
-function coerceScalar(name: string, v: unknown, path: string): unknown {
+function coerceScalar(name: string, value: unknown, path: string, column: boolean): unknown {
+  if (column && typeof value === 'string') return value;
+  const big = value instanceof NumberLiteral;
+  // Column scalars get the exact text (Postgres decodes it; `money` reads no exponent, so it gets plain decimals);
+  // GraphQL's own scalars see a JS number.
+  if (big && name === 'money') return String(Number(value.text));
+  if (big && !['Int', 'Float', 'String', 'Boolean'].includes(name)) return value.text;
+  const v = big ? Number(value.text) : value;
   switch (name) {
     case 'Int':
       if (typeof v === 'number' && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647) return v;
@@ -129,20 +191,20 @@ function coerceScalar(name: string, v: unknown, path: string): unknown {
  * Coerce `v` to `type`. `null`/`undefined` are returned as `null` for nullable types (the caller decides what
  * null means for an operator).
  */
-export function coerceInput(type: GraphQLInputType, v: unknown, path: string): unknown {
-  if (v instanceof VarRef) return coerceRef(type, v, path);
+export function coerceInput(type: GraphQLInputType, v: unknown, path: string, column = false): unknown {
+  if (v instanceof VarRef) return coerceRef(type, v, path, column);
   if (isNonNullType(type)) {
     if (v === null || v === undefined) {
       throw validationFailed(`expected a non-null value for type "${String(type.ofType)}", but found null`, path);
     }
-    return coerceInput(type.ofType, v, path);
+    return coerceInput(type.ofType, v, path, column);
   }
   if (v === null || v === undefined) return null;
   if (isListType(type)) {
     const items = Array.isArray(v) ? v : [v];
-    return items.map((x: unknown, i) => coerceInput(type.ofType, x, Array.isArray(v) ? `${path}[${i}]` : path));
+    return items.map((x: unknown, i) => coerceInput(type.ofType, x, Array.isArray(v) ? `${path}[${i}]` : path, column));
   }
-  if (isScalarType(type)) return coerceScalar(type.name, plainOf(v), path);
+  if (isScalarType(type)) return coerceScalar(type.name, plainOf(v), path, column);
   if (isEnumType(type)) {
     if (typeof v !== 'string')
       throw validationFailed(`expected an enum value for type "${type.name}", but found ${describe(v)}`, path);
@@ -166,7 +228,7 @@ export function coerceInput(type: GraphQLInputType, v: unknown, path: string): u
       const f = fields[k];
       if (!f) throw validationFailed(`field '${k}' not found in type: '${type.name}'`, `${path}.${k}`);
       if (x === undefined) continue;
-      out[k] = coerceInput(f.type, x, `${path}.${k}`);
+      out[k] = coerceInput(f.type, x, `${path}.${k}`, f.extensions[COLUMN_VALUE] === true);
     }
     for (const f of Object.values(fields)) {
       if (!(f.name in out) && f.defaultValue !== undefined) out[f.name] = f.defaultValue;

@@ -35,6 +35,8 @@ type Fields = GraphQLFieldConfigMap<unknown, unknown>;
 export interface ActionRelInfo {
   readonly rel: CustomRelationship;
   readonly table: TableInfo;
+  /** `<rel>_aggregate` of an array relationship (when the role may aggregate the target). */
+  readonly aggregate?: boolean;
 }
 
 export function actionFieldInfo(ext: Readonly<Record<string, unknown>>): ActionInfo | undefined {
@@ -90,6 +92,13 @@ class CustomTypes {
               ...(rel.kind === 'array' ? { args: this.types.selectArgs(target) } : {}),
               extensions: { hasuraActionRel: { rel, table: target } satisfies ActionRelInfo },
             };
+            // Hasura builds action relationships as remote source relationships, which include the aggregate.
+            if (rel.kind === 'array' && this.ctx.perm(target)?.allowAggregations)
+              f[`${rel.name}_aggregate`] = {
+                type: new GraphQLNonNull(this.types.aggregate(target)),
+                args: this.types.selectArgs(target),
+                extensions: { hasuraActionRel: { rel, table: target, aggregate: true } satisfies ActionRelInfo },
+              };
           }
           return f;
         },

@@ -25,6 +25,7 @@ import { isNumericType } from '../model/pg-scalars.js';
 import type { DeletePermInfo, InsertPermInfo, UpdatePermInfo } from '../model/resolve-mutation.js';
 import { mutationPerms } from '../model/resolve-mutation.js';
 import type { SchemaContext } from './schema-context.js';
+import { COLUMN_VALUE } from './build-scalars.js';
 import type { TableTypes } from './build-table-types.js';
 
 export type MutationFieldInfo =
@@ -112,7 +113,10 @@ export class MutationTypes {
             for (const c of this.writable(t, p.columns, p.set)) {
               f[c.gqlName] = {
                 type: this.inputScalar(c),
-                extensions: { hasuraInsert: { kind: 'column', column: c } satisfies InsertInputInfo },
+                extensions: {
+                  hasuraInsert: { kind: 'column', column: c } satisfies InsertInputInfo,
+                  [COLUMN_VALUE]: true,
+                },
               };
             }
             for (const rel of t.relationships) {
@@ -253,6 +257,7 @@ export class MutationTypes {
       list: ColumnInfo[],
       typeOf: (c: ColumnInfo) => GraphQLInputType,
       typeDesc: string,
+      columnValue = false,
     ): void => {
       if (list.length === 0) return;
       const type = this.memo(
@@ -266,7 +271,13 @@ export class MutationTypes {
                 Object.fromEntries(
                   list.map((c) => [
                     c.gqlName,
-                    { type: typeOf(c), extensions: { hasuraInsert: { kind: 'column', column: c } } },
+                    {
+                      type: typeOf(c),
+                      extensions: {
+                        hasuraInsert: { kind: 'column', column: c },
+                        ...(columnValue ? { [COLUMN_VALUE]: true } : {}),
+                      },
+                    },
                   ]),
                 ),
               ),
@@ -293,6 +304,7 @@ export class MutationTypes {
       cols.filter((c) => isNumericType(c.baseType) && !c.isArray),
       (c) => this.inputScalar(c),
       `input type for incrementing numeric columns in table "${t.name}"`,
+      true,
     );
     mk(
       'set_input',
@@ -300,6 +312,7 @@ export class MutationTypes {
       cols,
       (c) => this.inputScalar(c),
       `input type for updating data in table "${t.name}"`,
+      true,
     );
     return sorted(args);
   }
@@ -317,7 +330,8 @@ export class MutationTypes {
             const f: GraphQLInputFieldConfigMap = {};
             for (const n of pk) {
               const c = t.columnByName.get(n);
-              if (c) f[c.gqlName] = { type: new GraphQLNonNull(this.inputScalar(c)) };
+              if (c)
+                f[c.gqlName] = { type: new GraphQLNonNull(this.inputScalar(c)), extensions: { [COLUMN_VALUE]: true } };
             }
             return f;
           },

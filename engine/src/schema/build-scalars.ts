@@ -16,6 +16,14 @@ import {
 import type { GraphQLInputFieldConfigMap, GraphQLInputType, GraphQLScalarType as ScalarT } from 'graphql';
 import { isStringType } from '../model/pg-scalars.js';
 
+/**
+ * Input-field extension marking a column value (insert/set/inc/pk columns, comparison values). Hasura parses these
+ * through `columnParser`, which turns the value into JSON and lets a JSON string through as untyped text for
+ * Postgres to decode (`parsePGValue`: `(_, String t) -> PGValUnknown t`), so `c2_integer: "2147483647"` is accepted.
+ */
+export const COLUMN_VALUE = 'hasuraColumnValue';
+const VALUE_OPS = new Set(['_eq', '_neq', '_gt', '_gte', '_lt', '_lte', '_in', '_nin']);
+
 const BUILTIN = new Map<string, ScalarT>([
   ['Int', GraphQLInt],
   ['String', GraphQLString],
@@ -111,7 +119,11 @@ export class ScalarRegistry {
         _has_keys_any: op(strList, 'do any of these strings exist as top-level keys in the column'),
       });
     }
-    for (const [k, v] of Object.entries(fields)) v.extensions = { hasura: { kind: 'comparison_op', op: k } };
+    for (const [k, v] of Object.entries(fields))
+      v.extensions = {
+        hasura: { kind: 'comparison_op', op: k },
+        ...(VALUE_OPS.has(k) ? { [COLUMN_VALUE]: true } : {}),
+      };
     const sorted: GraphQLInputFieldConfigMap = {};
     for (const k of Object.keys(fields).sort()) sorted[k] = fields[k] as GraphQLInputFieldConfigMap[string];
     const t = new GraphQLInputObjectType({

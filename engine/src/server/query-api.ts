@@ -10,7 +10,7 @@
  * - `/v1/query` legacy `insert`: through the `insert_<t>` mutation as admin; every other operation is the
  *   `/v1/metadata` one of the same name (track_table, create_select_permission, add_computed_field, …).
  */
-import { getNamedType, getNullableType, isLeafType, isObjectType } from 'graphql';
+import { getNamedType, getNullableType, isInputObjectType, isLeafType, isObjectType } from 'graphql';
 import type { HasuraMetadata } from '../metadata/types.js';
 import { qualify } from '../metadata/types.js';
 import { ADMIN_SESSION } from '../session.js';
@@ -123,6 +123,35 @@ async function legacySelect(state: ServerState, args: unknown, count: boolean): 
   return data['r'];
 }
 
+/**
+ * A JSON number for a `numeric` column as the legacy API binds it: Hasura sends these in Postgres' binary format
+ * (postgresql-binary), whose display scale counts whole base-10000 digits, so 12345.67 is stored as 12345.6700.
+ */
+export function binaryNumericText(n: number): string {
+  const text = String(n);
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
+  const [int = '0', frac] = text.split('.');
+  if (frac === undefined) return int;
+  return `${int}.${frac.padEnd(Math.ceil(frac.length / 4) * 4, '0')}`;
+}
+
+function legacyInsertObjects(state: ServerState, root: string, objects: unknown[]): unknown[] {
+  const input = state.runtime.schemaFor('admin')?.getType(`${root}_insert_input`);
+  if (!isInputObjectType(input)) return objects;
+  const fields = input.getFields();
+  return objects.map((o) =>
+    isObj(o)
+      ? Object.fromEntries(
+          Object.entries(o).map(([k, v]) => {
+            const f = fields[k];
+            const numeric = f !== undefined && getNamedType(f.type).name === 'numeric';
+            return [k, numeric && typeof v === 'number' ? binaryNumericText(v) : v];
+          }),
+        )
+      : o,
+  );
+}
+
 async function legacyInsert(state: ServerState, args: unknown): Promise<unknown> {
   if (!isObj(args) || !Array.isArray(args['objects']))
     throw new QErr(400, 'parse-failed', 'key "objects" not found', '$.args');
@@ -130,7 +159,7 @@ async function legacyInsert(state: ServerState, args: unknown): Promise<unknown>
   const data = await graphqlAsAdmin(
     state,
     `mutation($o: [${root}_insert_input!]!) { r: insert_${root}(objects: $o) { affected_rows } }`,
-    { o: args['objects'] },
+    { o: legacyInsertObjects(state, root, args['objects']) },
   );
   return data['r'];
 }

@@ -230,8 +230,10 @@ export class WsConnection {
         (r) => {
           if (cancelled || this.closed) return;
           this.ops.delete(id);
-          if (r.body.startsWith('{"errors"')) this.send(serverMsg.error(id, r.body));
-          else this.send(serverMsg.data(this.proto, id, r.body));
+          if (!r.body.startsWith('{"errors"')) this.send(serverMsg.data(this.proto, id, r.body));
+          // Hasura: errors found while executing go out as data (`GQExecError`), request errors as `error`.
+          else if (r.execError) this.send(serverMsg.data(this.proto, id, `{"data":null,${r.body.slice(1)}`));
+          else this.send(serverMsg.error(id, r.body));
           this.send(serverMsg.complete(id));
         },
         (e: unknown) => {
