@@ -8,6 +8,9 @@ import http from 'node:http';
 import https from 'node:https';
 import { EngineError } from '../errors.js';
 import type { ActionInfo } from '../model/resolve-actions.js';
+import type { Json } from '../actions/kriti.js';
+import type { WebhookRequest } from '../actions/transform.js';
+import { applyRequestTransform, applyResponseTransform } from '../actions/transform.js';
 
 export const ACTION_USER_AGENT = 'hasura-graphql-engine/v2.48.10';
 
@@ -49,6 +52,11 @@ export interface ActionCall {
   readonly reported: readonly { readonly name: string; readonly value: string }[];
   /** The handler as configured (`{{ENV}}` unresolved), as Hasura reports it in `internal.request.url`. */
   readonly template: string;
+  /** With a `request_transform`: the request actually sent, and `internal.request.transformed_request`. */
+  readonly transformed?: WebhookRequest;
+  readonly transformedReport?: Json;
+  /** With a `response_transform`: how to rewrite the handler's body (`$request` is the request context). */
+  readonly respond?: (res: { status: number; body: string }) => string;
 }
 
 function resolveEnv(template: string, env: Readonly<Record<string, string | undefined>>): string {
@@ -89,17 +97,40 @@ export function buildActionCall(
   const [first, second] = clientWins ? [forwarded, configured] : [configured, forwarded];
   const taken = names(first);
   out.push(...first, ...second.filter((h) => !taken.has(h.name.toLowerCase())));
-  return {
+  const call: ActionCall = {
     url: resolveEnv(a.handler, env),
     headers: out,
     body: JSON.stringify(body),
     reported: configured,
     template: a.handler,
   };
+  const vars = (body as { session_variables?: Record<string, string> }).session_variables ?? {};
+  return withTransforms(a, call, body as Json, vars);
 }
 
-/** POST with a hard timeout (seconds). Network failures and timeouts become `http exception when calling webhook`. */
-export function postAction(call: ActionCall, timeoutSec: number): Promise<ActionHttpResult> {
+/** Apply the action's request transform now and attach its response transform (actions/transform.ts). */
+function withTransforms(a: ActionInfo, call: ActionCall, payload: Json, vars: Record<string, string>): ActionCall {
+  const t = a.requestTransform
+    ? applyRequestTransform(a.requestTransform, { url: call.url, headers: call.headers, payload }, vars, a.timeout)
+    : null;
+  const rt = a.responseTransform;
+  return {
+    ...call,
+    ...(t ? { transformed: t.request, transformedReport: t.report } : {}),
+    ...(rt ? { respond: (res) => applyResponseTransform(rt, res, t ? t.context : null, vars) } : {}),
+  };
+}
+
+/**
+ * POST (or the transformed request) with a hard timeout (seconds). Network failures and timeouts become `http
+ * exception when calling webhook`. A response transform rewrites the body before anything reads it.
+ */
+export async function postAction(call: ActionCall, timeoutSec: number): Promise<ActionHttpResult> {
+  const res = await send(call.transformed ?? { method: 'POST', ...call }, timeoutSec);
+  return call.respond ? { ...res, body: call.respond(res) } : res;
+}
+
+function send(call: WebhookRequest, timeoutSec: number): Promise<ActionHttpResult> {
   return new Promise((resolve, reject) => {
     let url: URL;
     try {
@@ -115,7 +146,7 @@ export function postAction(call: ActionCall, timeoutSec: number): Promise<Action
     const mod = url.protocol === 'https:' ? https : http;
     const headers: Record<string, string> = {};
     for (const h of call.headers) headers[h.name] = h.value;
-    headers['Content-Length'] = String(Buffer.byteLength(call.body));
+    headers['Content-Length'] = String(Buffer.byteLength(call.body ?? ''));
     const fail = (message: string): void =>
       reject(
         new EngineError('unexpected', 'http exception when calling webhook', '$', {
@@ -123,7 +154,7 @@ export function postAction(call: ActionCall, timeoutSec: number): Promise<Action
           request: { url: call.url },
         }),
       );
-    const req = mod.request(url, { method: 'POST', headers, timeout: timeoutSec * 1000 }, (res) => {
+    const req = mod.request(url, { method: call.method, headers, timeout: timeoutSec * 1000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', () => fail('response error'));
@@ -144,6 +175,6 @@ export function postAction(call: ActionCall, timeoutSec: number): Promise<Action
     });
     req.on('error', (e) => fail(e.message));
     req.on('close', () => clearTimeout(timer));
-    req.end(call.body);
+    req.end(call.body ?? undefined);
   });
 }

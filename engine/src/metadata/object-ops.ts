@@ -7,6 +7,7 @@
  * runner's setup translator (engine/conformance/setup/metadata-ops.ts), with Hasura's error codes.
  */
 import { EngineError } from '../errors.js';
+import { validateActionTransforms } from '../actions/transform-metadata.js';
 import type { ActionMetadata, FunctionMetadata, HasuraMetadata, SourceMetadata, TableMetadata } from './types.js';
 
 export interface QualifiedTable {
@@ -255,6 +256,7 @@ export function applyObjectOperation(md: HasuraMetadata, op: unknown): SetupActi
       md.custom_types = args;
       break;
     case 'create_action': {
+      validateActionTransforms((args['definition'] ?? {}) as Args);
       const a: ActionMetadata = {
         name: str(args, 'name'),
         definition: args['definition'] as ActionMetadata['definition'],
@@ -264,6 +266,7 @@ export function applyObjectOperation(md: HasuraMetadata, op: unknown): SetupActi
       break;
     }
     case 'update_action':
+      validateActionTransforms((args['definition'] ?? {}) as Args);
       action(md, str(args, 'name')).definition = args['definition'] as ActionMetadata['definition'];
       break;
     case 'drop_action':

@@ -3,8 +3,10 @@
  * CustomTypes.hs; docs: api-reference/metadata-api/actions.mdx). The CLI has already merged actions.graphql into
  * `arguments`/`output_type`/`type` (metadata/merge-actions-sdl.ts).
  */
-import type { HasuraMetadata } from '../metadata/types.js';
+import type { HasuraMetadata, InconsistentObject } from '../metadata/types.js';
 import { qualify } from '../metadata/types.js';
+import type { RequestTransform, ResponseTransform } from '../actions/transform-metadata.js';
+import { parseRequestTransform, parseResponseTransform, TransformShapeError } from '../actions/transform-metadata.js';
 import { tableKey } from './model-types.js';
 
 export interface ActionInfo {
@@ -20,6 +22,9 @@ export interface ActionInfo {
   readonly timeout: number;
   readonly roles: ReadonlySet<string>;
   readonly description: string | null;
+  /** `request_transform` / `response_transform` (actions/transform-metadata.ts); null when absent. */
+  readonly requestTransform: RequestTransform | null;
+  readonly responseTransform: ResponseTransform | null;
 }
 
 export interface CustomField {
@@ -72,7 +77,24 @@ function fields(v: unknown): CustomField[] {
   }));
 }
 
-export function resolveActions(md: HasuraMetadata): ActionsModel {
+/** Parse an action's transforms; a malformed one makes the action inconsistent (it is left out). */
+function transforms(
+  d: Record<string, unknown>,
+): { request: RequestTransform | null; response: ResponseTransform | null } | string {
+  try {
+    const rq = d['request_transform'];
+    const rs = d['response_transform'];
+    return {
+      request: rq === undefined || rq === null ? null : parseRequestTransform(rq, '$.definition.request_transform'),
+      response: rs === undefined || rs === null ? null : parseResponseTransform(rs, '$.definition.response_transform'),
+    };
+  } catch (e) {
+    if (e instanceof TransformShapeError) return e.message;
+    throw e;
+  }
+}
+
+export function resolveActions(md: HasuraMetadata, inconsistencies: InconsistentObject[] = []): ActionsModel {
   const ct = md.custom_types ?? {};
   const objects = new Map<string, CustomObject>();
   for (const o of (ct.objects ?? []) as Loose[]) {
@@ -117,9 +139,20 @@ export function resolveActions(md: HasuraMetadata): ActionsModel {
       { name: String(s['name']), description: str(s['description']) },
     ]),
   );
-  const actions: ActionInfo[] = (md.actions ?? []).map((a) => {
+  const actions: ActionInfo[] = [];
+  for (const a of md.actions ?? []) {
     const d = a.definition;
-    return {
+    const t = transforms(d);
+    if (typeof t === 'string') {
+      inconsistencies.push({
+        type: 'action',
+        name: `action ${a.name}`,
+        reason: `Inconsistent object: in action "${a.name}": ${t}`,
+        definition: a,
+      });
+      continue;
+    }
+    actions.push({
       name: a.name,
       type: d.type === 'query' ? 'query' : 'mutation',
       asynchronous: d.kind === 'asynchronous',
@@ -131,7 +164,9 @@ export function resolveActions(md: HasuraMetadata): ActionsModel {
       timeout: typeof d.timeout === 'number' && d.timeout > 0 ? d.timeout : 30,
       roles: new Set((a.permissions ?? []).map((p) => p.role)),
       description: a.comment ?? null,
-    };
-  });
+      requestTransform: t.request,
+      responseTransform: t.response,
+    });
+  }
   return { actions, objects, inputs, enums, scalars };
 }

@@ -168,5 +168,5 @@ export function resolveModel(md: HasuraMetadata, catalog: Catalog): Model {
   for (const r of inherited.keys()) roles.add(r);
   const functions = resolveFunctions(source?.functions ?? [], catalog, lookup, inconsistencies, sourceName);
   for (const a of md.actions ?? []) for (const p of a.permissions ?? []) roles.add(p.role);
-  return { tables, roles, inconsistencies, functions, actions: resolveActions(md) };
+  return { tables, roles, inconsistencies, functions, actions: resolveActions(md, inconsistencies) };
 }
