@@ -46,6 +46,11 @@ async function runClass(dir: PlannedDirectory, cls: PlannedClass, o: RunOptions)
       record(t, t.transports[0] ?? 'http', 'skip', cls.skip ?? t.skip);
       return [];
     }
+    if (t.needsAuthorization && !['jwt', 'webhook', 'webhook-post'].includes(o.auth)) {
+      const why = 'upstream runs it only when JWT or an auth hook is configured (run with --auth jwt or webhook)';
+      record(t, t.transports[0] ?? 'http', 'skip', why);
+      return [];
+    }
     const ts = t.transports.filter((x) => o.transports.includes(x));
     if (ts.length === 0) {
       record(t, t.transports[0] ?? 'http', 'skip', `runs only over ${t.transports.join(', ')} (not selected)`);
@@ -78,6 +83,7 @@ async function runClass(dir: PlannedDirectory, cls: PlannedClass, o: RunOptions)
           baseUrl,
           auth,
           addAuth: t.addAuth,
+          adminSecretHelper: t.adminSecretHelper === true,
           ...(o.wsProtocol ? { wsProtocol: o.wsProtocol } : {}),
         });
         record(t, transport, out.verdict, out.reason);

@@ -37,6 +37,10 @@ export interface PlannedTest {
   skip?: string;
   /** `add_auth=False`: the harness adds no auth headers. */
   addAuth: boolean;
+  /** Upstream calls `check_query_admin_secret`: the case's headers plus the admin secret when one is configured. */
+  adminSecretHelper?: boolean;
+  /** Upstream runs the test only when an auth hook or JWT is configured (and sends no admin secret). */
+  needsAuthorization?: boolean;
   referenced: boolean;
 }
 
