@@ -87,6 +87,41 @@ function loadOrCreatePasswords(file: string): Record<Role, string> {
   return pw;
 }
 
+/** The server options of the cluster (also used to start it again after a stop, see restartService). */
+function postgresOptions(dir: string, port: number, persistent: boolean): string {
+  const p = layout(dir);
+  return [
+    `-p ${port}`,
+    `-k ${p.pgSocket}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c max_connections=300',
+    '-c shared_preload_libraries=pg_stat_statements',
+    '-c password_encryption=scram-sha-256',
+    ...(persistent ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
+  ].join(' ');
+}
+
+async function pgCtlStart(dir: string, port: number, persistent: boolean): Promise<number | undefined> {
+  const p = layout(dir);
+  await runOk(
+    join(PG_BIN, 'pg_ctl'),
+    [
+      '-D',
+      p.pgData,
+      '-l',
+      join(p.logs, 'postgres.log'),
+      '-w',
+      '-t',
+      '30',
+      '-o',
+      postgresOptions(dir, port, persistent),
+      'start',
+    ],
+    { asService: true },
+  );
+  return readPid(join(p.pgData, 'postmaster.pid'));
+}
+
 async function startPostgres(dir: string, persistent: boolean, log: (l: string) => void) {
   const p = layout(dir);
   makeDir(join(dir, 'pg'), true);
@@ -111,23 +146,7 @@ async function startPostgres(dir: string, persistent: boolean, log: (l: string) 
     );
   }
   const port = await freePort();
-  const opts = [
-    `-p ${port}`,
-    `-k ${p.pgSocket}`,
-    '-c listen_addresses=127.0.0.1',
-    '-c max_connections=300',
-    '-c shared_preload_libraries=pg_stat_statements',
-    '-c password_encryption=scram-sha-256',
-    ...(persistent ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
-  ].join(' ');
-  await runOk(
-    join(PG_BIN, 'pg_ctl'),
-    ['-D', p.pgData, '-l', join(p.logs, 'postgres.log'), '-w', '-t', '30', '-o', opts, 'start'],
-    {
-      asService: true,
-    },
-  );
-  const pid = readPid(join(p.pgData, 'postmaster.pid'));
+  const pid = await pgCtlStart(dir, port, persistent);
   log(`postgres listening on 127.0.0.1:${port}`);
   return { port, pid };
 }
@@ -180,6 +199,9 @@ async function startPgbouncer(dir: string, pgPort: number, client: pg.Client, lo
     'max_client_conn = 1000',
     'default_pool_size = 20',
     'ignore_startup_parameters = extra_float_digits,options',
+    // After a failed server login (Postgres restarting) retry after 1 s instead of the default 15 s, during which
+    // every client would be refused with "server login has been failing"; as db/pgbouncer/pgbouncer.ini.
+    'server_login_retry = 1',
     `logfile = ${join(p.logs, 'pgbouncer.log')}`,
     `pidfile = ${join(p.bouncer, 'pgbouncer.pid')}`,
     '',
@@ -187,24 +209,31 @@ async function startPgbouncer(dir: string, pgPort: number, client: pg.Client, lo
   const iniPath = join(p.bouncer, 'pgbouncer.ini');
   writeFileSync(iniPath, ini, { mode: 0o600 });
   chownToService(iniPath);
-  await runOk('pgbouncer', ['-d', iniPath], { asService: true });
+  const pid = await launchPgbouncer(dir, port);
+  log(`pgbouncer listening on 127.0.0.1:${port}`);
+  return { port, pid };
+}
+
+/** Start pgbouncer (daemonised) from the stack's pgbouncer.ini and wait until it accepts connections. */
+async function launchPgbouncer(dir: string, port: number): Promise<number | undefined> {
+  const p = layout(dir);
+  await runOk('pgbouncer', ['-d', join(p.bouncer, 'pgbouncer.ini')], { asService: true });
   await waitFor('pgbouncer', () => tcpOpen(port), 10_000);
   await waitFor(
     'pgbouncer pid file',
     () => Promise.resolve(readPid(join(p.bouncer, 'pgbouncer.pid')) !== undefined),
     10_000,
   );
-  log(`pgbouncer listening on 127.0.0.1:${port}`);
-  return { port, pid: readPid(join(p.bouncer, 'pgbouncer.pid')) };
+  return readPid(join(p.bouncer, 'pgbouncer.pid'));
 }
 
-async function startRedis(dir: string, persistent: boolean, log: (l: string) => void) {
+/**
+ * redis-server's arguments. AOF is on (fsync every second) as in production (docker-compose.yml), so sessions and
+ * queued jobs survive a restart of Redis (see restartService).
+ */
+function redisArgs(dir: string, port: number): string[] {
   const p = layout(dir);
-  makeDir(p.redis, false);
-  makeDir(p.logs, true);
-  const port = await freePort();
-  const pidfile = join(p.redis, 'redis.pid');
-  await runOk('redis-server', [
+  return [
     '--port',
     String(port),
     '--bind',
@@ -212,7 +241,7 @@ async function startRedis(dir: string, persistent: boolean, log: (l: string) => 
     '--daemonize',
     'yes',
     '--pidfile',
-    pidfile,
+    join(p.redis, 'redis.pid'),
     '--logfile',
     join(p.logs, 'redis.log'),
     '--dir',
@@ -220,12 +249,29 @@ async function startRedis(dir: string, persistent: boolean, log: (l: string) => 
     '--save',
     '',
     '--appendonly',
-    persistent ? 'yes' : 'no',
-  ]);
+    'yes',
+    '--appendfsync',
+    'everysec',
+  ];
+}
+
+/** Start redis-server on `port` and wait until it answers PING (not while it is still loading the AOF). */
+async function launchRedis(dir: string, port: number): Promise<number | undefined> {
+  const pidfile = join(layout(dir).redis, 'redis.pid');
+  await runOk('redis-server', redisArgs(dir, port));
   await waitFor('redis', async () => (await tcpExchange(port, 'PING\r\n')).startsWith('+PONG'));
   await waitFor('redis pid file', () => Promise.resolve(readPid(pidfile) !== undefined));
+  return readPid(pidfile);
+}
+
+async function startRedis(dir: string, log: (l: string) => void) {
+  const p = layout(dir);
+  makeDir(p.redis, false);
+  makeDir(p.logs, true);
+  const port = await freePort();
+  const pid = await launchRedis(dir, port);
   log(`redis listening on 127.0.0.1:${port}`);
-  return { port, pid: readPid(pidfile) };
+  return { port, pid };
 }
 
 /** Start the reaper: a detached process that stops the stack when `parentPid` is gone. */
@@ -300,7 +346,7 @@ export async function startStack(opts: StartOptions): Promise<Stack> {
       await admin.end();
     }
     if (services.has('redis')) {
-      const r = await startRedis(dir, opts.persistent, log);
+      const r = await startRedis(dir, log);
       info.redis = { host: '127.0.0.1', port: r.port, url: `redis://127.0.0.1:${r.port}` };
       if (r.pid) info.pids.redis = r.pid;
       save();
@@ -373,4 +419,68 @@ export function attach(info: StackInfo): Stack {
     },
     stop: () => stopStackDir(info.dir),
   };
+}
+
+export interface RestartOptions {
+  /**
+   * How long the service stays down between stop and start (default 0). With 0, Postgres restarts through
+   * `pg_ctl restart -m fast`; otherwise it is stopped with `-m fast` and started again after the pause.
+   */
+  downMs?: number;
+}
+
+/**
+ * Fault injection for tests: stop one service of a running stack and start it again on the same port with the same
+ * data, the way a container restart does. Redis stops with SIGTERM (it fsyncs its AOF first, so sessions survive);
+ * Postgres stops with `-m fast` (sessions are terminated, in-flight transactions roll back); pgbouncer stops with
+ * SIGTERM (immediate shutdown: its client connections are cut). Clients are expected to reconnect by themselves.
+ * Updates `stack.pids` and the stack's state file. Resolves with the time the service was unavailable.
+ */
+export async function restartService(
+  stack: Stack,
+  service: Service,
+  opts: RestartOptions = {},
+): Promise<{ service: Service; downMs: number }> {
+  const p = layout(stack.dir);
+  const pause = () => new Promise((r) => setTimeout(r, opts.downMs ?? 0));
+  const t0 = performance.now();
+  if (service === 'redis') {
+    if (!stack.redis) throw new Error('redis is not running in this stack');
+    const pid = readPid(join(p.redis, 'redis.pid')) ?? stack.pids.redis;
+    if (pid) await terminate(pid, 'SIGTERM', 10_000);
+    await pause();
+    const newPid = await launchRedis(stack.dir, stack.redis.port);
+    if (newPid) stack.pids.redis = newPid;
+  } else if (service === 'pgbouncer') {
+    if (!stack.pgbouncer) throw new Error('pgbouncer is not running in this stack');
+    const pid = readPid(join(p.bouncer, 'pgbouncer.pid')) ?? stack.pids.pgbouncer;
+    if (pid) await terminate(pid, 'SIGTERM', 10_000);
+    // pgbouncer removes its pid file on exit; wait for that so the new one is not mistaken for the old.
+    await waitFor('pgbouncer pid file removal', () => Promise.resolve(!existsSync(join(p.bouncer, 'pgbouncer.pid'))));
+    await pause();
+    const newPid = await launchPgbouncer(stack.dir, stack.pgbouncer.port);
+    if (newPid) stack.pids.pgbouncer = newPid;
+  } else {
+    const pgCtl = join(PG_BIN, 'pg_ctl');
+    if (!opts.downMs) {
+      // -l again: without it the new postmaster would write to (and hold open) our stdout pipe.
+      const logFile = join(p.logs, 'postgres.log');
+      await runOk(pgCtl, ['-D', p.pgData, '-l', logFile, '-m', 'fast', '-w', '-t', '30', 'restart'], {
+        asService: true,
+      });
+    } else {
+      await runOk(pgCtl, ['-D', p.pgData, '-m', 'fast', '-w', '-t', '30', 'stop'], { asService: true });
+      await pause();
+      await pgCtlStart(stack.dir, stack.postgres.port, stack.persistent);
+    }
+    const newPid = readPid(join(p.pgData, 'postmaster.pid'));
+    if (newPid) stack.pids.postgres = newPid;
+  }
+  if (existsSync(p.state)) {
+    const state = JSON.parse(readFileSync(p.state, 'utf8')) as StackInfo;
+    writeFileSync(p.state, JSON.stringify({ ...state, pids: { ...state.pids, ...stack.pids } }, null, 2), {
+      mode: 0o600,
+    });
+  }
+  return { service, downMs: Math.round(performance.now() - t0) };
 }
