@@ -9,7 +9,9 @@
  *   seed         (re)load sample data into the local stack: --seed N --scale X
  *   import       load one season's JSON into the local stack: import <season.json>
  *   conformance  run Hasura's test cases against the engine: --suite <dir> [--only <glob>] [--report <file>]
- *   bench:engine / bench:webhook   benchmarks that print figures (engine vs raw SQL; the API's auth webhook)
+ *   bench        the engine (direct and through the gateway) vs PostGraphile 5 vs raw SQL on 1× and 10× data;
+ *                writes bench/RESULTS.md and bench/results.svg: [--quick] [--report <file>] … (bench/run.ts)
+ *   bench:engine / bench:webhook   shorter benchmarks that print figures (engine vs raw SQL on 1×; the API's webhook)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
@@ -134,8 +136,17 @@ async function main(): Promise<number> {
     }
     case 'conformance':
       return node(['--import', 'tsx', join(REPO, 'engine', 'conformance', 'cli.ts'), ...args]);
+    case 'bench':
+      return node(['--import', 'tsx', join(REPO, 'bench', 'run.ts'), ...args]);
     case 'bench:engine':
-      return node(['--import', 'tsx', join(REPO, 'bench', 'engine.ts'), ...args]);
+      // The engine vs its compiled SQL only; later options override these (the last occurrence wins).
+      return node([
+        '--import',
+        'tsx',
+        join(REPO, 'bench', 'run.ts'),
+        ...['--targets', 'engine,raw', '--sizes', '1', '--connections', '10', '--no-results'],
+        ...args,
+      ]);
     case 'bench:webhook':
       return node(['--import', 'tsx', join(REPO, 'api', 'bench', 'webhook.ts'), ...args]);
     default:
