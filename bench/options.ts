@@ -1,6 +1,6 @@
 /**
  * Command-line options of `npm run bench` (see bench/run.ts for the synopsis). `--quick` is a smoke run: 1× data,
- * 10 connections, 0.5 s warm-up + 1 s per run, and no RESULTS.md unless `--out` is given.
+ * 10 connections, 0.5 s warm-up + 1 s per run (at most 4 s), and no RESULTS.md unless `--out` is given.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,8 @@ export interface Options {
   readonly report: string | undefined;
   readonly seconds: number;
   readonly warmupSeconds: number;
+  /** Cap of a run's measured window when a slow operation stretches it (warm-up: half of it). */
+  readonly maxSeconds: number;
   readonly connections: readonly number[];
   /** Multiples of the default sample data. */
   readonly sizes: readonly number[];
@@ -38,6 +40,7 @@ export function parseOptions(args: string[]): Options {
       report: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
+      'max-duration': { type: 'string' },
       connections: { type: 'string' },
       sizes: { type: 'string' },
       targets: { type: 'string' },
@@ -64,6 +67,7 @@ export function parseOptions(args: string[]): Options {
     report: values.report,
     seconds: positive(values.duration ?? (quick ? '1' : '5'), '--duration'),
     warmupSeconds: values.warmup === '0' ? 0 : positive(values.warmup ?? (quick ? '0.5' : '1'), '--warmup'),
+    maxSeconds: positive(values['max-duration'] ?? (quick ? '4' : '40'), '--max-duration'),
     connections: list(values.connections ?? (quick ? '10' : '10,50'), '--connections'),
     sizes: list(values.sizes ?? (quick ? '1' : '1,10'), '--sizes'),
     targets: targets as TargetName[],

@@ -21,6 +21,8 @@ export interface EquivalenceCheck {
   readonly equal: boolean;
   /** Rows in the reference answer (engine, direct). */
   readonly rows: number;
+  /** Latency of one request on the idle target (a second fetch), ms: what stretches the runs of slow operations. */
+  readonly idleMs: number;
   readonly difference?: string;
 }
 
@@ -43,6 +45,8 @@ export interface Run extends Figures {
   readonly target: TargetName;
   /** Position of this target in its group's rotated order (0 = ran first). */
   readonly position: number;
+  /** The machine's 1-minute load average when the run started (the bench's own load included). */
+  readonly loadavg1: number;
 }
 
 export interface Report {
@@ -59,6 +63,7 @@ export interface Report {
   readonly method: {
     readonly seconds: number;
     readonly warmupSeconds: number;
+    readonly maxSeconds: number;
     readonly connections: readonly number[];
     readonly sizes: readonly number[];
     readonly targets: readonly TargetName[];

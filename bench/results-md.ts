@@ -30,6 +30,13 @@ function datasetLine(d: Dataset): string {
     : `**not equivalent:** ${bad.map((e) => `${e.op} on ${e.target} (${e.difference ?? ''})`).join('; ')}`;
 }
 
+const errorsCell = (r: Run): string =>
+  r.errors === 0
+    ? '0'
+    : `${int(r.errors)} (${Object.entries(r.errorKinds)
+        .map(([k, v]) => `${k}: ${int(v)}`)
+        .join(', ')})`;
+
 function runRows(report: Report, size: number): string[][] {
   const title = new Map(report.operations.map((o) => [o.id, o.id]));
   const rows: string[][] = [];
@@ -47,8 +54,9 @@ function runRows(report: Report, size: number): string[][] {
         int(r.requestsPerSec),
         ms(r.p50Ms),
         ms(r.p99Ms),
-        String(r.errors),
+        errorsCell(r),
         rss,
+        `${r.warmupSeconds}+${Math.round(r.seconds)}`,
       ]);
     }
   }
@@ -64,6 +72,11 @@ function ratioRows(comparisons: readonly Comparison[]): string[][] {
     x(c.gatewayThroughput),
     c.gatewayP50Ms === undefined ? '–' : `${c.gatewayP50Ms >= 0 ? '+' : ''}${c.gatewayP50Ms.toFixed(1)}`,
   ]);
+}
+
+function loadRange(report: Report): string {
+  const xs = report.runs.map((r) => r.loadavg1);
+  return xs.length === 0 ? '–' : `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
 }
 
 export function renderResults(report: Report, chartFile: string): string {
@@ -102,8 +115,9 @@ export function renderResults(report: Report, chartFile: string): string {
     '',
     `- ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB memory, ${m.os}; load generator, servers, Postgres and ` +
       'pgbouncer all share these cores.',
-    `- Load average (1/5/15 min) at start ${m.loadavgStart.join(' / ')}, at end ${m.loadavgEnd.join(' / ')} ` +
-      '(other work was running on the machine).',
+    `- Load average (1/5/15 min) at start ${m.loadavgStart.join(' / ')}, at end ${m.loadavgEnd.join(' / ')}; ` +
+      `1-minute load at the start of the runs ${loadRange(report)} (the bench's own load included; other work was ` +
+      'running on the machine).',
     `- ${Object.entries(report.versions)
       .map(([k, v]) => `${k} ${v}`)
       .join('; ')}.`,
@@ -115,10 +129,15 @@ export function renderResults(report: Report, chartFile: string): string {
       (report.method.db === 'bouncer'
         ? 'through pgbouncer (transaction pooling, as in production).'
         : 'directly to Postgres.'),
-    `- Load: autocannon, fixed concurrency ${report.method.connections.join(' and ')} connections, ` +
-      `${report.method.warmupSeconds} s warm-up then ${report.method.seconds} s measured, per run. For every data set × ` +
+    `- Load: autocannon, fixed concurrency ${report.method.connections.join(' and ')} connections, one continuous ` +
+      `run per target: at least ${report.method.warmupSeconds} s warm-up, then at least ${report.method.seconds} s ` +
+      'measured (only responses completed in that window count). Slow operations stretch both so the window sees a ' +
+      'full pipeline for a couple of rounds: warm-up ≥ idle latency × connections / cores, window ≥ twice that, ' +
+      `capped at ${report.method.maxSeconds / 2} s / ${report.method.maxSeconds} s ("run s" below). After each run ` +
+      'the bench waits until Postgres has finished the requests abandoned at its end. For every data set × ' +
       'operation × concurrency the targets run one after another, the order rotated from one group to the next.',
-    '- Errors: non-2xx, failed or timed-out requests, and 200 answers carrying GraphQL `errors`.',
+    '- Errors: non-2xx (by status), failed or timed-out requests (`failed`), and 200 answers carrying GraphQL ' +
+      '`errors` (`graphql`). Requests/s and the latencies count successful responses only.',
     '- Operations:',
     ...report.operations.map((o) => `  - \`${o.id}\`: ${o.title}${o.role === 'student' ? ' (as `student`, JWT)' : ''}`),
     '',
@@ -146,9 +165,9 @@ export function renderResults(report: Report, chartFile: string): string {
       `## ${d.size}× data (${int(d.courses)} courses)`,
       '',
       table(
-        ['operation', 'conns', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB'],
+        ['operation', 'conns', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'peak RSS MB', 'run s'],
         runRows(report, d.size),
-        ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r'],
+        ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
       ),
       '',
       table(

@@ -3,7 +3,8 @@
  * gateway and directly, PostGraphile 5 and the engine's compiled SQL through `pg`, on 1× and 10× the default sample
  * data, interleaved, at fixed concurrency levels with a warm-up before every run. A benchmark, not a timed test.
  *
- *   npm run bench -- [--report <file.json>] [--duration <s>] [--warmup <s>] [--connections 10,50] [--sizes 1,10]
+ *   npm run bench -- [--report <file.json>] [--duration <s>] [--warmup <s>] [--max-duration <s>]
+ *                    [--connections 10,50] [--sizes 1,10]
  *                    [--targets gateway,engine,postgraphile,raw] [--ops course_detail,…] [--db bouncer|direct]
  *                    [--pool <n>] [--out <dir>] [--no-results] [--quick]
  *
@@ -12,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startStack, type Stack } from '../stack/src/harness.js';
@@ -20,7 +21,7 @@ import { buildDatabase } from '../stack/src/template.js';
 import { renderChart } from './chart.js';
 import { compareAnswers } from './equivalence.js';
 import { signHs256, studentClaims } from './jwt.js';
-import { measure } from './load.js';
+import { cpuQuiet, measure, runLengths } from './load.js';
 import { loadAverage, machine, versions } from './machine.js';
 import { parseOptions, type Options } from './options.js';
 import { rotation, type Dataset, type EquivalenceCheck, type Report, type Run, type TargetName } from './report.js';
@@ -78,12 +79,15 @@ async function fetchData(url: string, body: string, headers: Record<string, stri
   return json.data;
 }
 
-/** Fetch every operation once from every target and compare with the engine's (direct) answer. */
+/**
+ * Fetch every operation from every target and compare with the engine's (direct) answer; a second fetch, timed,
+ * gives the idle latency that stretches the runs of slow operations (load.ts `runLengths`).
+ */
 async function checkEquivalence(opts: Options, servers: Servers, sample: Sample, token: string) {
   const out: EquivalenceCheck[] = [];
   const reference: TargetName = opts.targets.includes('engine') ? 'engine' : (opts.targets[0] ?? 'engine');
   for (const op of opts.ops) {
-    const answers = new Map<TargetName, unknown>();
+    const answers = new Map<TargetName, { data: unknown; idleMs: number }>();
     for (const t of opts.targets) {
       const child = servers.byTarget[t];
       if (!child) continue;
@@ -91,24 +95,49 @@ async function checkEquivalence(opts: Options, servers: Servers, sample: Sample,
       const project = op.project?.[t === 'postgraphile' ? 'postgraphile' : 'engine'];
       try {
         const data = await fetchData(child.url, req.body, req.headers);
-        answers.set(t, project ? project(data) : data);
+        const t0 = performance.now();
+        await fetchData(child.url, req.body, req.headers);
+        answers.set(t, { data: project ? project(data) : data, idleMs: performance.now() - t0 });
       } catch (err) {
-        answers.set(t, { error: err instanceof Error ? err.message : 'failed' });
+        answers.set(t, { data: { error: err instanceof Error ? err.message : 'failed' }, idleMs: 0 });
       }
     }
     const checks = [...answers].map(([t, a]): EquivalenceCheck => ({
       op: op.id,
       target: t,
-      ...compareAnswers(answers.get(reference), a),
+      idleMs: Math.round(a.idleMs * 10) / 10,
+      ...compareAnswers(answers.get(reference)?.data, a.data),
     }));
     for (const c of checks)
       if (!c.equal) log(`WARNING: ${op.id}: ${c.target} differs from ${reference}: ${c.difference ?? ''}`);
     log(
-      `  ${op.id.padEnd(16)} ${String(checks[0]?.rows ?? 0).padStart(6)} rows; same answer on every target: ${checks.every((c) => c.equal)}`,
+      `  ${op.id.padEnd(16)} ${String(checks[0]?.rows ?? 0).padStart(6)} rows; same answer on every target: ` +
+        `${checks.every((c) => c.equal)}; idle ms ${checks.map((c) => `${c.target} ${c.idleMs.toFixed(0)}`).join(', ')}`,
     );
     out.push(...checks);
   }
   return out;
+}
+
+/**
+ * Resolves once no statement is running in `db` and the servers are idle: the requests autocannon abandoned at the
+ * end of a run have finished (in Postgres and in the server that turns their rows into JSON).
+ */
+async function drainer(stack: Stack, db: string, pids: () => number[]) {
+  const c = await stack.superClient(db);
+  const drain = async (): Promise<void> => {
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      const { rows } = await c.query<{ n: string }>(
+        `select count(*) as n from pg_stat_activity
+          where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+      );
+      if (Number(rows[0]?.n ?? 0) === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await cpuQuiet(pids());
+  };
+  return { drain, close: () => c.end() };
 }
 
 /** Start the servers on one data set, check equivalence, then measure every operation × concurrency × target. */
@@ -128,6 +157,8 @@ async function benchDataset(opts: Options, stack: Stack, b: Built, jwtKey: strin
     logDir,
   });
   const token = signHs256(studentClaims(sample.userId), jwtKey);
+  const allPids = (): number[] => Object.values(servers.byTarget).map((c) => c.pid);
+  const { drain, close } = await drainer(stack, b.db, allPids);
   try {
     const equivalence = await checkEquivalence(opts, servers, sample, token);
     let group = 0;
@@ -137,20 +168,24 @@ async function benchDataset(opts: Options, stack: Stack, b: Built, jwtKey: strin
           const child = servers.byTarget[target];
           if (!child) continue;
           const req = targetRequest(target, op, sample, token);
+          const idleMs = equivalence.find((e) => e.op === op.id && e.target === target)?.idleMs ?? 0;
+          const lengths = runLengths(opts, idleMs, connections, cpus().length);
+          const loadavg1 = loadAverage()[0] ?? 0;
           const f = await measure({
             url: child.url,
             ...req,
             connections,
-            seconds: opts.seconds,
-            warmupSeconds: opts.warmupSeconds,
+            ...lengths,
             pids: servers.pids[target],
+            drain,
           });
-          runs.push({ size: b.size, op: op.id, connections, target, position, ...f });
+          runs.push({ size: b.size, op: op.id, connections, target, position, loadavg1, ...f });
           const rss = Object.entries(f.peakRssMb).map(([k, v]) => `${k} ${v.toFixed(0)} MB`);
           log(
             `  ${b.size}× ${op.id.padEnd(16)} c${String(connections).padEnd(3)} ${target.padEnd(12)} ` +
               `${f.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${f.p50Ms.toFixed(1).padStart(7)} ms  ` +
-              `p99 ${f.p99Ms.toFixed(1).padStart(7)} ms  errors ${f.errors}  ${rss.join(', ')}`,
+              `p99 ${f.p99Ms.toFixed(1).padStart(7)} ms  errors ${f.errors}  ${rss.join(', ')}  ` +
+              `(${f.warmupSeconds}+${f.seconds.toFixed(0)} s)`,
           );
         }
       }
@@ -165,6 +200,7 @@ async function benchDataset(opts: Options, stack: Stack, b: Built, jwtKey: strin
     };
     return dataset;
   } finally {
+    await close();
     await servers.stop();
   }
 }
@@ -179,10 +215,10 @@ async function benchmark(
   const datasets: Dataset[] = [];
   const runs: Run[] = [];
   for (const b of built) datasets.push(await benchDataset(opts, stack, b, jwtKey, logDir, runs));
-  const { targets, connections, sizes, seconds, warmupSeconds, db, poolSize, quick } = opts;
+  const { targets, connections, sizes, seconds, warmupSeconds, maxSeconds, db, poolSize, quick } = opts;
   return {
     versions: await versions(stack),
-    method: { seconds, warmupSeconds, connections, sizes, targets, db, poolSize, quick },
+    method: { seconds, warmupSeconds, maxSeconds, connections, sizes, targets, db, poolSize, quick },
     operations: opts.ops.map((o) => ({ id: o.id, title: o.title, role: o.role })),
     datasets,
     runs,

@@ -41,11 +41,19 @@ describe('bench report arithmetic', () => {
   });
 
   it('renders RESULTS.md with the summary, the runs and the ratios from the report', () => {
-    const md = renderResults(report(), 'results.svg');
+    const r = report();
+    const md0 = renderResults(
+      { ...r, runs: r.runs.map((x, i) => (i === 0 ? { ...x, errors: 1200, errorKinds: { '503': 1200 } } : x)) },
+      'results.svg',
+    );
+    expect(md0).toContain('| 800 | 12.0 | 36.0 | 1,200 (503: 1,200) |');
+    const md = renderResults(r, 'results.svg');
     expect(md).toContain('| 1× | 10 | 3.16× | 1.00× | 0.80× | 130 |');
-    expect(md).toContain('| a | 10 | engine via gateway | 800 | 12.0 | 36.0 | 0 | engine 120, gateway 90 |');
+    expect(md).toContain('| a | 10 | engine via gateway | 800 | 12.0 | 36.0 | 0 | engine 120, gateway 90 | 1+5 |');
     expect(md).toContain('| b | 10 | 5.00× | 2.00× | 0.80× | +30.0 |');
-    expect(md).toContain('load average (1/5/15 min) at start 1 / 2 / 3'.replace('load', 'Load'));
+    expect(md).toContain(
+      'Load average (1/5/15 min) at start 1 / 2 / 3, at end 2 / 2 / 3; 1-minute load at the start of the runs 3.0–3.0',
+    );
     expect(md).toContain('![requests per second by operation and target](results.svg)');
     expect(md).toContain('every target gave the same rows');
   });
