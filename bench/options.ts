@@ -24,6 +24,8 @@ export interface Options {
   /** Directory for RESULTS.md and results.svg, or undefined for none. */
   readonly out: string | undefined;
   readonly quick: boolean;
+  /** Re-render RESULTS.md and results.svg from this JSON report instead of measuring. */
+  readonly render: string | undefined;
 }
 
 const positive = (s: string, what: string): number => {
@@ -50,6 +52,7 @@ export function parseOptions(args: string[]): Options {
       out: { type: 'string' },
       'no-results': { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
+      render: { type: 'string' },
     },
     strict: true,
   });
@@ -76,5 +79,6 @@ export function parseOptions(args: string[]): Options {
     poolSize: positive(values.pool, '--pool'),
     out: values['no-results'] ? undefined : (values.out ?? (quick ? undefined : join(REPO, 'bench'))),
     quick,
+    render: values.render,
   };
 }

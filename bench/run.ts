@@ -7,12 +7,13 @@
  *                    [--connections 10,50] [--sizes 1,10]
  *                    [--targets gateway,engine,postgraphile,raw] [--ops course_detail,…] [--db bouncer|direct]
  *                    [--pool <n>] [--out <dir>] [--no-results] [--quick]
+ *   npm run bench -- --render <file.json> [--out <dir>]   (RESULTS.md and the chart again from a saved report)
  *
  * Writes <out>/RESULTS.md and <out>/results.svg (default out: bench/; none with --quick unless --out is given).
  * Method, choices and caveats: bench/README.md.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -26,6 +27,7 @@ import { loadAverage, machine, versions } from './machine.js';
 import { parseOptions, type Options } from './options.js';
 import { rotation, type Dataset, type EquivalenceCheck, type Report, type Run, type TargetName } from './report.js';
 import { renderResults } from './results-md.js';
+import { REPO } from './targets/child.js';
 import { startServers, targetRequest, type Servers } from './targets/index.js';
 import { enableStudentRls } from './targets/postgraphile.js';
 import { compileStatements } from './targets/raw.js';
@@ -225,8 +227,19 @@ async function benchmark(
   };
 }
 
+function writeResults(report: Report, out: string): void {
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'results.svg'), renderChart(report));
+  writeFileSync(join(out, 'RESULTS.md'), renderResults(report, 'results.svg'));
+  log(`wrote ${join(out, 'RESULTS.md')} and results.svg`);
+}
+
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
+  if (opts.render) {
+    writeResults(JSON.parse(readFileSync(opts.render, 'utf8')) as Report, opts.out ?? join(REPO, 'bench'));
+    return;
+  }
   const t0 = performance.now();
   const loadavgStart = loadAverage();
   const dir = mkdtempSync(join(tmpdir(), 'ct-bench-'));
@@ -255,12 +268,7 @@ async function main(): Promise<void> {
     writeFileSync(opts.report, `${JSON.stringify(report, null, 2)}\n`);
     log(`report: ${opts.report}`);
   }
-  if (opts.out) {
-    mkdirSync(opts.out, { recursive: true });
-    writeFileSync(join(opts.out, 'results.svg'), renderChart(report));
-    writeFileSync(join(opts.out, 'RESULTS.md'), renderResults(report, 'results.svg'));
-    log(`wrote ${join(opts.out, 'RESULTS.md')} and results.svg`);
-  }
+  if (opts.out) writeResults(report, opts.out);
   log(`done in ${report.runtimeSeconds} s`);
 }
 

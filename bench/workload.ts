@@ -212,7 +212,7 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     id: 'my_worksheets',
-    title: 'own worksheets of a season (student)',
+    title: 'own worksheets of a season',
     role: 'student',
     engine: `query MyWorksheets($userId: Int!, $season: String!) {
   worksheets(where: { user_id: { _eq: $userId }, season_code: { _eq: $season } }, order_by: { worksheet_number: asc }) {
