@@ -17,6 +17,13 @@ export function createPool(url: string, opts: { max: number; logger: Logger }): 
     application_name: 'coursetable-api',
   });
   pool.on('error', (err) => opts.logger.warn({ err: { message: err.message } }, 'idle pg client error'));
+  // The pool listens for errors only on idle clients. A connection cut while a client is checked out (Postgres
+  // restarting behind pgbouncer ends the transaction's server connection) would otherwise be an unhandled 'error'
+  // event and take the process down. The query in progress fails anyway, and the pool drops the broken client on
+  // release.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => opts.logger.warn({ err: { message: err.message } }, 'pg client error'));
+  });
   return pool;
 }
 
