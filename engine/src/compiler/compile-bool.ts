@@ -126,13 +126,18 @@ export function functionCall(
   return sql`${ident(cf.fnSchema, cf.fnName)}(${join(parts)})`;
 }
 
+/** A cell as the role may read it: `CASE WHEN <redaction> THEN cell ELSE NULL END` under inherited roles. */
+export function redactedCell(ctx: CompileContext, cell: SQL, redact: BoolIR | undefined, alias: string): SQL {
+  return redact ? sql`(CASE WHEN ${compileBool(ctx, redact, alias)} THEN ${cell} ELSE NULL END)` : cell;
+}
+
 function lhsSql(ctx: CompileContext, lhs: LhsIR, alias: string): SQL {
   if (lhs.kind === 'column') {
-    const c = ident(alias, lhs.column.name);
+    const c = redactedCell(ctx, ident(alias, lhs.column.name), lhs.redact, alias);
     if (lhs.castTo) return sql`(${c})::${typeIdent(lhs.castTo)}`;
     return lhs.castText ? sql`(${c})::text` : c;
   }
-  return functionCall(ctx, lhs.cf, ident(alias), {});
+  return redactedCell(ctx, functionCall(ctx, lhs.cf, ident(alias), {}), lhs.redact, alias);
 }
 
 const BINARY: Readonly<Record<string, string>> = {

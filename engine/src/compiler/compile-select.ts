@@ -10,7 +10,7 @@ import { isBigNumberType } from '../model/pg-scalars.js';
 import type { SQL } from './sql.js';
 import { ident, join, literal, raw, sql, value } from './sql.js';
 import type { CompileContext } from './compile-bool.js';
-import { compileBool, functionCall, joinCondition, sourceSql } from './compile-bool.js';
+import { compileBool, functionCall, joinCondition, redactedCell, sourceSql } from './compile-bool.js';
 
 interface Built {
   /** `FROM (base) AS b <lateral joins>` */
@@ -51,9 +51,9 @@ function needsRow(fields: readonly FieldIR[]): boolean {
 function orderKeySql(ctx: CompileContext, k: OrderKeyIR, alias: string): SQL {
   switch (k.kind) {
     case 'column':
-      return ident(alias, k.column.name);
+      return redactedCell(ctx, ident(alias, k.column.name), k.redact, alias);
     case 'computed':
-      return functionCall(ctx, k.cf, ident(alias), {});
+      return redactedCell(ctx, functionCall(ctx, k.cf, ident(alias), {}), k.redact, alias);
     case 'object': {
       const a = ctx.fresh('_o');
       const conds = [...joinCondition(k.mapping, alias, a), compileBool(ctx, k.where, a)];

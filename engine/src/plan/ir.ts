@@ -23,9 +23,16 @@ export type ValueIR =
   /** Operator arguments given as an object (`_st_d_within: {distance, from, use_spheroid}`). */
   | { readonly kind: 'record'; readonly fields: Readonly<Record<string, ValueIR>> };
 
+/** `redact` (inherited roles): the value compared is NULL in rows where it is false, as in the selection. */
 export type LhsIR =
-  | { readonly kind: 'column'; readonly column: ColumnInfo; readonly castText: boolean; readonly castTo?: PgTypeRef }
-  | { readonly kind: 'computed'; readonly cf: ComputedFieldInfo };
+  | {
+      readonly kind: 'column';
+      readonly column: ColumnInfo;
+      readonly castText: boolean;
+      readonly castTo?: PgTypeRef;
+      readonly redact?: BoolIR;
+    }
+  | { readonly kind: 'computed'; readonly cf: ComputedFieldInfo; readonly redact?: BoolIR };
 
 export type BoolIR =
   | { readonly kind: 'true' }
@@ -59,8 +66,8 @@ export type SourceIR =
   | { readonly kind: 'cte'; readonly name: string };
 
 export type OrderKeyIR =
-  | { readonly kind: 'column'; readonly column: ColumnInfo }
-  | { readonly kind: 'computed'; readonly cf: ComputedFieldInfo }
+  | { readonly kind: 'column'; readonly column: ColumnInfo; readonly redact?: BoolIR }
+  | { readonly kind: 'computed'; readonly cf: ComputedFieldInfo; readonly redact?: BoolIR }
   | {
       readonly kind: 'object';
       readonly table: TableInfo;

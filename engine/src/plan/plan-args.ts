@@ -10,7 +10,7 @@ import type { ColumnInfo, TableInfo } from '../model/model-types.js';
 import { inputInfo } from '../schema/field-info.js';
 import { coerceInput, describe } from './coerce-input.js';
 import type { BoolContext } from './plan-bool-exp.js';
-import { and, permissionFilter, planWhere } from './plan-bool-exp.js';
+import { and, permissionFilter, planWhere, redactField } from './plan-bool-exp.js';
 import type { BoolIR, OrderIR, OrderKeyIR, SourceIR } from './ir.js';
 
 export interface SelectArgs {
@@ -56,6 +56,7 @@ function orderDirOf(v: string): { desc: boolean; nullsFirst: boolean } {
 
 function planOrderObject(
   ctx: BoolContext,
+  table: TableInfo,
   type: GraphQLInputObjectType,
   obj: Record<string, unknown>,
   wrap: (k: OrderKeyIR) => OrderKeyIR,
@@ -67,13 +68,17 @@ function planOrderObject(
     const f = fields[k];
     const info = inputInfo(f);
     if (!f || !info) continue;
-    if (info.kind === 'order_column') out.push({ key: wrap({ kind: 'column', column: info.column }), ...orderDir(v) });
-    else if (info.kind === 'order_computed_scalar')
-      out.push({ key: wrap({ kind: 'computed', cf: info.cf }), ...orderDir(v) });
-    else if (info.kind === 'order_rel' && isInputObjectType(f.type)) {
+    if (info.kind === 'order_column') {
+      const redact = redactField(ctx, table, info.column.name, false);
+      out.push({ key: wrap({ kind: 'column', column: info.column, ...redact }), ...orderDir(v) });
+    } else if (info.kind === 'order_computed_scalar') {
+      const redact = redactField(ctx, table, info.cf.name, true);
+      out.push({ key: wrap({ kind: 'computed', cf: info.cf, ...redact }), ...orderDir(v) });
+    } else if (info.kind === 'order_rel' && isInputObjectType(f.type)) {
       const where = permissionFilter(ctx, info.table);
       planOrderObject(
         ctx,
+        info.table,
         f.type,
         v as Record<string, unknown>,
         (key) => wrap({ kind: 'object', table: info.table, mapping: info.rel.mapping, where, key }),
@@ -142,7 +147,7 @@ export function planSelectArgs(
   if (obDef && raw['order_by'] !== undefined) {
     const t = unwrapInput(obDef.type);
     const v = coerceInput(obDef.type, raw['order_by'], `${path}.args.order_by`) as Record<string, unknown>[] | null;
-    if (isInputObjectType(t)) for (const o of v ?? []) planOrderObject(ctx, t, o, (k) => k, orderBy);
+    if (isInputObjectType(t)) for (const o of v ?? []) planOrderObject(ctx, table, t, o, (k) => k, orderBy);
   }
   let distinctOn: ColumnInfo[] | null = null;
   const dDef = argDef('distinct_on');

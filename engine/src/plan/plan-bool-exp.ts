@@ -22,6 +22,43 @@ export interface BoolContext {
   readonly nullCollapse: boolean;
   /** Session variables the plan reads (checked again when a cached plan is reused). */
   readonly usedSession?: Set<string>;
+  /** Planned redaction conditions by their metadata object, so equal conditions share one BoolIR (one SQL column). */
+  redactMemo?: Map<BoolExpJson, BoolIR>;
+}
+
+/**
+ * The inherited-role cell condition of a column or computed field of `table`, if any (model/resolve-permissions.ts).
+ * Hasura applies it wherever the role reads the cell: selection, aggregates, `where` and `order_by`
+ * (`AnnRedactionExp` on `AVColumn` / `AOCColumn`), so a filter cannot reveal a redacted value.
+ */
+export function redactionOf(
+  ctx: BoolContext,
+  table: TableInfo | undefined,
+  name: string,
+  computed: boolean,
+): BoolIR | undefined {
+  if (!table) return undefined;
+  const p = ctx.perm(table);
+  const exp = (computed ? p?.redactComputed : p?.redactColumns)?.get(name);
+  if (!exp) return undefined;
+  const memo = (ctx.redactMemo ??= new Map());
+  let b = memo.get(exp);
+  if (!b) {
+    b = planPermissionBoolExp(ctx, table, exp);
+    memo.set(exp, b);
+  }
+  return b;
+}
+
+/** `{redact}` when the cell has a redaction condition, else nothing (for spreading into an IR node). */
+export function redactField(
+  ctx: BoolContext,
+  table: TableInfo | undefined,
+  name: string,
+  computed: boolean,
+): { redact?: BoolIR } {
+  const redact = redactionOf(ctx, table, name, computed);
+  return redact ? { redact } : {};
 }
 
 const TEXT: PgTypeRef = { name: 'text', schema: 'pg_catalog', kind: 'b', elem: null, base: null };
@@ -219,7 +256,12 @@ export function planWhere(
         items.push(
           ...planComparisons(
             ctx,
-            { kind: 'column', column: info.column, castText: false },
+            {
+              kind: 'column',
+              column: info.column,
+              castText: false,
+              ...redactField(ctx, table, info.column.name, false),
+            },
             v as Record<string, unknown>,
             p,
             false,
@@ -227,7 +269,15 @@ export function planWhere(
         );
         break;
       case 'bool_computed_scalar':
-        items.push(...planComparisons(ctx, { kind: 'computed', cf: info.cf }, v as Record<string, unknown>, p, false));
+        items.push(
+          ...planComparisons(
+            ctx,
+            { kind: 'computed', cf: info.cf, ...redactField(ctx, table, info.cf.name, true) },
+            v as Record<string, unknown>,
+            p,
+            false,
+          ),
+        );
         break;
       case 'bool_rel':
       case 'bool_computed_table': {

@@ -8,13 +8,12 @@ import type { GraphQLField, GraphQLObjectType } from 'graphql';
 import { validationFailed } from '../errors.js';
 import type { TableInfo } from '../model/model-types.js';
 import { outputInfo } from '../schema/field-info.js';
-import type { BoolExpJson } from '../metadata/types.js';
 import type { AggFieldIR, AggItemIR, BoolIR, FieldIR, Mapping, SelectIR, SourceIR } from './ir.js';
 import type { CollectContext, CollectedField } from './collect-fields.js';
 import { collectFields, subSelections } from './collect-fields.js';
 import { astValue, coerceInput } from './coerce-input.js';
 import type { BoolContext } from './plan-bool-exp.js';
-import { permissionFilter, planPermissionBoolExp } from './plan-bool-exp.js';
+import { permissionFilter, redactionOf } from './plan-bool-exp.js';
 import { planSelectArgs } from './plan-args.js';
 import { parseJsonPath } from './parse-json-path.js';
 
@@ -25,28 +24,6 @@ export interface PlannerContext extends BoolContext, CollectContext {
    * plan/coerce-input.ts).
    */
   readonly shapeVars?: Set<string>;
-  /** Planned redaction conditions by their metadata object, so equal conditions share one BoolIR (one SQL column). */
-  redactMemo?: Map<BoolExpJson, BoolIR>;
-}
-
-/** The inherited-role cell condition of a column or computed field of `table`, if any (model/resolve-permissions.ts). */
-export function redactionOf(
-  ctx: PlannerContext,
-  table: TableInfo | undefined,
-  name: string,
-  computed: boolean,
-): BoolIR | undefined {
-  if (!table) return undefined;
-  const p = ctx.perm(table);
-  const exp = (computed ? p?.redactComputed : p?.redactColumns)?.get(name);
-  if (!exp) return undefined;
-  const memo = (ctx.redactMemo ??= new Map());
-  let b = memo.get(exp);
-  if (!b) {
-    b = planPermissionBoolExp(ctx, table, exp);
-    memo.set(exp, b);
-  }
-  return b;
 }
 
 const MAX_DEPTH = 64;
