@@ -69,10 +69,11 @@ export function renderChart(report: Report): string {
     `<text x="${LEFT}" y="20" font-size="14" font-weight="bold">requests/s (log scale), ${escapeXml(report.date.slice(0, 10))}</text>`,
   ];
   targets.forEach((t, i) => {
-    const x = LEFT + i * 170;
+    const x = LEFT + i * 160;
     out.push(`<rect x="${x}" y="32" width="12" height="12" fill="${COLORS[t]}"/>`);
     out.push(`<text x="${x + 16}" y="42">${escapeXml(TARGET_LABELS[t])}</text>`);
   });
+  out.push(`<text x="${LEFT + targets.length * 160}" y="42" fill="#b00">* the run had errors (RESULTS.md)</text>`);
   panels.forEach((p, pi) => {
     const y0 = TOP + pi * PANEL + 20;
     const base = y0 + plotH;
@@ -100,7 +101,7 @@ export function renderChart(report: Report): string {
             `<title>${escapeXml(`${TARGET_LABELS[t]}, ${op}: ${run.requestsPerSec.toFixed(1)} req/s`)}</title></rect>`,
         );
         out.push(
-          `<text x="${(x + (barW - 2) / 2).toFixed(1)}" y="${(base - h - 3).toFixed(1)}" font-size="9" text-anchor="middle">${formatRate(run.requestsPerSec)}</text>`,
+          `<text x="${(x + (barW - 2) / 2).toFixed(1)}" y="${(base - h - 3).toFixed(1)}" font-size="9" text-anchor="middle"${run.errors > 0 ? ' fill="#b00"' : ''}>${formatRate(run.requestsPerSec)}${run.errors > 0 ? '*' : ''}</text>`,
         );
       });
       out.push(

@@ -36,6 +36,8 @@ export interface Dataset {
   readonly seedSeconds: number;
   readonly sample: Record<string, string | number>;
   readonly equivalence: readonly EquivalenceCheck[];
+  /** Times the gateway's health check marked the engine down while this data set ran (its log says "is DOWN"). */
+  readonly gatewayMarkedDown: number;
 }
 
 export interface Run extends Figures {

@@ -148,7 +148,16 @@ export function renderResults(report: Report, chartFile: string): string {
     '## Data sets',
     '',
     table(
-      ['data', 'seed --scale', 'courses', 'rows', 'seeded in', 'sample', 'equivalence check'],
+      [
+        'data',
+        'seed --scale',
+        'courses',
+        'rows',
+        'seeded in',
+        'sample',
+        'equivalence check',
+        'gateway: engine marked down',
+      ],
       report.datasets.map((d) => [
         `${d.size}×`,
         d.seedScale.toFixed(3),
@@ -159,6 +168,7 @@ export function renderResults(report: Report, chartFile: string): string {
           .map(([k, v]) => `${k} ${v}`)
           .join(', '),
         datasetLine(d),
+        report.method.targets.includes('gateway') ? `${d.gatewayMarkedDown} times` : '–',
       ]),
     ),
   ];

@@ -73,6 +73,17 @@ async function countData(stack: Stack, db: string): Promise<{ courses: number; r
   }
 }
 
+/** "is DOWN" lines the gateway has logged so far (its health check taking the engine out of rotation). */
+function gatewayDownCount(logDir: string): number {
+  try {
+    return readFileSync(join(logDir, 'gateway.log'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(' is DOWN')).length;
+  } catch {
+    return 0;
+  }
+}
+
 async function fetchData(url: string, body: string, headers: Record<string, string>): Promise<unknown> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const json = (await res.json()) as { data?: unknown; errors?: unknown };
@@ -150,6 +161,7 @@ async function benchDataset(opts: Options, stack: Stack, b: Built, jwtKey: strin
   const counts = await countData(stack, b.db);
   log(`${b.size}× (${counts.courses} courses, ${counts.rows} rows): sample ${JSON.stringify(sample)}`);
   const statements = await compileStatements(url, opts.ops, sample);
+  const downBefore = gatewayDownCount(logDir);
   const servers = await startServers({
     ...opts,
     databaseUrl: url,
@@ -199,6 +211,7 @@ async function benchDataset(opts: Options, stack: Stack, b: Built, jwtKey: strin
       ...counts,
       sample: { ...sample },
       equivalence,
+      gatewayMarkedDown: gatewayDownCount(logDir) - downBefore,
     };
     return dataset;
   } finally {

@@ -57,7 +57,10 @@ export async function startPostgraphile(opts: {
       name: 'postgraphile',
       entry: 'bench/targets/postgraphile-server.ts',
       // pgbouncer 1.18 in transaction mode cannot keep named prepared statements.
-      env: opts.viaBouncer ? { DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE: '0' } : {},
+      env: {
+        GRAPHILE_ENV: 'production',
+        ...(opts.viaBouncer ? { DATAPLAN_PG_PREPARED_STATEMENT_CACHE_SIZE: '0' } : {}),
+      },
       config: { databaseUrl: opts.databaseUrl, port, poolSize: opts.poolSize, jwtKey: opts.jwtKey },
       url,
       ready: () =>

@@ -36,5 +36,11 @@ describe('bench chart', () => {
     expect(svg).toContain('<title>PostGraphile 5, b: 10.0 req/s</title>');
     expect(svg).toContain('1× data (10,000 courses), 10 connections');
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    const r = report();
+    const withErrors = {
+      ...r,
+      runs: r.runs.map((x, i) => (i === 0 ? { ...x, errors: 3, errorKinds: { '503': 3 } } : x)),
+    };
+    expect(renderChart(withErrors)).toContain('fill="#b00">800*</text>');
   });
 });

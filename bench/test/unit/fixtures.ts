@@ -70,6 +70,7 @@ export function report(): Report {
         seedSeconds: 4,
         sample: { season: '202701' },
         equivalence: [{ op: 'a', target: 'raw', equal: true, rows: 3, idleMs: 2 }],
+        gatewayMarkedDown: 2,
       },
     ],
     runs,
