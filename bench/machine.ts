@@ -33,7 +33,12 @@ export async function versions(stack: Stack): Promise<Record<string, string>> {
     .then((r) => r.rows[0]?.v ?? '')
     .finally(() => c.end());
   const bouncer = (await runOk('pgbouncer', ['--version']).catch(() => '')).split('\n')[0] ?? '';
+  const commit = (await runOk('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: REPO }).catch(() => '?')).trim();
+  const dirty = (await runOk('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO }).catch(() => ''))
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/ bench\/(RESULTS\.md|results\.svg)$/.test(l)).length;
   return {
+    commit: dirty > 0 ? `${commit} with ${dirty} uncommitted changed files` : commit,
     node: process.version,
     engine: `this repository's (Hasura ${HASURA_VERSION} compatible)`,
     postgraphile: pkgVersion('postgraphile'),
