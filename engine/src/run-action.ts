@@ -55,7 +55,7 @@ function jsonKind(v: unknown): string {
 }
 
 /** Hasura's `validateResponse`: the whole output type against the JSON, first error wins. */
-function validate(type: GraphQLOutputType, v: unknown, top: boolean, field: string | null): string | null {
+export function validate(type: GraphQLOutputType, v: unknown, top: boolean, field: string | null): string | null {
   if (v === null || v === undefined) {
     if (!isNonNullType(type)) return null;
     return top ? 'got null for the action webhook response' : `expecting not null value for field "${field ?? ''}"`;
@@ -149,7 +149,7 @@ async function relationship(
 }
 
 /** Whether the selection of `f` (of output type `type`) reaches a relationship to a table. */
-function selectsRelationship(deps: ActionDeps, type: GraphQLOutputType, f: CollectedField): boolean {
+export function selectsRelationship(deps: ActionDeps, type: GraphQLOutputType, f: CollectedField): boolean {
   const t = getNamedType(type);
   if (!isObjectType(t)) return false;
   return collectFields(deps.planner, t, subSelections(f), f.path, f.fragStack).some((c) => {
@@ -163,7 +163,7 @@ function selectsRelationship(deps: ActionDeps, type: GraphQLOutputType, f: Colle
  * objects, when the selection has no relationship, Hasura builds the result from the response itself and leaves such
  * keys out (`makeActionResponseNoRelations`, `omitMissing`); with relationships it goes through Postgres (null).
  */
-async function shape(
+export async function shape(
   deps: ActionDeps,
   type: GraphQLOutputType,
   v: unknown,
@@ -213,23 +213,37 @@ function internalOf(
   };
 }
 
-/** Run the action field `f` and return its JSON text. */
-export async function runAction(
+/** The action's `input`: the field's arguments, coerced (what the handler receives and the async log stores). */
+export function actionInput(
   deps: ActionDeps,
-  a: ActionInfo,
   def: GraphQLField<unknown, unknown>,
   f: CollectedField,
-): Promise<string> {
+): Record<string, unknown> {
   const raw = rawArgs(deps.planner, f, def);
   const input: Record<string, unknown> = {};
   for (const arg of def.args) {
     if (raw[arg.name] !== undefined)
       input[arg.name] = coerceInput(arg.type, raw[arg.name], `${f.path}.args.${arg.name}`);
   }
-  const body = { action: { name: a.name }, input, session_variables: deps.session.vars, request_query: deps.query };
-  const call = buildActionCall(a, body, deps.clientHeaders, deps.env);
+  return input;
+}
+
+/**
+ * POST `body` to the action's handler and return the response payload validated against `type` (the action's output
+ * type), or throw Hasura's error for that response. Shared by synchronous fields and the async processor. Handler
+ * `Set-Cookie` headers go to `cookies`.
+ */
+export async function callActionHandler(
+  a: ActionInfo,
+  type: GraphQLOutputType,
+  body: unknown,
+  clientHeaders: Readonly<Record<string, string>>,
+  env: Readonly<Record<string, string | undefined>>,
+  cookies: string[],
+): Promise<unknown> {
+  const call = buildActionCall(a, body, clientHeaders, env);
   const res = await postAction(call, a.timeout);
-  for (const h of res.headers) if (h.name.toLowerCase() === 'set-cookie') deps.cookies.push(h.value);
+  for (const h of res.headers) if (h.name.toLowerCase() === 'set-cookie') cookies.push(h.value);
   let parsed: unknown;
   try {
     parsed = JSON.parse(res.body) as unknown;
@@ -237,9 +251,9 @@ export async function runAction(
     throw new EngineError('unexpected', 'internal error', '$', internalOf(call, res));
   }
   if (res.status >= 200 && res.status < 300) {
-    const err = validate(def.type, parsed, true, null);
+    const err = validate(type, parsed, true, null);
     if (err) throw new EngineError('unexpected', err, '$', internalOf(call, res));
-    return JSON.stringify(await shape(deps, def.type, parsed, f, !selectsRelationship(deps, def.type, f))) ?? 'null';
+    return parsed;
   }
   if (
     res.status >= 400 &&
@@ -255,6 +269,19 @@ export async function runAction(
     throw new EngineError((typeof p.code === 'string' ? p.code : 'unexpected') as 'unexpected', p.message, '$');
   }
   throw new EngineError('unexpected', 'internal error', '$', internalOf(call, res));
+}
+
+/** Run the action field `f` and return its JSON text. */
+export async function runAction(
+  deps: ActionDeps,
+  a: ActionInfo,
+  def: GraphQLField<unknown, unknown>,
+  f: CollectedField,
+): Promise<string> {
+  const input = actionInput(deps, def, f);
+  const body = { action: { name: a.name }, input, session_variables: deps.session.vars, request_query: deps.query };
+  const parsed = await callActionHandler(a, def.type, body, deps.clientHeaders, deps.env, deps.cookies);
+  return JSON.stringify(await shape(deps, def.type, parsed, f, !selectsRelationship(deps, def.type, f))) ?? 'null';
 }
 
 /** A 4xx handler error whose `extensions` object is returned verbatim. */

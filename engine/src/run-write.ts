@@ -16,9 +16,10 @@ import type { CollectedField } from './plan/collect-fields.js';
 import { collectFields } from './plan/collect-fields.js';
 import { makeCompileContext } from './compiler/compile-operation.js';
 import { executeMutation } from './executor/execute-mutation.js';
-import { actionFieldInfo } from './schema/build-action-types.js';
+import { actionFieldInfo, asyncQueryInfo } from './schema/build-action-types.js';
 import type { ActionDeps } from './run-action.js';
 import { ActionError, runAction } from './run-action.js';
+import { runAsyncQuery, startAsyncAction } from './run-async-action.js';
 import type { ExecuteRequest, ExecuteResult } from './runtime.js';
 
 export interface WriteDeps {
@@ -118,12 +119,12 @@ export async function executeMutationOperation(
   const ad = actionDeps(deps, input, req, session, headers);
   const ctx = makeCompileContext(session.vars, deps.stringifyNumeric);
   try {
-    const body = await executeMutation(deps.pool, roots, ctx, (r: MutationRootIR) => {
+    const body = await executeMutation(deps.pool, roots, ctx, (r: MutationRootIR, client) => {
       const f = r.kind === 'action' ? actions[r.index] : undefined;
       const def = f ? schema.getMutationType()?.getFields()[f.name] : undefined;
       const a = def ? actionFieldInfo(def.extensions) : undefined;
       if (!f || !def || !a) return Promise.reject(new EngineError('unexpected', `unsupported root field ${r.alias}`));
-      return runAction(ad, a, def, f);
+      return a.asynchronous ? startAsyncAction(ad, client, a, def, f) : runAction(ad, a, def, f);
     });
     return result(body, ad.cookies);
   } catch (e) {
@@ -177,7 +178,12 @@ export async function executeQueryWithActions(
     for (const f of collectFields(ad.planner, root, [op.selectionSet], '$', [])) {
       const def = root.getFields()[f.name];
       const a = def ? actionFieldInfo(def.extensions) : undefined;
-      const v = def && a ? await runAction(ad, a, def, f) : JSON.stringify(dbData[f.alias] ?? null);
+      const v =
+        def && a
+          ? asyncQueryInfo(def.extensions)
+            ? await runAsyncQuery(ad, a, def, f)
+            : await runAction(ad, a, def, f)
+          : JSON.stringify(dbData[f.alias] ?? null);
       parts.push(`${JSON.stringify(f.alias)}:${v}`);
     }
   } catch (e) {

@@ -3,7 +3,7 @@
  * Request path: parse (cached) → validate per role (cached) → plan → compile → one SQL statement → stitched JSON.
  */
 import pg from 'pg';
-import { parse } from 'graphql';
+import { isObjectType, parse } from 'graphql';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { HasuraMetadata, InconsistentObject } from './metadata/types.js';
 import type { Session } from './session.js';
@@ -31,6 +31,9 @@ import type { LiveQueryBackend } from './subscriptions/backend.js';
 import { executeRunSql } from './executor/execute-run-sql.js';
 import type { RunSqlResult } from './executor/execute-run-sql.js';
 import type { WriteDeps } from './run-write.js';
+import { ensureActionLog } from './executor/action-log.js';
+import { AsyncActionProcessor, fetchInterval } from './async-action-processor.js';
+import type { AsyncActionTarget } from './async-action-processor.js';
 
 const CACHE_LIMIT = 1000;
 
@@ -81,6 +84,8 @@ class EngineRuntime implements Runtime {
   /** Compiled operations keyed by everything that can change the SQL or its values (role, document, operation,
    * variables, session variables), so a hit can never serve another request's plan. */
   private readonly compiled = new LruCache<PlanEntry>();
+  private asyncTargets: ReadonlyMap<string, AsyncActionTarget> | null = null;
+  private processor: AsyncActionProcessor | null = null;
   private readonly stringifyNumeric: boolean;
   private readonly nullCollapse: boolean;
 
@@ -96,10 +101,61 @@ class EngineRuntime implements Runtime {
 
   async rebuild(): Promise<void> {
     const catalog = await introspectCatalog(this.pool);
-    this.model = resolveModel(this.md, catalog);
+    this.model = await this.withAsyncStorage(resolveModel(this.md, catalog));
+    this.asyncTargets = null;
     this.schemas.clear();
     this.validated.clear();
     this.compiled.clear();
+  }
+
+  /**
+   * Asynchronous actions need `hdb_catalog.hdb_action_log` (created here when missing). When the engine's role cannot
+   * create or use it, those actions are inconsistent and left out; everything else is served.
+   */
+  private async withAsyncStorage(model: Model): Promise<Model> {
+    const actions = model.actions;
+    const asyncs = actions?.actions.filter((a) => a.asynchronous) ?? [];
+    if (!actions || asyncs.length === 0) return model;
+    const reason = await ensureActionLog(this.pool);
+    if (reason === null) return model;
+    return {
+      ...model,
+      actions: { ...actions, actions: actions.actions.filter((a) => !a.asynchronous) },
+      inconsistencies: [
+        ...model.inconsistencies,
+        ...asyncs.map((a) => ({
+          type: 'action',
+          name: `action ${a.name}`,
+          reason: `Inconsistent object: in action "${a.name}": asynchronous actions need the table hdb_catalog.hdb_action_log, which the engine's database role cannot create or use: ${reason}`,
+          definition: (this.md.actions ?? []).find((x) => x.name === a.name) ?? { name: a.name },
+        })),
+      ],
+    };
+  }
+
+  /** The async actions of the current model with their output types (for the processor). */
+  private currentAsyncTargets(): ReadonlyMap<string, AsyncActionTarget> {
+    if (this.asyncTargets) return this.asyncTargets;
+    const out = new Map<string, AsyncActionTarget>();
+    const root = this.schemaFor('admin')?.getQueryType()?.getFields() ?? {};
+    for (const a of this.model.actions?.actions ?? []) {
+      if (!a.asynchronous) continue;
+      const t = root[a.name]?.type;
+      const output = t && isObjectType(t) ? t.getFields()['output']?.type : undefined;
+      if (output) out.set(a.name, { info: a, outputType: output });
+    }
+    this.asyncTargets = out;
+    return out;
+  }
+
+  startAsyncProcessor(): void {
+    this.processor = new AsyncActionProcessor(
+      this.pool,
+      this.env,
+      () => this.currentAsyncTargets(),
+      fetchInterval(this.env),
+    );
+    this.processor.start();
   }
 
   schemaFor(role: string, backendOnly = false): GraphQLSchema | undefined {
@@ -301,6 +357,7 @@ class EngineRuntime implements Runtime {
   }
 
   async close(): Promise<void> {
+    await this.processor?.stop();
     await this.pool.end();
   }
 }
@@ -320,5 +377,6 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     await pool.end();
     throw e;
   }
+  rt.startAsyncProcessor();
   return rt;
 }

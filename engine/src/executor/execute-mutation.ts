@@ -111,7 +111,10 @@ class MutationRun {
     return { rows, affected };
   }
 
-  async root(r: MutationRootIR, runOther: (r: MutationRootIR) => Promise<string>): Promise<string> {
+  async root(
+    r: MutationRootIR,
+    runOther: (r: MutationRootIR, client: pg.PoolClient) => Promise<string>,
+  ): Promise<string> {
     switch (r.kind) {
       case 'json':
         return JSON.stringify(r.value) ?? 'null';
@@ -162,7 +165,7 @@ class MutationRun {
         return res.v ?? 'null';
       }
       default:
-        return runOther(r);
+        return runOther(r, this.client);
     }
   }
 }
@@ -180,7 +183,7 @@ export async function executeMutation(
   pool: pg.Pool,
   roots: readonly MutationRootIR[],
   ctx: CompileContext,
-  runOther: (r: MutationRootIR) => Promise<string>,
+  runOther: (r: MutationRootIR, client: pg.PoolClient) => Promise<string>,
 ): Promise<string> {
   const client = await pool.connect();
   let open = false;

@@ -180,6 +180,8 @@ export function planOperation(input: PlanInput): RootIR[] {
     }
     const def = root.getFields()[f.name];
     const info = outputInfo(def);
+    if (def?.extensions['hasuraAsyncQuery'] && root.name === 'subscription_root')
+      throw validationFailed('subscriptions to asynchronous actions are not supported by this engine', f.path);
     if (!def || !info) throw validationFailed(`field '${f.name}' not found in type: '${root.name}'`, f.path);
     if (info.kind === 'root_select') {
       const select = planTableSelect(ctx, info.table, def, f, {

@@ -43,6 +43,11 @@ export function actionFieldInfo(ext: Readonly<Record<string, unknown>>): ActionI
   return ext['hasuraAction'] as ActionInfo | undefined;
 }
 
+/** The query/subscription field `<action>(id: uuid!)` of an asynchronous action (its result, `hdb_action_log`). */
+export function asyncQueryInfo(ext: Readonly<Record<string, unknown>>): ActionInfo | undefined {
+  return ext['hasuraAsyncQuery'] as ActionInfo | undefined;
+}
+
 export function actionRelInfo(ext: Readonly<Record<string, unknown>>): ActionRelInfo | undefined {
   return ext['hasuraActionRel'] as ActionRelInfo | undefined;
 }
@@ -141,14 +146,43 @@ class CustomTypes {
   }
 }
 
-/** Action fields of the role, split by `type: query|mutation` (asynchronous actions are not supported yet). */
-export function actionRootFields(ctx: SchemaContext, types: TableTypes): { query: Fields; mutation: Fields } {
+/**
+ * The object type `<action>` of an asynchronous action's query field (src: Hasura/GraphQL/Schema/Action.hs
+ * `actionAsyncQuery`): `id`, `created_at`, `errors` and `output` (the action's output type, nullability kept).
+ */
+function asyncResultType(custom: CustomTypes, a: ActionInfo): GraphQLObjectType {
+  return new GraphQLObjectType({
+    name: a.name,
+    description: `fields of action: "${a.name}"`,
+    fields: () => ({
+      created_at: {
+        type: new GraphQLNonNull(custom.named_('timestamptz') as GraphQLOutputType),
+        description: 'the time at which this action was created',
+      },
+      errors: { type: custom.named_('json') as GraphQLOutputType, description: 'errors related to the invocation' },
+      id: {
+        type: new GraphQLNonNull(custom.named_('uuid') as GraphQLOutputType),
+        description: 'the unique id of an action',
+      },
+      output: { type: custom.ref(a.outputType) as GraphQLOutputType, description: 'the output fields of this action' },
+    }),
+  });
+}
+
+/**
+ * Action fields of the role, split by `type: query|mutation`. An asynchronous action (mutation only, as in Hasura)
+ * gives the mutation `<action>(args): uuid!` and the query/subscription field `<action>(id: uuid!): <action>`
+ * (`actionAsyncMutation`, `actionAsyncQuery`).
+ */
+export function actionRootFields(
+  ctx: SchemaContext,
+  types: TableTypes,
+): { query: Fields; mutation: Fields; subscription: Fields } {
   const m = ctx.model.actions;
-  const out = { query: {} as Fields, mutation: {} as Fields };
+  const out = { query: {} as Fields, mutation: {} as Fields, subscription: {} as Fields };
   if (!m) return out;
   const custom = new CustomTypes(ctx, types, m);
   for (const a of m.actions) {
-    if (a.asynchronous) continue;
     if (!ctx.isAdmin && !a.roles.has(ctx.role)) continue;
     try {
       const args = Object.fromEntries(
@@ -157,9 +191,33 @@ export function actionRootFields(ctx: SchemaContext, types: TableTypes): { query
           { type: custom.ref(x.type) as GraphQLInputType, ...(x.description ? { description: x.description } : {}) },
         ]),
       );
+      const description = a.description ? { description: a.description } : {};
+      if (a.asynchronous) {
+        if (a.type !== 'mutation') continue;
+        out.mutation[a.name] = {
+          type: new GraphQLNonNull(custom.named_('uuid') as GraphQLOutputType),
+          ...description,
+          args,
+          extensions: { hasuraAction: a },
+        };
+        const result = {
+          type: asyncResultType(custom, a),
+          ...description,
+          args: {
+            id: {
+              type: new GraphQLNonNull(custom.named_('uuid') as GraphQLInputType),
+              description: 'the unique id of an action',
+            },
+          },
+          extensions: { hasuraAction: a, hasuraAsyncQuery: a },
+        };
+        out.query[a.name] = result;
+        out.subscription[a.name] = result;
+        continue;
+      }
       (a.type === 'query' ? out.query : out.mutation)[a.name] = {
         type: custom.ref(a.outputType) as GraphQLOutputType,
-        ...(a.description ? { description: a.description } : {}),
+        ...description,
         args,
         extensions: { hasuraAction: a },
       };

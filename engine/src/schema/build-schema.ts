@@ -108,7 +108,7 @@ export function buildRoleSchema(model: Model, role: string, opts: { backendOnly?
     q = { no_queries_available: { type: new GraphQLNonNull(GraphQLString) } };
   }
   const query = new GraphQLObjectType({ name: 'query_root', fields: q });
-  const s = sortKeys({ ...rootFields(ctx, types, true), ...streamRootFields(ctx, types) });
+  const s = sortKeys({ ...rootFields(ctx, types, true), ...streamRootFields(ctx, types), ...actions.subscription });
   const subscription =
     Object.keys(s).length > 0 ? new GraphQLObjectType({ name: 'subscription_root', fields: s }) : undefined;
   const m = { ...mutationRootFields(ctx, types, opts.backendOnly === true), ...actions.mutation };
