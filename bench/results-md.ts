@@ -63,15 +63,23 @@ function runRows(report: Report, size: number): string[][] {
   return rows;
 }
 
+/** A ratio, starred when a run behind it had errors (its figures count successful responses only). */
+const starred = (v: string, ...runs: (Run | undefined)[]): string =>
+  v !== '–' && runs.some((r) => (r?.errors ?? 0) > 0) ? `${v} *` : v;
+
 function ratioRows(comparisons: readonly Comparison[]): string[][] {
-  return comparisons.map((c) => [
-    c.op,
-    String(c.connections),
-    x(c.engineVsPostgraphile),
-    x(c.engineVsRaw),
-    x(c.gatewayThroughput),
-    c.gatewayP50Ms === undefined ? '–' : `${c.gatewayP50Ms >= 0 ? '+' : ''}${c.gatewayP50Ms.toFixed(1)}`,
-  ]);
+  return comparisons.map((c) => {
+    const { engine, postgraphile, raw, gateway } = c.byTarget;
+    const p50 = c.gatewayP50Ms === undefined ? '–' : `${c.gatewayP50Ms >= 0 ? '+' : ''}${c.gatewayP50Ms.toFixed(1)}`;
+    return [
+      c.op,
+      String(c.connections),
+      starred(x(c.engineVsPostgraphile), engine, postgraphile),
+      starred(x(c.engineVsRaw), engine, raw),
+      starred(x(c.gatewayThroughput), gateway, engine),
+      starred(p50, gateway, engine),
+    ];
+  });
 }
 
 const duration = (s: number): string => `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`;
@@ -168,7 +176,7 @@ export function renderResults(report: Report, chartFile: string): string {
           .map(([k, v]) => `${k} ${v}`)
           .join(', '),
         datasetLine(d),
-        report.method.targets.includes('gateway') ? `${d.gatewayMarkedDown} times` : '–',
+        report.method.targets.includes('gateway') ? `${d.gatewayMarkedDown}×` : '–',
       ]),
     ),
   ];
@@ -190,6 +198,12 @@ export function renderResults(report: Report, chartFile: string): string {
         ['l', 'r', 'r', 'r', 'r', 'r'],
       ),
     );
+    if (report.runs.some((r) => r.size === d.size && r.errors > 0)) {
+      lines.push(
+        '',
+        '\\* a run behind this figure had errors; requests/s and latencies count its successful responses only.',
+      );
+    }
   }
   if (!has('postgraphile') || !has('raw')) lines.push('', '_Not every target ran; ratios without both sides are –._');
   return `${lines.join('\n')}\n`;

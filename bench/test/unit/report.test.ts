@@ -47,6 +47,8 @@ describe('bench report arithmetic', () => {
       'results.svg',
     );
     expect(md0).toContain('| 800 | 12.0 | 36.0 | 1,200 (503: 1,200) |');
+    expect(md0).toContain('| a | 10 | 2.00× | 0.50× | 0.80× * | +2.0 * |');
+    expect(md0).toContain('\\* a run behind this figure had errors');
     const md = renderResults(r, 'results.svg');
     expect(md).toContain('| 1× | 10 | 3.16× | 1.00× | 0.80× | 130 |');
     expect(md).toContain('| a | 10 | engine via gateway | 800 | 12.0 | 36.0 | 0 | engine 120, gateway 90 | 1+5 |');
@@ -55,6 +57,7 @@ describe('bench report arithmetic', () => {
       'Load average (1/5/15 min) at start 1 / 2 / 3, at end 2 / 2 / 3; 1-minute load at the start of the runs 3.0–3.0',
     );
     expect(md).toContain('![requests per second by operation and target](results.svg)');
-    expect(md).toContain('every target gave the same rows as the engine for every operation | 2 times |');
+    expect(md).toContain('every target gave the same rows as the engine for every operation | 2× |');
+    expect(md).not.toContain('had errors');
   });
 });
