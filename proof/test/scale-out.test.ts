@@ -385,12 +385,12 @@ describe('under load, one API and one engine replica are killed', () => {
     for (const r of killed) expect(r.pid()).toBeTypeOf('number');
     expect((await send(`${api(1).url}/api/ping`, { method: 'GET' })).status).toBe(200);
 
-    // Stop every other replica: once the gateway's health checks see them gone (API probes every 1 s, engine every
-    // 2 s, 1 s timeout each), the restarted ones must answer everything.
+    // Stop every other replica: once the gateway's health checks see them gone (API probes every 1 s with a 1 s
+    // timeout, engine every 3 s with a 2 s timeout: at most ~5 s), the restarted ones must answer everything.
     const siblings = [api(0), api(2), engine(1)];
     await Promise.all(siblings.map((r) => r.kill('SIGSTOP')));
     try {
-      await new Promise((r) => setTimeout(r, 3500));
+      await new Promise((r) => setTimeout(r, 6000));
       const { cookie, userId } = users[0]!;
       const answers = await Promise.all(
         Array.from({ length: 20 }, async (_, i) =>
