@@ -12,6 +12,11 @@ export interface Fault {
   inject: () => Promise<void>;
   /** error samples this fault explains */
   allows: (s: Sample) => boolean;
+  /**
+   * The window lasts at least this long even if the probe passes sooner: e.g. a dead replica stays in the gateway's
+   * rotation until its health check fails, and the probe's requests may all have gone to the live one.
+   */
+  minWindowMs?: number;
 }
 
 export interface FaultRecord {
@@ -65,7 +70,7 @@ export async function runSchedule(rec: Recorder, faults: Fault[], opts: Schedule
       start,
       injected,
       recovered,
-      windowEnd: recovered + opts.slackMs,
+      windowEnd: Math.max(recovered, start + (f.minWindowMs ?? 0)) + opts.slackMs,
       ...(failure ? { failure } : {}),
     });
   }

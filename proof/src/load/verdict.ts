@@ -11,7 +11,7 @@ import { quantile } from '../pool.js';
 
 export interface RequestVerdict {
   total: number;
-  /** requests per second over the load window */
+  /** requests started per second in the load window */
   rate: number;
   byOutcome: Partial<Record<Outcome, number>>;
   byOp: Record<string, { n: number; ok: number; p50: number; p99: number; max: number }>;
@@ -83,7 +83,11 @@ export function judgeRequests(
   }
   return {
     total: samples.length,
-    rate: Math.round((samples.length / Math.max(1, load.end - load.start)) * 1000),
+    rate: Math.round(
+      (samples.filter((s) => s.start >= load.start && s.start <= load.end).length /
+        Math.max(1, load.end - load.start)) *
+        1000,
+    ),
     byOutcome,
     byOp,
     timeouts: byOutcome.timeout ?? 0,
