@@ -4,6 +4,7 @@
  * `setActionStatusTx`, `fetchActionResponseTx`, `setProcessingActionLogsToPendingTx`). Every statement is built with
  * compiler/sql.ts; only this file reads or writes the table.
  */
+import { withClient } from './checkout.js';
 import type pg from 'pg';
 import { compile, raw, sql, value } from '../compiler/sql.js';
 import type { SQL } from '../compiler/sql.js';
@@ -56,18 +57,17 @@ export async function ensureActionLog(pool: pg.Pool): Promise<string | null> {
             AND has_schema_privilege('hdb_catalog', 'USAGE') END AS usable`,
     );
     if (row?.present) return row.usable ? null : 'permission denied for table hdb_catalog.hdb_action_log';
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await exec(client, raw('CREATE SCHEMA IF NOT EXISTS "hdb_catalog"'));
-      await exec(client, DDL);
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+    await withClient(pool, async (client) => {
+      try {
+        await client.query('BEGIN');
+        await exec(client, raw('CREATE SCHEMA IF NOT EXISTS "hdb_catalog"'));
+        await exec(client, DDL);
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    });
     return null;
   } catch (e) {
     return e instanceof Error ? e.message : 'cannot create hdb_catalog.hdb_action_log';

@@ -4,6 +4,7 @@
  * Hasura/Backends/Postgres/Execute/Subscription.hs `executeMultiplexedQuery`). Unnamed statements for the polls; the
  * type lookup runs `PREPARE`/`DEALLOCATE` inside one transaction, so it is pgbouncer-safe.
  */
+import { withClient } from './checkout.js';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { CompiledQuery, SQL } from '../compiler/sql.js';
@@ -18,8 +19,7 @@ export async function describeParams(pool: pg.Pool, frag: SQL): Promise<string[]
   const look = compile(
     sql`SELECT parameter_types::text[] AS "t" FROM pg_prepared_statements WHERE name = ${value(name)}`,
   );
-  const client = await pool.connect();
-  try {
+  return withClient(pool, async (client) => {
     await client.query('BEGIN');
     try {
       await client.query(prep.text);
@@ -31,9 +31,7 @@ export async function describeParams(pool: pg.Pool, frag: SQL): Promise<string[]
       await client.query('ROLLBACK').catch(() => undefined);
       throw mapPgError(err, prep.text, []);
     }
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Run a multiplexed statement; rows are `{result_id, f0, f1, …}` with JSON texts. */

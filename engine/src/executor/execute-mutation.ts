@@ -4,6 +4,7 @@
  * Execute/Mutation.hs `executeMutationOutputQuery`, Execute/Insert.hs for nested inserts). Session variables are set
  * with `set_config('hasura.user', $1, true)` as Hasura does; any failure rolls everything back.
  */
+import { withClient } from './checkout.js';
 import type pg from 'pg';
 import { EngineError } from '../errors.js';
 import type { CompileContext } from '../compiler/compile-bool.js';
@@ -185,22 +186,21 @@ export async function executeMutation(
   ctx: CompileContext,
   runOther: (r: MutationRootIR, client: pg.PoolClient) => Promise<string>,
 ): Promise<string> {
-  const client = await pool.connect();
-  let open = false;
-  try {
-    await simple(client, compile(raw('BEGIN')));
-    open = true;
-    await simple(client, compile(sql`SELECT set_config('hasura.user', ${value(ctx.sessionJson)}, true)`));
-    const m = new MutationRun(client, ctx);
-    const parts: string[] = [];
-    for (const r of roots) parts.push(`${JSON.stringify(r.alias)}:${await m.root(r, runOther)}`);
-    await simple(client, compile(raw('COMMIT')));
-    open = false;
-    return `{"data":{${parts.join(',')}}}`;
-  } catch (e) {
-    if (open) await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  return withClient(pool, async (client) => {
+    let open = false;
+    try {
+      await simple(client, compile(raw('BEGIN')));
+      open = true;
+      await simple(client, compile(sql`SELECT set_config('hasura.user', ${value(ctx.sessionJson)}, true)`));
+      const m = new MutationRun(client, ctx);
+      const parts: string[] = [];
+      for (const r of roots) parts.push(`${JSON.stringify(r.alias)}:${await m.root(r, runOther)}`);
+      await simple(client, compile(raw('COMMIT')));
+      open = false;
+      return `{"data":{${parts.join(',')}}}`;
+    } catch (e) {
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  });
 }

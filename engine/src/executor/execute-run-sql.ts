@@ -5,6 +5,7 @@
  * database URL. Only the last statement's result is returned: `CommandOk` + null, or `TuplesOk` with the column
  * names then every row, cells as Postgres text (NULL as null).
  */
+import { withClient } from './checkout.js';
 import type pg from 'pg';
 import { EngineError } from '../errors.js';
 
@@ -46,8 +47,7 @@ export async function executeRunSql(
   text: string,
   readOnly: boolean,
 ): Promise<{ result: RunSqlResult; schemaChanged: boolean }> {
-  const client = await pool.connect();
-  try {
+  return withClient(pool, async (client) => {
     await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
     type ArrayResult = pg.QueryArrayResult<unknown[]>;
     let out: ArrayResult | ArrayResult[];
@@ -80,7 +80,5 @@ export async function executeRunSql(
       r.map((v) => (v === null ? null : typeof v === 'string' ? v : JSON.stringify(v))),
     );
     return { result: { result_type: 'TuplesOk', result: [last.fields.map((f) => f.name), ...rows] }, schemaChanged };
-  } finally {
-    client.release();
-  }
+  });
 }
