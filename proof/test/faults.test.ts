@@ -128,8 +128,10 @@ const isGraphql = (s: Sample) => s.op.startsWith('gql:') || s.op.startsWith('act
 /** Hasura's `unexpected` errors: the engine could not reach its webhook, the action handler or the database. */
 const engineUnexpected = (s: Sample) =>
   isGraphql(s) && s.outcome === 'graphql-error' && s.code.startsWith('unexpected:');
-/** A websocket the engine refused at connection_init (its webhook failed: close 4403) or that was cut. */
-const wsRefused = (s: Sample) => isWs(s) && s.outcome === 'network';
+/** A websocket the engine refused at connection_init: its webhook failed (close 4403). */
+const wsRefused = (s: Sample) => isWs(s) && s.outcome === 'network' && s.code === 'closed 4403 before ack';
+/** A websocket cut or reset before its connection_ack. */
+const wsCut = (s: Sample) => isWs(s) && s.outcome === 'network';
 
 /** The faults in turn, each with the failures it explains. */
 function schedule(t0: number): Fault[] {
@@ -143,7 +145,11 @@ function schedule(t0: number): Fault[] {
       // a container restart: down for a second, then back with its AOF (sessions, rate-limit counters, queues)
       inject: async () => void (await restartService(stack, 'redis', { downMs: 1000 })),
       // Sessions and rate limits live in Redis: the API answers 503, the webhook fails for session cookies.
-      allows: (s) => (isApi(s) && s.outcome === 'api-error' && s.status === 503) || engineUnexpected(s) || wsRefused(s),
+      // Anonymous browsing needs no session: it must not notice.
+      allows: (s) =>
+        (isApi(s) && s.outcome === 'api-error' && s.status === 503) ||
+        (engineUnexpected(s) && s.kind !== 'browser') ||
+        wsRefused(s),
     },
     {
       name: 'postgres restart',
@@ -160,8 +166,12 @@ function schedule(t0: number): Fault[] {
         await new Promise((r) => setTimeout(r, API_DOWN_MS));
         await api1.restart();
       },
-      // The gateway serves the maintenance page for /api; the engine cannot reach its webhook or action handler.
-      allows: (s) => (isApi(s) && s.outcome === 'maintenance') || engineUnexpected(s) || wsRefused(s),
+      // The gateway serves the maintenance page for /api (502 for a POST that was in flight on the API when it died:
+      // it may have been applied, so it is not replayed); the engine cannot reach its webhook or action handler.
+      allows: (s) =>
+        (isApi(s) && (s.outcome === 'maintenance' || (s.outcome === 'http-error' && s.status === 502))) ||
+        engineUnexpected(s) ||
+        wsRefused(s),
     },
     {
       name: 'engine-1 SIGKILL',
@@ -170,7 +180,7 @@ function schedule(t0: number): Fault[] {
       minWindowMs: engineDetectionMs(),
       // Until the gateway's health check marks it down: 502 for requests sent to it, resets for those in flight.
       allows: (s) =>
-        (isGraphql(s) && (s.outcome === 'network' || (s.outcome === 'http-error' && s.status === 502))) || wsRefused(s),
+        (isGraphql(s) && (s.outcome === 'network' || (s.outcome === 'http-error' && s.status === 502))) || wsCut(s),
     },
     {
       name: 'engine-1 restart',
