@@ -10,6 +10,8 @@ import type { OpenRequest, Recorder } from './recorder.js';
 
 const PROTOCOL = 'graphql-transport-ws';
 const ACK_TIMEOUT_MS = 5000;
+/** the code of a connect the client itself abandoned at the end of the run */
+export const STOPPED = 'stopped by the client';
 
 export const WORKSHEETS_SUBSCRIPTION =
   'subscription MyWorksheets { worksheets(order_by: {worksheet_id: asc}) { worksheet_id name } }';
@@ -51,11 +53,17 @@ export class LiveWorksheets {
     this.connect();
   }
 
-  stop(): void {
+  /** Closes the socket for good; resolves once it is closed (an unfinished connect ends as `stopped by the client`). */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.ws?.terminate();
     this.wake();
+    const ws = this.ws;
+    if (!ws || ws.readyState === WebSocket.CLOSED) return;
+    await new Promise<void>((resolve) => {
+      ws.once('close', () => resolve());
+      ws.terminate();
+    });
   }
 
   /** Resolves with the time `name` was delivered, or undefined after `timeoutMs`. */
@@ -140,12 +148,14 @@ export class LiveWorksheets {
         this.onData(msg.payload);
       }
     });
-    ws.on('error', (err: NodeJS.ErrnoException) => settle('network', 0, err.code ?? 'ws error'));
+    ws.on('error', (err: NodeJS.ErrnoException) =>
+      settle('network', 0, this.stopped ? STOPPED : (err.code ?? 'ws error')),
+    );
     ws.on('close', (code: number) => {
-      settle('network', 0, `closed ${code} before ack`);
+      settle('network', 0, this.stopped ? STOPPED : `closed ${code} before ack`);
       this.acked = false;
-      this.closes.push({ t: this.recorder.now(), code });
       if (this.stopped) return;
+      this.closes.push({ t: this.recorder.now(), code });
       // Back off a little (more after repeated failures), with jitter so that a crowd does not reconnect in step.
       const delay = Math.min(2000, 100 * 2 ** Math.min(this.attempt, 4)) * (0.5 + Math.random());
       this.attempt += 1;
