@@ -96,6 +96,17 @@ function actionErrorBody(e: unknown): string | null {
     : null;
 }
 
+function unsupported(r: MutationRootIR): EngineError {
+  return new EngineError('unexpected', `unsupported root field ${r.alias}`);
+}
+
+/** Root fields run one after another, stitched into `{"data":{…}}`. */
+async function actionsOnly(roots: readonly MutationRootIR[], run: (r: MutationRootIR) => Promise<string>) {
+  const parts: string[] = [];
+  for (const r of roots) parts.push(`${JSON.stringify(r.alias)}:${await run(r)}`);
+  return `{"data":{${parts.join(',')}}}`;
+}
+
 /** Execute a mutation operation (table mutations and mutation actions, in order, in one transaction). */
 export async function executeMutationOperation(
   deps: WriteDeps,
@@ -118,14 +129,25 @@ export async function executeMutationOperation(
   });
   const ad = actionDeps(deps, input, req, session, headers);
   const ctx = makeCompileContext(session.vars, deps.stringifyNumeric);
+  const actionOf = (r: MutationRootIR) => {
+    const f = r.kind === 'action' ? actions[r.index] : undefined;
+    const def = f ? schema.getMutationType()?.getFields()[f.name] : undefined;
+    const a = def ? actionFieldInfo(def.extensions) : undefined;
+    return f && def && a ? { f, def, a } : undefined;
+  };
   try {
-    const body = await executeMutation(deps.pool, roots, ctx, (r: MutationRootIR, client) => {
-      const f = r.kind === 'action' ? actions[r.index] : undefined;
-      const def = f ? schema.getMutationType()?.getFields()[f.name] : undefined;
-      const a = def ? actionFieldInfo(def.extensions) : undefined;
-      if (!f || !def || !a) return Promise.reject(new EngineError('unexpected', `unsupported root field ${r.alias}`));
-      return a.asynchronous ? startAsyncAction(ad, client, a, def, f) : runAction(ad, a, def, f);
-    });
+    // Synchronous actions alone need no database: no transaction is held open while their handlers answer (as in
+    // Hasura, where an action is its own execution step). Table mutations and async actions share one transaction.
+    const body = roots.every((r) => actionOf(r)?.a.asynchronous === false)
+      ? await actionsOnly(roots, (r) => {
+          const x = actionOf(r);
+          return x ? runAction(ad, x.a, x.def, x.f) : Promise.reject(unsupported(r));
+        })
+      : await executeMutation(deps.pool, roots, ctx, (r: MutationRootIR, client) => {
+          const x = actionOf(r);
+          if (!x) return Promise.reject(unsupported(r));
+          return x.a.asynchronous ? startAsyncAction(ad, client, x.a, x.def, x.f) : runAction(ad, x.a, x.def, x.f);
+        });
     return result(body, ad.cookies);
   } catch (e) {
     const b = actionErrorBody(e);
