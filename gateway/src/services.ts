@@ -7,11 +7,14 @@
  *
  * Every replica is a server of its own, with its own health checker, so a service is healthy while any replica is.
  * When a replica cannot take a request, the request moves to another healthy replica, as far as that is safe:
- *   - connection refused (nothing was sent): any method is tried on the next healthy replica, each replica once;
+ *   - nothing was sent (connection refused, or no byte written before the attempt ended): any method is tried on the
+ *     next healthy replica, each replica once, and on one marked down as a last resort;
  *   - the connection was reset or closed, the replica turned unhealthy or the response-header timeout fired after the
  *     request was sent but before any response byte: GET and HEAD are retried once on another healthy replica; any
  *     other method gets 502 (504 for the timeout), because the replica may have applied it. Traefik does not retry a
  *     POST either (its retry middleware only covers errors before the request is written).
+ * A replica turning unhealthy cuts the requests waiting on it only when that is safe (GET/HEAD, or a service with one
+ * server, whose failover then answers); a POST on one of several replicas waits for its answer, as in Traefik.
  * Once a response has started nothing is retried: the client connection is cut.
  */
 import type { ClientRequest, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
@@ -196,7 +199,11 @@ function loadBalancerService(name: string, targets: Target[], passHostHeader: bo
           if (v === undefined) delete ctx.req.headers[h];
           else ctx.req.headers[h] = v;
         });
-        const r = await proxyHttp(ctx, t, passHostHeader);
+        // A request waiting on a replica that turns unhealthy is cut (then retried, or answered by the fallback)
+        // when that is safe: a GET/HEAD, or the only server (the maintenance failover). A POST on one of several
+        // replicas keeps waiting, as in Traefik: a busy replica whose probe timed out may still answer it.
+        const abortOnDown = targets.length === 1 || RETRIABLE_AFTER_SEND.has(ctx.method);
+        const r = await proxyHttp(ctx, t, passHostHeader, abortOnDown);
         if (r === 'sent') return r;
         tried.add(t);
         if (r !== 'refused') {
@@ -206,7 +213,10 @@ function loadBalancerService(name: string, targets: Target[], passHostHeader: bo
           }
           retriedAfterSend = true;
         }
-        const other = pick(tried);
+        // After a refusal, a replica the health checks marked down may still be the one that answers (its probe
+        // timed out under load while the refusing one was not probed yet): try it before answering 502.
+        const other =
+          pick(tried) ?? (r === 'refused' ? targets.find((x) => x.kind === 'http' && !tried.has(x)) : undefined);
         if (other === undefined || other.kind === 'static') {
           return canFail ? 'unavailable' : sendText(ctx, 502, 'Bad Gateway');
         }
@@ -263,7 +273,7 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRN
  * Proxies one buffered request to one replica. Upstream connections are not reused (http-proxy-3 without an agent
  * sends `Connection: close`), so a refused connection always means the request was not delivered.
  */
-function proxyHttp(ctx: RequestContext, t: Target, passHostHeader: boolean): Promise<Attempt> {
+function proxyHttp(ctx: RequestContext, t: Target, passHostHeader: boolean, abortOnDown: boolean): Promise<Attempt> {
   return new Promise((resolve) => {
     const proxy = createProxyServer({ xfwd: true, selfHandleResponse: true, changeOrigin: !passHostHeader });
     let settled = false;
@@ -272,9 +282,11 @@ function proxyHttp(ctx: RequestContext, t: Target, passHostHeader: boolean): Pro
     const abort = (why: string): void => {
       if (!settled) upstreamReq?.destroy(new Error(why));
     };
-    const unsubscribe = t.health?.onChange((isUp) => {
-      if (!isUp) abort('upstream turned unhealthy');
-    });
+    const unsubscribe = abortOnDown
+      ? t.health?.onChange((isUp) => {
+          if (!isUp) abort('upstream turned unhealthy');
+        })
+      : undefined;
     const headerTimer =
       t.responseHeaderTimeoutMs === undefined
         ? undefined
@@ -314,7 +326,11 @@ function proxyHttp(ctx: RequestContext, t: Target, passHostHeader: boolean): Pro
         return;
       }
       const code = (err as NodeJS.ErrnoException).code;
-      settle(timedOut ? 'timeout' : code !== undefined && NOT_SENT.has(code) ? 'refused' : 'lost');
+      // No byte written upstream means nothing was sent, whatever ended the attempt (a refusal, or an abort because
+      // a health probe of the same dead replica failed in the same tick).
+      const written = upstreamReq?.socket?.bytesWritten ?? 0;
+      const notSent = written === 0 || (code !== undefined && NOT_SENT.has(code));
+      settle(timedOut ? 'timeout' : notSent ? 'refused' : 'lost');
     });
   });
 }
