@@ -3,8 +3,9 @@
  *
  *   start        the whole local stack in the foreground, with sample data; Ctrl-C stops everything
  *   up / down    the same, detached; `.stack/stack.json` holds the URLs and ports while it is up
- *   test         the whole test suite (unit + integration against a throwaway stack)
+ *   test         the whole test suite (unit + integration against a throwaway stack, then the load tests alone)
  *   test:unit    unit tests only (no services)
+ *   test:load    the load tests only (proof/test/faults.test.ts, scale-out.test.ts), one file at a time
  *   migrate      run pending migrations on the local stack's database
  *   seed         (re)load sample data into the local stack: --seed N --scale X
  *   import       load one season's JSON into the local stack: import <season.json>
@@ -114,8 +115,14 @@ async function main(): Promise<number> {
       return up();
     case 'down':
       return down();
-    case 'test':
-      return node([vitest, 'run', ...args]);
+    case 'test': {
+      if (args.length > 0) return node([vitest, 'run', ...args]);
+      // The load tests (proof: scale-out, faults) run after the rest, alone, so they have the machine to themselves.
+      const code = await node([vitest, 'run', '--project', 'unit', '--project', 'integration']);
+      return code !== 0 ? code : node([vitest, 'run', '--project', 'load']);
+    }
+    case 'test:load':
+      return node([vitest, 'run', '--project', 'load', ...args]);
     case 'test:unit':
       return node([vitest, 'run', '--project', 'unit', ...args]);
     case 'migrate': {
