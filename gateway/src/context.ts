@@ -117,3 +117,15 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
     req.on('error', reject);
   });
 }
+
+/** The context of a plain HTTP request as it arrives (body not read yet). */
+export function requestContext(req: IncomingMessage, res: ServerResponse): RequestContext {
+  return {
+    req,
+    res,
+    sink: baseSink(res),
+    body: undefined,
+    clientIp: req.socket.remoteAddress ?? '',
+    method: (req.method ?? 'GET').toUpperCase(),
+  };
+}

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { posix } from 'node:path';
 import { Writable, type Duplex } from 'node:stream';
 import { loadDynamicConfig, localName, type DynamicConfig } from './config.js';
-import { baseSink, sendText, type Handler, type Outcome, type RequestContext } from './context.js';
+import { requestContext, sendText, type Handler, type Outcome, type RequestContext } from './context.js';
 import { buildMiddleware, type MiddlewareFn } from './middlewares.js';
 import { defaultPriority, parseRule, type Matcher, type RequestFacts } from './rules.js';
 import { ServiceRegistry, type ServiceMap, type ServiceNode } from './services.js';
@@ -164,14 +164,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   };
 
   async function handle(entryPoint: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<Outcome> {
-    const ctx: RequestContext = {
-      req,
-      res,
-      sink: baseSink(res),
-      body: undefined,
-      clientIp: req.socket.remoteAddress ?? '',
-      method: (req.method ?? 'GET').toUpperCase(),
-    };
+    const ctx = requestContext(req, res);
     let facts: RequestFacts;
     try {
       facts = requestFacts(req);
@@ -235,14 +228,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   /** A service address: every request and upgrade goes straight to one service (no routing, no middlewares). */
   const makeServiceServer = (service: ServiceNode): http.Server => {
     const server = http.createServer((req, res) => {
-      const ctx: RequestContext = {
-        req,
-        res,
-        sink: baseSink(res),
-        body: undefined,
-        clientIp: req.socket.remoteAddress ?? '',
-        method: (req.method ?? 'GET').toUpperCase(),
-      };
+      const ctx = requestContext(req, res);
       void service.serve(ctx, false).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();
         else res.destroy();
