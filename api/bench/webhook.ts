@@ -1,7 +1,7 @@
 /**
  * Benchmark of the Hasura auth webhook (GET /api/hasura/auth) with a real logged-in session in a real Redis:
- * 50 concurrent connections for BENCH_SECONDS (default 10), autocannon. Prints requests/s and latency p50/p99.
- * Not a test: numbers depend on the machine. Run: npm run bench:webhook -w api
+ * `--connections` (default 50) concurrent connections for `--duration` seconds (default 10), autocannon. Prints
+ * requests/s and latency p50/p99. Not a test: numbers depend on the machine. Run: npm run bench:webhook [-- --help]
  */
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -17,8 +17,23 @@ import { parseConfig } from '../src/config.js';
 import { closeDeps, createDeps } from '../src/deps.js';
 import { sessionKey } from '../src/sessions/session-keys.js';
 import { sign } from '../src/sessions/signed-cookie.js';
+import { parseWebhookBenchArgs, UsageError, WEBHOOK_BENCH_USAGE } from './webhook-args.js';
 
-const seconds = Number(process.argv[2] ?? 10);
+const args = (() => {
+  try {
+    return parseWebhookBenchArgs(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`bench:webhook: ${err.message} (see --help)\n`);
+    process.exit(2);
+  }
+})();
+if (args.help) {
+  process.stdout.write(WEBHOOK_BENCH_USAGE);
+  process.exit(0);
+}
+const { seconds, connections } = args;
+
 const stack = await startStack({
   dir: mkdtempSync(join(tmpdir(), 'ct-bench-')),
   persistent: false,
@@ -63,9 +78,9 @@ const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/hasu
 const check = await fetch(url, { headers: { cookie } });
 process.stdout.write(`webhook answer: ${check.status} ${await check.text()}\n`);
 
-const result = await autocannon({ url, connections: 50, duration: seconds, headers: { cookie } });
+const result = await autocannon({ url, connections, duration: seconds, headers: { cookie } });
 process.stdout.write(
-  `auth webhook, 50 connections, ${seconds}s: ${Math.round(result.requests.average)} req/s, ` +
+  `auth webhook, ${connections} connections, ${seconds}s: ${Math.round(result.requests.average)} req/s, ` +
     `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}\n`,
 );
 

@@ -12,11 +12,13 @@ import { adminRouter } from './admin/admin.routes.js';
 import { catalogRouter } from './catalog/catalog.routes.js';
 import { authRouter } from './auth/auth.routes.js';
 import type { AuthContext } from './auth/context.js';
+import { createPasswordHasher } from './auth/passwords.js';
 import { redirectChecker } from './auth/redirects.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
 import { docsRouter } from './docs/openapi.js';
 import { ApiError, errorMiddleware } from './errors.js';
+import { graphiqlRouter } from './graphiql/graphiql.routes.js';
 import { actionsRouter } from './hasura/actions.routes.js';
 import { webhookRouter } from './hasura/webhook.routes.js';
 import { httpLogger } from './logger.js';
@@ -50,19 +52,32 @@ export function createApp(config: Config, deps: Deps): Express {
 
   const limits = {
     login: createLimiter(deps.redis, config.redisPrefix, 'login', config.rateLimits.login),
+    loginIp: createLimiter(deps.redis, config.redisPrefix, 'login-ip', config.rateLimits.loginIp),
+    loginAccount: createLimiter(deps.redis, config.redisPrefix, 'login-account', config.rateLimits.loginAccount),
     reset: createLimiter(deps.redis, config.redisPrefix, 'reset', config.rateLimits.reset),
     actions: createLimiter(deps.redis, config.redisPrefix, 'actions', config.rateLimits.actions),
   };
-  const authCtx: AuthContext = { config, deps, limits, checkRedirect: redirectChecker(config) };
+  const authCtx: AuthContext = {
+    config,
+    deps,
+    limits,
+    hasher: createPasswordHasher(config.passwordHash),
+    checkRedirect: redirectChecker(config),
+  };
   const session = createSessionMiddleware(config, deps.redis);
   const browserOnly = sameOrigin(config.publicUrl.origin, corsAllowed);
 
   app.use('/api', opsRouter(config, deps));
-  app.use('/api/hasura/auth', webhookRouter(config, deps.redis));
-  app.use('/api/hasura/actions', actionsRouter(config, deps, limits.actions));
+  // The engine's endpoints (the public entrypoint refuses /api/hasura: traefik/dynamic/routers.yml) answer only at
+  // their exact lower-case paths: Traefik matches paths case-sensitively, Express by default does not.
+  const engineOnly = express.Router({ caseSensitive: true });
+  engineOnly.use('/api/hasura/auth', webhookRouter(config, deps.redis));
+  engineOnly.use('/api/hasura/actions', actionsRouter(config, deps, limits.actions));
+  app.use(engineOnly);
   app.use('/api/auth', browserOnly, authRouter(authCtx, session));
   app.use('/api/admin', adminRouter(config, deps));
   app.use('/api/docs', docsRouter());
+  app.use('/api/graphiql', graphiqlRouter());
   app.use(
     '/api/catalog',
     catalogRouter(config, session, (seasons) => deps.jobs.enqueueCatalogRefresh(seasons)),

@@ -33,6 +33,15 @@ const url = z.url({ protocol: /^https?$/ });
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), url.optional());
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 
+/** The From address used while mail is off (no SMTP_URL): mails are then dropped, so it is never seen. */
+export const DEFAULT_MAIL_FROM = 'CourseTable <no-reply@coursetable.local>';
+const ADDR = String.raw`[^\s@<>"(),;:\\\[\]]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*`;
+/**
+ * `Name <addr>` (the name optionally quoted) or a bare `addr`. No control character can pass, so the value cannot
+ * smuggle header lines (`\r\nBcc: …`) into the mails.
+ */
+const MAILBOX = new RegExp(String.raw`^(?:(?:"[^"\\\r\n]*"|[^<>"\r\n]*[^<>"\s])\s*<${ADDR}>|${ADDR})$`);
+
 /** Env variable → zod schema, with its documentation. The single source for `docs/` and `.env.example`. */
 export const CONFIG_KEYS = {
   NODE_ENV: { schema: z.enum(['development', 'production', 'test']).default('development'), doc: 'Runtime mode.' },
@@ -86,7 +95,7 @@ export const CONFIG_KEYS = {
       .string()
       .regex(/^[\w-]+$/)
       .default('coursetable.session'),
-    doc: 'Session cookie name.',
+    doc: 'Session cookie name. With secure cookies (production) it is sent as `__Host-<name>` (Secure, Path=/, no Domain: a sibling subdomain cannot set or shadow it); plain-http local runs use the bare name.',
   },
   SESSION_COOKIE_SECURE: {
     schema: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -130,24 +139,61 @@ export const CONFIG_KEYS = {
     doc: 'OIDC client secret (client_secret_basic); unset = public client (PKCE only).',
   },
   OIDC_SCOPES: { schema: z.string().default('openid email profile'), doc: 'OIDC scopes requested.' },
-  OIDC_ALLOW_INSECURE_HTTP: { schema: bool(false), doc: 'Allow an http:// issuer (local tests only).' },
+  OIDC_ALLOW_INSECURE_HTTP: {
+    schema: bool(false),
+    doc: 'Allow an http:// issuer (local tests only; refused in production).',
+  },
   SMTP_URL: {
     schema: optionalString,
     doc: 'nodemailer SMTP URL (smtp://user:pass@host:port). Unset = mails are logged as dropped.',
   },
-  MAIL_FROM: { schema: z.string().default('CourseTable <no-reply@coursetable.local>'), doc: 'From address of mails.' },
+  MAIL_FROM: {
+    schema: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z
+        .string()
+        .trim()
+        .regex(MAILBOX, 'expected an address: `Name <addr@example.edu>` or `addr@example.edu`')
+        .optional(),
+    ),
+    doc: `From address of mails, \`Name <addr>\` or \`addr\`. Required when SMTP_URL is set; without SMTP_URL (mails dropped) it defaults to \`${DEFAULT_MAIL_FROM}\`.`,
+  },
   PASSWORD_RESET_TTL_S: { schema: seconds(3600), doc: 'Lifetime of a password-reset token (seconds).' },
+  EMAIL_VERIFY_TTL_S: {
+    schema: seconds(86400),
+    doc: 'Lifetime of the e-mail verification link mailed at sign-up (seconds). Only a verified account is joined to a CAS/OIDC login with the same address.',
+  },
   EVALS_RULES: {
     schema: z.string().default(''),
     doc: 'Rules granting evaluation access at login, `;`-separated: `email-domain:yale.edu,med.yale.edu` and/or `attribute:<name>=<v1>|<v2>` (CAS attribute or OIDC claim).',
   },
   RATE_LIMIT_LOGIN: { schema: rate('10/900'), doc: 'Login attempts per IP+account: points/seconds.' },
+  RATE_LIMIT_LOGIN_IP: {
+    schema: rate('50/900'),
+    doc: 'Failed password logins per client IP, across all accounts (password spraying): points/seconds. Successful logins do not count.',
+  },
+  RATE_LIMIT_LOGIN_ACCOUNT: {
+    schema: rate('20/3600'),
+    doc: 'Failed password logins per account, across all IPs (distributed guessing): points/seconds. Successful logins do not count.',
+  },
+  PASSWORD_HASH_CONCURRENCY: {
+    schema: z.coerce.number().int().positive().default(2),
+    doc: 'argon2 hashes/verifications running at once per API process (each takes ~19 MiB and a libuv thread).',
+  },
+  PASSWORD_HASH_QUEUE: {
+    schema: z.coerce.number().int().min(0).default(32),
+    doc: 'argon2 jobs waiting beyond PASSWORD_HASH_CONCURRENCY; when full, logins/sign-ups/resets answer 503 with Retry-After.',
+  },
   RATE_LIMIT_RESET: { schema: rate('5/3600'), doc: 'Password-reset requests per IP: points/seconds.' },
   RATE_LIMIT_ACTIONS: { schema: rate('120/60'), doc: 'Hasura action calls per user: points/seconds.' },
   CATALOG_DIR: { schema: z.string().default('./static/catalogs'), doc: 'Directory of generated static catalogs.' },
   CATALOG_REFRESH_SECRET: {
     schema: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
     doc: 'Secret header `x-catalog-refresh-secret` for POST /api/catalog/refresh. Unset = refresh route off.',
+  },
+  WORKER_HEARTBEAT_FILE: {
+    schema: optionalString,
+    doc: 'The worker touches this file every 5 s while it can reach Redis (its container healthcheck reads the age). Unset = no heartbeat.',
   },
   SHUTDOWN_GRACE_MS: {
     schema: z.coerce.number().int().positive().default(10_000),
@@ -205,9 +251,12 @@ export interface Config {
     | undefined;
   mail: { smtpUrl: string | undefined; from: string };
   passwordResetTtlS: number;
+  emailVerifyTtlS: number;
   evalsRules: EvalsRule[];
-  rateLimits: { login: RateRule; reset: RateRule; actions: RateRule };
+  rateLimits: { login: RateRule; loginIp: RateRule; loginAccount: RateRule; reset: RateRule; actions: RateRule };
+  passwordHash: { concurrency: number; queue: number };
   catalog: { dir: string; refreshSecret: string | undefined };
+  workerHeartbeatFile: string | undefined;
   shutdownGraceMs: number;
 }
 
@@ -216,6 +265,42 @@ export class ConfigError extends Error {
     super(`invalid configuration:\n  ${issues.join('\n  ')}`);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * The markers `.env.example` puts in every value an operator must replace (`change-me…`, `replace-with…`). One rule,
+ * exported so that the other places refusing them (db/pgbouncer/entrypoint.sh, db/init/03-passwords.sh,
+ * traefik/docker-entrypoint.sh: `grep -qiE 'change-me|replace-with'`) can be tested against the same list.
+ */
+export const PLACEHOLDER_MARKERS = ['change-me', 'replace-with'] as const;
+const PLACEHOLDER = new RegExp(PLACEHOLDER_MARKERS.join('|'), 'i');
+
+/**
+ * Whether a value still carries a placeholder marker of `.env.example`, anywhere in it: a bare secret, or part of a
+ * composed value such as the password inside DATABASE_URL. Percent-encoded URL parts are decoded first.
+ */
+export function isPlaceholder(value: string): boolean {
+  if (PLACEHOLDER.test(value)) return true;
+  if (!value.includes('%')) return false;
+  try {
+    return PLACEHOLDER.test(decodeURIComponent(value));
+  } catch {
+    return false; // not valid percent-encoding: nothing more to decode
+  }
+}
+
+/**
+ * In production, every configured key whose value is still a placeholder. The issue names the key only: the value
+ * may be a real secret that merely contains a marker, and it must not reach the logs.
+ */
+function placeholderIssues(env: Record<string, string | undefined>): string[] {
+  if (env['NODE_ENV'] !== 'production') return [];
+  return Object.keys(CONFIG_KEYS)
+    .filter((key) => {
+      const value = env[key];
+      return value !== undefined && isPlaceholder(value);
+    })
+    .map((key) => `${key}: still the placeholder of .env.example; set a real value (refused in production)`);
 }
 
 export function parseEvalsRules(text: string): EvalsRule[] {
@@ -255,23 +340,39 @@ export function parseEvalsRules(text: string): EvalsRule[] {
   return rules;
 }
 
+/** `__Host-<name>` with secure cookies (the prefix binds the cookie to this host, Secure, Path=/), else `<name>`. */
+function sessionCookieName(name: string, secure: boolean): string {
+  return secure && !/^__host-/i.test(name) ? `__Host-${name}` : name;
+}
+
 function isLocalHttp(u: URL): boolean {
   return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
 }
 
 /** Parse an environment-like record into a frozen Config; throws ConfigError listing every problem. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
+export function parseConfig(raw: Record<string, string | undefined>): Config {
+  // An empty value is an unset one: docker-compose.yml passes every key as `${KEY:-}`, which is '' when not set.
+  const env = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+  const placeholders = placeholderIssues(env);
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    throw new ConfigError([...parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), ...placeholders]);
   }
   const e = parsed.data;
-  const issues: string[] = [];
+  const issues: string[] = [...placeholders];
   if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) issues.push('OIDC_CLIENT_ID: required when OIDC_ISSUER is set');
+  // A made-up default sender would be rejected or spam-filtered by a real SMTP relay: make the operator choose one.
+  if (e.SMTP_URL && !e.MAIL_FROM) issues.push('MAIL_FROM: required when SMTP_URL is set');
   const publicUrl = new URL(e.API_PUBLIC_URL);
   const frontendUrl = new URL(e.FRONTEND_URL);
   const secure = e.SESSION_COOKIE_SECURE === 'auto' ? !isLocalHttp(publicUrl) : e.SESSION_COOKIE_SECURE === 'true';
   if (e.NODE_ENV === 'production' && !secure) issues.push('SESSION_COOKIE_SECURE: must be secure in production');
+  if (!secure && /^__(host|secure)-/i.test(e.SESSION_COOKIE_NAME)) {
+    issues.push('SESSION_COOKIE_NAME: a __Host-/__Secure- cookie needs secure cookies (browsers drop it otherwise)');
+  }
+  if (e.NODE_ENV === 'production' && e.OIDC_ALLOW_INSECURE_HTTP) {
+    issues.push('OIDC_ALLOW_INSECURE_HTTP: refused in production (use an https:// OIDC_ISSUER)');
+  }
   if (e.SESSION_ABSOLUTE_LIFETIME_S < e.SESSION_IDLE_TIMEOUT_S) {
     issues.push('SESSION_ABSOLUTE_LIFETIME_S: must be >= SESSION_IDLE_TIMEOUT_S');
   }
@@ -302,7 +403,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
     session: {
       secrets: e.SESSION_SECRET,
-      cookieName: e.SESSION_COOKIE_NAME,
+      cookieName: sessionCookieName(e.SESSION_COOKIE_NAME, secure),
       secure,
       idleTimeoutS: e.SESSION_IDLE_TIMEOUT_S,
       absoluteLifetimeS: e.SESSION_ABSOLUTE_LIFETIME_S,
@@ -324,11 +425,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
             allowInsecure: e.OIDC_ALLOW_INSECURE_HTTP,
           }
         : undefined,
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? DEFAULT_MAIL_FROM },
     passwordResetTtlS: e.PASSWORD_RESET_TTL_S,
+    emailVerifyTtlS: e.EMAIL_VERIFY_TTL_S,
     evalsRules,
-    rateLimits: { login: e.RATE_LIMIT_LOGIN, reset: e.RATE_LIMIT_RESET, actions: e.RATE_LIMIT_ACTIONS },
+    rateLimits: {
+      login: e.RATE_LIMIT_LOGIN,
+      loginIp: e.RATE_LIMIT_LOGIN_IP,
+      loginAccount: e.RATE_LIMIT_LOGIN_ACCOUNT,
+      reset: e.RATE_LIMIT_RESET,
+      actions: e.RATE_LIMIT_ACTIONS,
+    },
+    passwordHash: { concurrency: e.PASSWORD_HASH_CONCURRENCY, queue: e.PASSWORD_HASH_QUEUE },
     catalog: { dir: e.CATALOG_DIR, refreshSecret: e.CATALOG_REFRESH_SECRET },
+    workerHeartbeatFile: e.WORKER_HEARTBEAT_FILE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
   return deepFreeze(config);

@@ -20,12 +20,13 @@ export interface Deps {
 }
 
 export function createDeps(config: Config, logger: Logger): Deps {
+  const redis = createRedis(config.redisUrl, { commandTimeoutMs: config.redisCommandTimeoutMs, logger });
   return {
     logger,
-    redis: createRedis(config.redisUrl, { commandTimeoutMs: config.redisCommandTimeoutMs, logger }),
+    redis,
     pool: createPool(config.databaseUrl, { max: config.databasePoolMax, logger }),
     mailer: createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, logger }),
-    jobs: createJobs(config),
+    jobs: createJobs(config, redis),
   };
 }
 

@@ -29,6 +29,7 @@ export const API_ERRORS = {
   'not-found': { status: 404, message: 'Not found.' },
   'provider-disabled': { status: 404, message: 'This login method is not configured.' },
   'email-taken': { status: 409, message: 'An account with this email already exists.', sensitive: true },
+  'email-already-verified': { status: 409, message: 'The e-mail address is already verified.' },
   'payload-too-large': { status: 413, message: 'The request body is too large.' },
   'rate-limited': { status: 429, message: 'Too many requests; try again later.' },
   'internal-error': { status: 500, message: 'Internal error.' },

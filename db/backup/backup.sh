@@ -41,8 +41,9 @@ target="$BACKUP_DIR/${PGDATABASE}-${stamp}.dump"
 partial="$target.partial"
 
 log "dumping database $PGDATABASE from $PGHOST:$PGPORT as $PGUSER"
-# Schema public only: the Hasura catalog (hdb_catalog) is rebuilt from hasura/metadata at start.
-pg_dump --format=custom --compress=6 --no-password --schema=public --file="$partial" \
+# Everything but the Hasura catalog (hdb_catalog, rebuilt from hasura/metadata at start). Not `--schema=public`:
+# that adds CREATE SCHEMA public to the dump, which then fails to restore into a new database (it has public).
+pg_dump --format=custom --compress=6 --no-password --exclude-schema=hdb_catalog --file="$partial" \
   || { rm -f "$partial"; log "pg_dump failed"; exit 1; }
 # A dump that pg_restore cannot list is not a backup.
 pg_restore --list "$partial" > /dev/null

@@ -2,11 +2,13 @@
 # Writes pgbouncer's auth_file from the environment, then execs pgbouncer.
 # The passwords are written with the shell's printf builtin (no child process, so they never appear in `ps`),
 # into a tmpfs file readable only by the pgbouncer user, and are removed from the environment before exec.
-# Nothing secret is echoed: errors name the variable, never its value.
+# Nothing secret is echoed: errors name the variable, never its value. Refuses .env.example's placeholder values.
+# PGBOUNCER_RUN_DIR / PGBOUNCER_CONFIG override the two paths (the local stack runs this script outside a container).
 set -eu
 umask 077
 
-userlist=/run/pgbouncer/userlist.txt
+userlist="${PGBOUNCER_RUN_DIR:-/run/pgbouncer}/userlist.txt"
+config="${PGBOUNCER_CONFIG:-/etc/pgbouncer/pgbouncer.ini}"
 tmp="$userlist.tmp"
 roles="ct_engine ct_api ct_readonly"
 
@@ -19,6 +21,9 @@ for role in $roles; do
     exit 64
   fi
   case "$pw" in
+    *change-me* | *replace-with* | *CHANGE-ME* | *REPLACE-WITH*)
+      echo "pgbouncer: $var is .env.example's placeholder" >&2
+      exit 64 ;;
     *'"'* | *'
 '*) echo "pgbouncer: $var must not contain a double quote or a newline" >&2; exit 64 ;;
   esac
@@ -35,4 +40,4 @@ pw=''
 mv "$tmp" "$userlist"
 echo "pgbouncer: auth_file written for ct_engine, ct_api, ct_readonly" >&2
 
-exec pgbouncer /etc/pgbouncer/pgbouncer.ini
+exec pgbouncer "$config"

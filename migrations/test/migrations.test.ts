@@ -3,7 +3,14 @@ import { emptyDatabase, type TestDb } from '../../stack/src/testing.js';
 import { migrateDown, migrateUp } from '../run.js';
 import { withClient } from './helpers.js';
 
-const MIGRATIONS = ['1764000000000_course-data', '1764000000001_user-data', '1764000000002_grants'];
+const MIGRATIONS = [
+  '1764000000000_course-data',
+  '1764000000001_user-data',
+  '1764000000002_grants',
+  '1764000000010_email-verification',
+  '1764000000020_engine-grants',
+  '1764000000021_readonly-secret-columns',
+];
 
 async function publicTables(db: TestDb): Promise<string[]> {
   return withClient(db.directUrl('ct_owner'), async (c) => {

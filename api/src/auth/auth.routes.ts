@@ -13,6 +13,7 @@ import type { AuthContext } from './context.js';
 import { oidcRouter } from './oidc.routes.js';
 import { passwordRouter } from './password.routes.js';
 import { findUserById } from './users.repo.js';
+import { verifyEmailRouter } from './verify-email.routes.js';
 
 export function authRouter(ctx: AuthContext, session: RequestHandler): Router {
   const { deps, config } = ctx;
@@ -60,6 +61,7 @@ export function authRouter(ctx: AuthContext, session: RequestHandler): Router {
   });
 
   r.use('/password', passwordRouter(ctx));
+  r.use('/verify-email', verifyEmailRouter(ctx));
   r.use('/cas', casRouter(ctx));
   r.use('/oidc', oidcRouter(ctx));
   return r;

@@ -21,6 +21,18 @@ export async function completeLogin(
   return user;
 }
 
-export function publicUser(u: UserRow): { id: number; email: string | null; displayName: string; hasEvals: boolean } {
-  return { id: u.user_id, email: u.email, displayName: u.display_name, hasEvals: u.has_evals };
+export function publicUser(u: UserRow): {
+  id: number;
+  email: string | null;
+  emailVerified: boolean;
+  displayName: string;
+  hasEvals: boolean;
+} {
+  return {
+    id: u.user_id,
+    email: u.email,
+    emailVerified: u.email_verified_at !== null,
+    displayName: u.display_name,
+    hasEvals: u.has_evals,
+  };
 }

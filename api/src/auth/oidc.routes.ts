@@ -3,21 +3,25 @@
  *   GET /api/auth/oidc?redirect=<allowed url> → 302 to the IdP's authorization endpoint
  *   GET /api/auth/oidc/callback?code&state     → code exchange + ID token validation, session, 302 to the redirect
  * The PKCE verifier, nonce and redirect are kept in Redis under the random state for 10 minutes and consumed once
- * (GETDEL), so no session exists before login.
+ * (GETDEL), so no session exists before login. The record also holds the login's browser binding (login-binding.ts):
+ * a code+state presented by a browser that did not start this login is refused (login CSRF).
  */
 import { Router } from 'express';
 import * as oidc from 'openid-client';
 import { ApiError } from '../errors.js';
 import { completeLogin } from './complete-login.js';
 import type { AuthContext } from './context.js';
+import { bindLogin, clearLoginBinding, LOGIN_BINDING_TTL_S, loginBoundHere } from './login-binding.js';
 import { upsertIdentityUser } from './users.repo.js';
 
-const PENDING_TTL_S = 600;
+const PENDING_TTL_S = LOGIN_BINDING_TTL_S;
 
 interface Pending {
   verifier: string;
   nonce: string;
   redirect: string;
+  /** the browser binding of the login (SHA-256 of the nonce cookie) */
+  binding: string;
 }
 
 export function oidcRouter(ctx: AuthContext): Router {
@@ -58,7 +62,7 @@ export function oidcRouter(ctx: AuthContext): Router {
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
-    const pending: Pending = { verifier, nonce, redirect: target };
+    const pending: Pending = { verifier, nonce, redirect: target, binding: bindLogin(req, res, config) };
     await deps.redis.set(pendingKey(state), JSON.stringify(pending), 'EX', PENDING_TTL_S).catch(() => {
       throw new ApiError('session-store-unavailable');
     });
@@ -86,6 +90,9 @@ export function oidcRouter(ctx: AuthContext): Router {
     }
     if (!raw) throw new ApiError('login-failed', 'unknown or expired state');
     const pending = JSON.parse(raw) as Pending;
+    if (!loginBoundHere(req, config, pending.binding)) {
+      throw new ApiError('login-failed', 'login not started in this browser');
+    }
     let claims: Record<string, unknown> & { iss: string; sub: string };
     try {
       const cfg = await configuration();
@@ -121,6 +128,7 @@ export function oidcRouter(ctx: AuthContext): Router {
       email: claims['email_verified'] === true ? email : null,
       attributes: claims,
     });
+    clearLoginBinding(res, config);
     res.redirect(302, pending.redirect);
   });
 

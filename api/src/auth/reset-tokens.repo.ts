@@ -19,7 +19,8 @@ export async function createResetToken(pool: Pool, userId: number, ttlS: number)
 
 /**
  * Consume a token and set the new password in one transaction. Returns the user id, or undefined when the token is
- * unknown, used or expired. Every other open token of the user is spent too.
+ * unknown, used or expired. Every other open token of the user is spent too. The link went to the account's address,
+ * so using it proves that address: the account counts as verified from now on.
  */
 export async function consumeResetToken(pool: Pool, token: string, passwordHash: string): Promise<number | undefined> {
   return withTransaction(pool, async (c) => {
@@ -32,6 +33,9 @@ export async function consumeResetToken(pool: Pool, token: string, passwordHash:
     if (userId === undefined) return undefined;
     await c.query(`update password_reset_tokens set used_at = now() where user_id = $1 and used_at is null`, [userId]);
     await setPassword(c, userId, passwordHash);
+    await c.query(`update users set email_verified_at = coalesce(email_verified_at, now()) where user_id = $1`, [
+      userId,
+    ]);
     return userId;
   });
 }

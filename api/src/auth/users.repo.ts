@@ -8,9 +8,11 @@ export interface UserRow {
   display_name: string;
   has_evals: boolean;
   evals_granted_by: 'rule' | 'admin' | null;
+  /** When the address was proven (verification link, password reset by mail, or an IdP at creation); null = never. */
+  email_verified_at: Date | null;
 }
 
-const USER_COLS = 'user_id, email, display_name, has_evals, evals_granted_by';
+const USER_COLS = 'user_id, email, display_name, has_evals, evals_granted_by, email_verified_at';
 
 export async function findUserById(pool: Pool, userId: number): Promise<UserRow | undefined> {
   const r = await pool.query<UserRow>(`select ${USER_COLS} from users where user_id = $1`, [userId]);
@@ -22,7 +24,7 @@ export async function findPasswordUser(
   email: string,
 ): Promise<(UserRow & { password_hash: string }) | undefined> {
   const r = await pool.query<UserRow & { password_hash: string }>(
-    `select u.user_id, u.email, u.display_name, u.has_evals, u.evals_granted_by, c.password_hash
+    `select u.user_id, u.email, u.display_name, u.has_evals, u.evals_granted_by, u.email_verified_at, c.password_hash
        from users u join password_credentials c using (user_id) where u.email = $1`,
     [email],
   );
@@ -67,12 +69,22 @@ export interface ExternalIdentity {
   issuer: string;
   subject: string;
   email: string | null;
-  /** Link to an existing account with the same email only if the provider vouches for the address. */
+  /**
+   * Whether the provider vouches for the address. Linking to an existing account by email needs this AND the account's
+   * own proof of the address (`email_verified_at`).
+   */
   emailVerified: boolean;
   displayName: string;
 }
 
-/** The user behind an external identity, created (or linked by verified email) on first login. */
+/**
+ * The user behind an external identity, created (or linked by verified email) on first login.
+ *
+ * Account pre-hijacking: a password sign-up proves nothing about the mailbox, so an attacker can register the victim's
+ * address first and keep the password. Such an unverified account is never linked: the identity gets an account of
+ * its own (without the email, which stays unique), and none of the identity's privileges (evaluation access at login)
+ * reach the unverified row.
+ */
 export async function upsertIdentityUser(pool: Pool, id: ExternalIdentity): Promise<UserRow> {
   return withTransaction(pool, async (c) => {
     const found = await c.query<UserRow>(
@@ -86,15 +98,22 @@ export async function upsertIdentityUser(pool: Pool, id: ExternalIdentity): Prom
     if (found.rows[0]) return found.rows[0];
     let user: UserRow | undefined;
     if (id.email && id.emailVerified) {
-      user = (await c.query<UserRow>(`select ${USER_COLS} from users where email = $1 for update`, [id.email])).rows[0];
+      user = (
+        await c.query<UserRow>(
+          `select ${USER_COLS} from users where email = $1 and email_verified_at is not null for update`,
+          [id.email],
+        )
+      ).rows[0];
     }
     if (!user) {
       const taken = id.email ? (await c.query(`select 1 from users where email = $1`, [id.email])).rowCount : 0;
+      const email = taken ? null : id.email;
       user = (
-        await c.query<UserRow>(`insert into users (email, display_name) values ($1, $2) returning ${USER_COLS}`, [
-          taken ? null : id.email,
-          id.displayName.slice(0, 100) || id.subject.slice(0, 100),
-        ])
+        await c.query<UserRow>(
+          `insert into users (email, display_name, email_verified_at)
+           values ($1, $2, case when $1::citext is not null and $3::boolean then now() end) returning ${USER_COLS}`,
+          [email, id.displayName.slice(0, 100) || id.subject.slice(0, 100), id.emailVerified],
+        )
       ).rows[0];
     }
     if (!user) throw new Error('user insert returned no row');

@@ -2,12 +2,13 @@
  * Static catalog generation (CourseTable's fast path): per season, `public/<season>.json` from the anonymous role's
  * view and `evals/<season>.json` from the student_evals role's view, fetched from the GraphQL engine with
  * the typed graphql-request SDK that codegen.ts generates from catalog.queries.graphql (admin secret + an explicit
- * role, so the engine's permissions still shape the data) and written atomically (temp file + rename).
+ * role, so the engine's permissions still shape the data, row limits included: public listings are read in pages)
+ * and written atomically (temp file + rename).
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GraphQLClient } from 'graphql-request';
-import { getSdk, type Sdk } from '../generated/graphql.js';
+import { getSdk, type CatalogPublicQuery, type Sdk } from '../generated/graphql.js';
 
 export interface CatalogOptions {
   graphqlUrl: string;
@@ -27,6 +28,24 @@ async function writeAtomic(path: string, data: unknown): Promise<void> {
   await rename(tmp, path);
 }
 
+/** Rows asked for per CatalogPublic page (the anonymous role's row limit may return fewer). */
+const PAGE = 1000;
+
+/**
+ * All listings of a season as the anonymous role sees them. The role's select permissions cap each answer at their
+ * `limit`, so pages are read until one comes back empty, advancing by what each page returned.
+ */
+async function publicListings(opts: CatalogOptions, season: string): Promise<CatalogPublicQuery['listings']> {
+  const sdk = client(opts, 'anonymous');
+  const all: CatalogPublicQuery['listings'] = [];
+  for (;;) {
+    const page: CatalogPublicQuery['listings'] = (await sdk.CatalogPublic({ season, limit: PAGE, offset: all.length }))
+      .listings;
+    if (page.length === 0) return all;
+    all.push(...page);
+  }
+}
+
 export async function listSeasons(opts: CatalogOptions, limit = 100): Promise<string[]> {
   const r = await client(opts, 'anonymous').CatalogSeasons({ limit });
   return r.seasons.map((s) => s.season_code);
@@ -38,8 +57,7 @@ export async function generateCatalog(opts: CatalogOptions, seasons?: string[], 
   await mkdir(join(opts.dir, 'public'), { recursive: true });
   await mkdir(join(opts.dir, 'evals'), { recursive: true });
   for (const season of chosen) {
-    const pub = await client(opts, 'anonymous').CatalogPublic({ season });
-    await writeAtomic(join(opts.dir, 'public', `${season}.json`), pub.listings);
+    await writeAtomic(join(opts.dir, 'public', `${season}.json`), await publicListings(opts, season));
     const ev = await client(opts, 'student_evals').CatalogEvals({ season });
     await writeAtomic(join(opts.dir, 'evals', `${season}.json`), ev.courses);
   }

@@ -6,7 +6,7 @@
  *   POST /api/catalog/refresh              header x-catalog-refresh-secret; body { seasons?: string[] } → 202, enqueued
  * Files are served with ETag and Last-Modified (304 on revalidation) and compressed.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import compression from 'compression';
 import send from 'send';
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
@@ -21,11 +21,16 @@ const SEASON = /^\d{6}$/;
 /**
  * Streams a generated file with ETag + Last-Modified and conditional-GET handling (304), via `send` directly: the
  * app's own `etag` setting is off so that JSON API answers carry no ETag.
+ *
+ * `file` is relative to `root` (send's `root` option): send then applies `dotfiles: 'deny'` and its `..` check to
+ * the segments below the catalog directory only. Given an absolute path instead, it refuses any dot-segment of the
+ * directory's own location, such as the local stack's `.stack/volumes/catalogs`, and every file answered 500.
+ * Send's refusals (403: a dotfile or `..`) and missing files are answered 404 alike.
  */
-function sendJson(req: Request, res: Response, next: NextFunction, path: string): void {
-  send(req, path, { etag: true, lastModified: true, dotfiles: 'deny', cacheControl: false })
-    .on('error', (err: NodeJS.ErrnoException) =>
-      next(err.code === 'ENOENT' || (err as { status?: number }).status === 404 ? new ApiError('not-found') : err),
+function sendJson(req: Request, res: Response, next: NextFunction, root: string, file: string): void {
+  send(req, file, { root, etag: true, lastModified: true, dotfiles: 'deny', cacheControl: false })
+    .on('error', (err: NodeJS.ErrnoException & { status?: number }) =>
+      next(err.code === 'ENOENT' || err.status === 404 || err.status === 403 ? new ApiError('not-found') : err),
     )
     .on('headers', (r: Response) => r.type('application/json'))
     .pipe(res);
@@ -44,13 +49,13 @@ export function catalogRouter(config: Config, session: RequestHandler, enqueueRe
       const season = String(req.params['season'] ?? '');
       if (!SEASON.test(season)) throw new ApiError('not-found');
       res.set('Cache-Control', kind === 'public' ? 'public, max-age=300' : 'private, max-age=300');
-      sendJson(req, res, next, join(root, kind, `${season}.json`));
+      sendJson(req, res, next, root, `${kind}/${season}.json`);
     };
 
   r.get('/public/:season.json', serve('public'));
   r.get('/metadata.json', (req, res, next) => {
     res.set('Cache-Control', 'public, max-age=60');
-    sendJson(req, res, next, join(root, 'metadata.json'));
+    sendJson(req, res, next, root, 'metadata.json');
   });
   r.get(
     '/evals/:season.json',

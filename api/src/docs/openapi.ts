@@ -7,6 +7,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { loginSchema, resetRequestSchema, resetSchema, signupSchema } from '../auth/password.schemas.js';
+import { verifyEmailSchema } from '../auth/verify-email.routes.js';
 import { API_ERRORS } from '../errors.js';
 import { ACTIONS } from '../hasura/actions/index.js';
 
@@ -51,10 +52,11 @@ const OPS: Op[] = [
   {
     method: 'post',
     path: '/api/auth/password/signup',
-    summary: 'Creates an email+password account and logs in.',
+    summary:
+      'Creates an email+password account (then log in). Answers the same for a taken address, whose owner is mailed.',
     body: signupSchema,
-    responses: { '201': '{ user }' },
-    errors: ['validation-failed', 'email-taken', 'rate-limited'],
+    responses: { '202': '{ ok: true }' },
+    errors: ['validation-failed', 'rate-limited'],
   },
   {
     method: 'post',
@@ -62,7 +64,7 @@ const OPS: Op[] = [
     summary: 'Email+password login (argon2id); regenerates the session.',
     body: loginSchema,
     responses: { '200': '{ user }' },
-    errors: ['invalid-credentials', 'rate-limited', 'session-store-unavailable'],
+    errors: ['invalid-credentials', 'rate-limited', 'service-unavailable', 'session-store-unavailable'],
   },
   {
     method: 'post',
@@ -82,6 +84,28 @@ const OPS: Op[] = [
   },
   {
     method: 'get',
+    path: '/api/auth/verify-email',
+    summary: 'Whether an e-mail verification token is usable (query: token); spends nothing.',
+    responses: { '200': '{ ok: true }' },
+    errors: ['invalid-token', 'validation-failed'],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/verify-email',
+    summary: 'Verifies the address with the token mailed at sign-up (single use).',
+    body: verifyEmailSchema,
+    responses: { '200': '{ ok: true }' },
+    errors: ['invalid-token', 'validation-failed'],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/verify-email/resend',
+    summary: 'Mails a new verification link to the logged-in, unverified user.',
+    responses: { '202': '{ ok: true }' },
+    errors: ['unauthenticated', 'email-already-verified', 'rate-limited', 'service-unavailable'],
+  },
+  {
+    method: 'get',
     path: '/api/auth/cas',
     summary: 'CAS login: redirects to the CAS server (query: redirect).',
     responses: { '302': 'to CAS /login' },
@@ -90,7 +114,7 @@ const OPS: Op[] = [
   {
     method: 'get',
     path: '/api/auth/cas/callback',
-    summary: 'CAS ticket validation (serviceValidate / p3), then redirect.',
+    summary: 'CAS ticket validation (serviceValidate / p3), in the browser that started the login only, then redirect.',
     responses: { '302': 'to the redirect target' },
     errors: ['login-failed'],
   },
@@ -104,7 +128,7 @@ const OPS: Op[] = [
   {
     method: 'get',
     path: '/api/auth/oidc/callback',
-    summary: 'OIDC code exchange and ID token validation, then redirect.',
+    summary: 'OIDC code exchange and ID token validation, in the browser that started the login only, then redirect.',
     responses: { '302': 'to the redirect target' },
     errors: ['login-failed'],
   },
@@ -143,6 +167,13 @@ const OPS: Op[] = [
     body: z.object({ seasons: z.array(z.string()).optional() }),
     responses: { '202': 'enqueued' },
     errors: ['invalid-secret'],
+  },
+  {
+    method: 'get',
+    path: '/api/graphiql',
+    summary:
+      'GraphiQL (offline) over /v1/graphql of the same origin, with the session cookie (anonymous otherwise); assets under /api/graphiql/assets/.',
+    responses: { '200': 'HTML page' },
   },
   {
     method: 'put',

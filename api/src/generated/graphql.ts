@@ -4498,6 +4498,7 @@ export type Users_Bool_Exp = {
   created_at?: InputMaybe<Timestamptz_Comparison_Exp>;
   display_name?: InputMaybe<String_Comparison_Exp>;
   email?: InputMaybe<Citext_Comparison_Exp>;
+  email_verified_at?: InputMaybe<Timestamptz_Comparison_Exp>;
   evals_granted_by?: InputMaybe<String_Comparison_Exp>;
   friendships?: InputMaybe<Friendships_Bool_Exp>;
   friendships_aggregate?: InputMaybe<Friendships_Aggregate_Bool_Exp>;
@@ -4531,6 +4532,7 @@ export type Users_Insert_Input = {
   created_at?: InputMaybe<Scalars['timestamptz']['input']>;
   display_name?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['citext']['input']>;
+  email_verified_at?: InputMaybe<Scalars['timestamptz']['input']>;
   evals_granted_by?: InputMaybe<Scalars['String']['input']>;
   friendships?: InputMaybe<Friendships_Arr_Rel_Insert_Input>;
   has_evals?: InputMaybe<Scalars['Boolean']['input']>;
@@ -4554,6 +4556,7 @@ export type Users_Order_By = {
   created_at?: InputMaybe<Order_By>;
   display_name?: InputMaybe<Order_By>;
   email?: InputMaybe<Order_By>;
+  email_verified_at?: InputMaybe<Order_By>;
   evals_granted_by?: InputMaybe<Order_By>;
   friendships_aggregate?: InputMaybe<Friendships_Aggregate_Order_By>;
   has_evals?: InputMaybe<Order_By>;
@@ -4579,6 +4582,8 @@ export type Users_Select_Column =
   /** column name */
   | 'email'
   /** column name */
+  | 'email_verified_at'
+  /** column name */
   | 'evals_granted_by'
   /** column name */
   | 'has_evals'
@@ -4592,6 +4597,7 @@ export type Users_Set_Input = {
   created_at?: InputMaybe<Scalars['timestamptz']['input']>;
   display_name?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['citext']['input']>;
+  email_verified_at?: InputMaybe<Scalars['timestamptz']['input']>;
   evals_granted_by?: InputMaybe<Scalars['String']['input']>;
   has_evals?: InputMaybe<Scalars['Boolean']['input']>;
   last_login_at?: InputMaybe<Scalars['timestamptz']['input']>;
@@ -4611,6 +4617,7 @@ export type Users_Stream_Cursor_Value_Input = {
   created_at?: InputMaybe<Scalars['timestamptz']['input']>;
   display_name?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['citext']['input']>;
+  email_verified_at?: InputMaybe<Scalars['timestamptz']['input']>;
   evals_granted_by?: InputMaybe<Scalars['String']['input']>;
   has_evals?: InputMaybe<Scalars['Boolean']['input']>;
   last_login_at?: InputMaybe<Scalars['timestamptz']['input']>;
@@ -4625,6 +4632,8 @@ export type Users_Update_Column =
   | 'display_name'
   /** column name */
   | 'email'
+  /** column name */
+  | 'email_verified_at'
   /** column name */
   | 'evals_granted_by'
   /** column name */
@@ -5349,6 +5358,8 @@ export type CatalogSeasonsQuery = { seasons: Array<{ season_code: string, term: 
 
 export type CatalogPublicQueryVariables = Exact<{
   season: string;
+  limit: number;
+  offset: number;
 }>;
 
 
@@ -5372,8 +5383,13 @@ export const CatalogSeasonsDocument = gql`
 }
     `;
 export const CatalogPublicDocument = gql`
-    query CatalogPublic($season: String!) {
-  listings(where: {season_code: {_eq: $season}}, order_by: {crn: asc}) {
+    query CatalogPublic($season: String!, $limit: Int!, $offset: Int!) {
+  listings(
+    where: {season_code: {_eq: $season}}
+    order_by: {crn: asc}
+    limit: $limit
+    offset: $offset
+  ) {
     crn
     course_code
     subject

@@ -10,6 +10,8 @@ import { ApiError } from '../errors.js';
 
 export interface Limiter {
   consume(key: string): Promise<void>;
+  /** Give back a point taken by `consume` (best effort: a Redis error is ignored, the point then expires). */
+  refund(key: string): Promise<void>;
 }
 
 export function createLimiter(redis: Redis, prefix: string, name: string, rule: RateRule): Limiter {
@@ -30,6 +32,9 @@ export function createLimiter(redis: Redis, prefix: string, name: string, rule: 
         }
         throw new ApiError('service-unavailable', undefined, { 'Retry-After': '1' });
       }
+    },
+    async refund(key: string) {
+      await limiter.reward(key, 1).catch(() => undefined);
     },
   };
 }

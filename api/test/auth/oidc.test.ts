@@ -33,7 +33,9 @@ describe('GET /api/auth/oidc (authorization code + PKCE)', () => {
     expect(authUrl.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authUrl.searchParams.get('state')).toBeTruthy();
     expect(authUrl.searchParams.get('nonce')).toBeTruthy();
-    expect(start.headers['set-cookie']).toBeUndefined(); // no session before login
+    // No session before login: the only cookie is the login's browser binding (login CSRF defence).
+    const startCookies = (start.headers['set-cookie'] as unknown as string[]).map((c) => c.split('=')[0]);
+    expect(startCookies).toEqual([`${t.config.session.cookieName}.login`]);
 
     const back = await browseIdp(authUrl.href, idp.issuer);
     expect(back.origin + back.pathname).toBe(`${PUBLIC_URL}/api/auth/oidc/callback`);

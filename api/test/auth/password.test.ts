@@ -10,7 +10,7 @@ afterAll(async () => {
 });
 
 describe('POST /api/auth/password/signup', () => {
-  it('creates the user, stores an argon2id hash and starts a session', async () => {
+  it('creates the user and stores an argon2id hash; the password then logs in', async () => {
     const { agent: a, userId, email } = await signup(t, { displayName: 'Ada' });
     const check = await a.get('/api/auth/check').expect(200);
     expect(check.body).toMatchObject({
@@ -24,13 +24,14 @@ describe('POST /api/auth/password/signup', () => {
     expect(row.rows[0]?.password_hash).toMatch(/^\$argon2id\$/);
   });
 
-  it('returns 409 email-taken for an existing email', async () => {
+  it('answers an existing email like a new one: 202, no session (no account enumeration)', async () => {
     const { email } = await signup(t);
     const res = await agent(t)
       .post('/api/auth/password/signup')
       .send({ email, password: 'another password!', displayName: 'X' });
-    expect(res.status).toBe(409);
-    expect(res.body).toEqual({ error: { code: 'email-taken', message: expect.any(String) as string } });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ ok: true });
+    expect(res.headers['set-cookie']).toBeUndefined();
   });
 
   it('returns 400 validation-failed for a short password, without echoing it', async () => {

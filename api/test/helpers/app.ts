@@ -84,7 +84,10 @@ export function agent(t: TestApp): supertest.Agent {
 }
 
 let counter = 0;
-/** Sign up a fresh password user through the API; returns the logged-in agent and the user id. */
+/**
+ * Sign up a fresh password user through the API, then log in (sign-up answers 202 and starts no session, so that it
+ * looks the same for a taken address); returns the logged-in agent and the user id.
+ */
 export async function signup(
   t: TestApp,
   opts: { email?: string; password?: string; displayName?: string } = {},
@@ -92,10 +95,11 @@ export async function signup(
   const a = agent(t);
   const email = opts.email ?? `user${++counter}-${randomBytes(3).toString('hex')}@example.edu`;
   const password = opts.password ?? 'correct horse battery';
-  const res = await a
+  await a
     .post('/api/auth/password/signup')
     .send({ email, password, displayName: opts.displayName ?? 'Test User' })
-    .expect(201);
+    .expect(202);
+  const res = await a.post('/api/auth/password/login').send({ email, password }).expect(200);
   return { agent: a, userId: (res.body as { user: { id: number } }).user.id, email, password };
 }
 

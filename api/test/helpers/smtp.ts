@@ -13,7 +13,11 @@ export class TestMailbox {
   private server!: SMTPServer;
   url = '';
 
-  static async start(): Promise<TestMailbox> {
+  /**
+   * `rejectWith`: answer every message with this permanent SMTP error (e.g. 550) after reading it, as a relay that
+   * refuses the recipient or the content does; the message is still recorded in `mails`.
+   */
+  static async start(opts: { rejectWith?: number } = {}): Promise<TestMailbox> {
     const box = new TestMailbox();
     box.server = new SMTPServer({
       authOptional: true,
@@ -29,7 +33,8 @@ export class TestMailbox {
           };
           box.mails.push(mail);
           box.waiters.splice(0).forEach((w) => w(mail));
-          callback();
+          if (opts.rejectWith === undefined) callback();
+          else callback(Object.assign(new Error('mailbox unavailable'), { responseCode: opts.rejectWith }));
         });
       },
     });
@@ -45,6 +50,33 @@ export class TestMailbox {
         clearTimeout(timer);
         resolve(m);
       });
+    });
+  }
+
+  /**
+   * The first mail (already received or still to come) that `match` accepts. Sign-ups mail a verification link, so a
+   * test waiting for one particular mail picks it by recipient and content rather than by arrival order.
+   */
+  waitFor(match: (m: ReceivedMail) => boolean, timeoutMs = 5000): Promise<ReceivedMail> {
+    const seen = this.mails.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      let done = false;
+      const timer = setTimeout(() => {
+        done = true;
+        reject(new Error('no matching mail received'));
+      }, timeoutMs);
+      const waiter = (m: ReceivedMail): void => {
+        if (done) return;
+        if (!match(m)) {
+          this.waiters.push(waiter);
+          return;
+        }
+        done = true;
+        clearTimeout(timer);
+        resolve(m);
+      };
+      this.waiters.push(waiter);
     });
   }
 

@@ -144,7 +144,11 @@ describe('security headers and logs', () => {
     await a
       .post('/api/auth/password/signup')
       .send({ email: 'logme@example.edu', password: 'super secret password', displayName: 'L' })
-      .expect(201);
+      .expect(202);
+    await a
+      .post('/api/auth/password/login')
+      .send({ email: 'logme@example.edu', password: 'super secret password' })
+      .expect(200);
     await a.get('/api/auth/check').expect(200);
     await supertest(app)
       .post('/api/hasura/actions/saveSearch')
