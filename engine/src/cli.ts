@@ -4,35 +4,44 @@
  *   engine serve [--metadata <dir>] [--database-url <url>] [--port N] [--host H]
  *   engine print-schema --role <role> [--metadata <dir>] [--database-url <url>]
  *
- * `--metadata` defaults to `hasura/metadata` (relative to the working directory), `--database-url` to
- * `HASURA_GRAPHQL_DATABASE_URL`, `--port` to `HASURA_GRAPHQL_SERVER_PORT` (else 8080), `--host` to
- * `HASURA_GRAPHQL_SERVER_HOST` (`*` = every interface; else 127.0.0.1). Every other setting is read from the same
- * `HASURA_GRAPHQL_*` variables as Hasura. `serve` enables the console unless `HASURA_GRAPHQL_ENABLE_CONSOLE=false`.
- * User errors print one line and exit 1 (2 for usage errors); `ENGINE_DEBUG=1` adds stack traces.
+ * `serve` takes the same environment as the `hasura/graphql-engine:v2.48.10.cli-migrations-v3` image, so the compose
+ * service's environment runs it unchanged: every `HASURA_GRAPHQL_*` variable is validated first
+ * (config/hasura-env.ts; an unknown name, a value Hasura refuses or one this engine cannot honour is one line and
+ * exit 1, before any connection). Flags win over variables, as in Hasura: `--metadata` over
+ * `HASURA_GRAPHQL_METADATA_DIR` (the image applies that directory at start; neither: `hasura/metadata` relative to
+ * the working directory), `--database-url` over `HASURA_GRAPHQL_DATABASE_URL`, `--port` over
+ * `HASURA_GRAPHQL_SERVER_PORT` (8080), `--host` over `HASURA_GRAPHQL_SERVER_HOST` (Hasura's default `*`: every
+ * interface). The console is off unless `HASURA_GRAPHQL_ENABLE_CONSOLE` is true (Hasura's default).
+ * User errors print one line and exit 1 (2 for usage errors); `ENGINE_DEBUG=1` adds stack traces. The environment
+ * is handed in by bin/engine.mjs and read only through the configuration module (config/).
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { printSchema } from 'graphql';
 import { loadMetadataDir } from './metadata/load-metadata-dir.js';
-import { createRuntime, type Runtime } from './runtime.js';
+import { createAuthenticator } from './auth/authenticate.js';
+import { createRuntime } from './execute/engine.js';
+import type { Runtime } from './execute/types.js';
 import { startHttpServer } from './server/start.js';
-import { createSubscriptionServer } from './subscriptions/ws-server.js';
+import { createSubscriptionServer } from './server/ws/ws-server.js';
 import { EngineError } from './errors.js';
+import { databaseUrlSetting, debugEnabled, readEngineConfig, readRuntimeConfig } from './config/index.js';
+import type { EnvRecord } from './config/index.js';
 
 const USAGE = `Usage:
   engine serve [--metadata <dir>] [--database-url <url>] [--port <n>] [--host <host>]
   engine print-schema --role <role> [--metadata <dir>] [--database-url <url>]
 
 Options:
-  --metadata <dir>       Hasura metadata directory (default: hasura/metadata)
+  --metadata <dir>       Hasura metadata directory (default: $HASURA_GRAPHQL_METADATA_DIR or hasura/metadata)
   --database-url <url>   Postgres URL of the default source (default: $HASURA_GRAPHQL_DATABASE_URL)
   --port <n>             HTTP port (default: $HASURA_GRAPHQL_SERVER_PORT or 8080; 0 = any free port)
-  --host <host>          Interface to listen on (default: $HASURA_GRAPHQL_SERVER_HOST or 127.0.0.1)
+  --host <host>          Interface to listen on (default: $HASURA_GRAPHQL_SERVER_HOST or *, every interface)
   --role <role>          Role whose schema print-schema prints (SDL on stdout)
   -h, --help             Show this help
 
-Other settings use Hasura's variables: HASURA_GRAPHQL_ADMIN_SECRET, HASURA_GRAPHQL_AUTH_HOOK(_MODE),
-HASURA_GRAPHQL_JWT_SECRET, HASURA_GRAPHQL_UNAUTHORIZED_ROLE, HASURA_GRAPHQL_ENABLED_APIS, HASURA_GRAPHQL_CORS_DOMAIN, …
+Other settings use Hasura's variables (HASURA_GRAPHQL_ADMIN_SECRET, HASURA_GRAPHQL_AUTH_HOOK(_MODE),
+HASURA_GRAPHQL_METADATA_DATABASE_URL, HASURA_GRAPHQL_ENABLE_CONSOLE, …), checked at start: see engine/README.md.
 `;
 
 /** A mistake of the user (bad setting, missing directory): one line, exit 1. */
@@ -94,15 +103,21 @@ function parsePort(raw: string, what: string): number {
   return Number(raw);
 }
 
-async function loadMetadata(dirFlag: string | undefined): Promise<Awaited<ReturnType<typeof loadMetadataDir>>> {
-  const dir = resolve(dirFlag ?? 'hasura/metadata');
+async function loadMetadata(
+  dirFlag: string | undefined,
+  fromEnv?: string,
+): Promise<Awaited<ReturnType<typeof loadMetadataDir>>> {
+  const dir = resolve(dirFlag ?? fromEnv ?? 'hasura/metadata');
   const st = await stat(dir).catch(() => undefined);
-  if (st === undefined || !st.isDirectory()) throw new UserError(`metadata directory not found: ${dir}`);
+  if (st === undefined || !st.isDirectory())
+    throw new UserError(
+      `metadata directory not found: ${dir}${dirFlag === undefined && fromEnv !== undefined ? ' (HASURA_GRAPHQL_METADATA_DIR)' : ''}`,
+    );
   return loadMetadataDir(dir);
 }
 
-function databaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  const url = flag ?? env['HASURA_GRAPHQL_DATABASE_URL'];
+function databaseUrl(flag: string | undefined, fromEnv: string | undefined): string {
+  const url = flag ?? fromEnv;
   if (url === undefined || url === '')
     throw new UserError('no database URL: pass --database-url or set HASURA_GRAPHQL_DATABASE_URL');
   if (!/^postgres(ql)?:\/\//.test(url))
@@ -110,39 +125,31 @@ function databaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   return url;
 }
 
-function listenHost(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  const h = flag ?? env['HASURA_GRAPHQL_SERVER_HOST'];
-  if (h === undefined || h === '') return '127.0.0.1';
-  return h === '*' ? '0.0.0.0' : h;
+/** Warp's host preferences: `*` (and `*4`, `!4`) every IPv4 interface, `*6`/`!6` every IPv6 one, else a name. */
+function listenHost(h: string): string {
+  if (h === '*' || h === '*4' || h === '!4') return '0.0.0.0';
+  if (h === '*6' || h === '!6') return '::';
+  return h;
 }
 
-async function serve(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+async function serve(args: string[], env: EnvRecord): Promise<number> {
   const flags = parseFlags(args, ['metadata', 'databaseUrl', 'port', 'host']);
   if (flags.help === true) {
     process.stdout.write(USAGE);
     return 0;
   }
-  const port =
-    flags.port !== undefined
-      ? parsePort(flags.port, '--port')
-      : env['HASURA_GRAPHQL_SERVER_PORT']
-        ? parsePort(env['HASURA_GRAPHQL_SERVER_PORT'], 'HASURA_GRAPHQL_SERVER_PORT')
-        : 8080;
-  const host = listenHost(flags.host, env);
-  const dbUrl = databaseUrl(flags.databaseUrl, env);
-  const metadata = await loadMetadata(flags.metadata);
-  const serverEnv: Record<string, string | undefined> = { ...env };
-  serverEnv['HASURA_GRAPHQL_ENABLE_CONSOLE'] ??= 'true';
-  // Validate auth/server settings before connecting (startHttpServer validates again).
-  const { readServerConfig } = await import('./server/config.js');
-  const { createAuthenticator } = await import('./auth/authenticate.js');
-  readServerConfig(serverEnv);
-  await createAuthenticator(serverEnv);
-  const runtime = await createRuntime({ metadata, databaseUrl: dbUrl, env: serverEnv });
+  const config = readEngineConfig(env);
+  const port = flags.port !== undefined ? parsePort(flags.port, '--port') : config.serve.port;
+  const host = listenHost(flags.host ?? config.serve.host);
+  const dbUrl = databaseUrl(flags.databaseUrl, config.serve.databaseUrl);
+  const metadata = await loadMetadata(flags.metadata, config.serve.metadataDir);
+  // A JWT key set is fetched before connecting (startHttpServer builds its own authenticator).
+  await createAuthenticator(config.auth);
+  const runtime = await createRuntime({ metadata, databaseUrl: dbUrl, config });
   let server;
   try {
-    const subs = createSubscriptionServer({ env: serverEnv });
-    const http = await startHttpServer({ runtime, env: serverEnv, host, port, onUpgrade: subs.onUpgrade });
+    const subs = createSubscriptionServer({ settings: config.websocket });
+    const http = await startHttpServer({ runtime, config, host, port, onUpgrade: subs.onUpgrade });
     server = { ...http, close: () => (subs.close(), http.close()) };
   } catch (e) {
     await runtime.close();
@@ -150,7 +157,7 @@ async function serve(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   }
   const incons = runtime.inconsistencies().length;
   process.stderr.write(
-    `engine: serving ${server.url}/v1/graphql${serverEnv['HASURA_GRAPHQL_ENABLE_CONSOLE'] === 'true' ? ` (console: ${server.url}/console)` : ''}` +
+    `engine: serving ${server.url}/v1/graphql${config.server.consoleEnabled ? ` (console: ${server.url}/console)` : ''}` +
       (incons > 0
         ? `; WARNING: ${incons} inconsistent metadata object(s), see /v1/metadata get_inconsistent_metadata`
         : '') +
@@ -176,16 +183,16 @@ async function serve(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-async function printSchemaCmd(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+async function printSchemaCmd(args: string[], env: EnvRecord): Promise<number> {
   const flags = parseFlags(args, ['metadata', 'databaseUrl', 'role']);
   if (flags.help === true) {
     process.stdout.write(USAGE);
     return 0;
   }
   if (flags.role === undefined) throw new UsageError('print-schema needs --role <role>');
-  const dbUrl = databaseUrl(flags.databaseUrl, env);
+  const dbUrl = databaseUrl(flags.databaseUrl, databaseUrlSetting(env));
   const metadata = await loadMetadata(flags.metadata);
-  const runtime: Runtime = await createRuntime({ metadata, databaseUrl: dbUrl, env: { ...env } });
+  const runtime: Runtime = await createRuntime({ metadata, databaseUrl: dbUrl, config: readRuntimeConfig(env) });
   try {
     const schema = runtime.schemaFor(flags.role);
     if (schema === undefined)
@@ -211,7 +218,8 @@ export function describeError(e: unknown): string {
   return 'unknown error';
 }
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** `env`: the process's environment (bin/engine.mjs). */
+export async function main(argv: string[], env: EnvRecord): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
@@ -234,7 +242,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       process.stderr.write(`Run "engine --help" for usage.\n`);
       return 2;
     }
-    if (env['ENGINE_DEBUG'] === '1' && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    if (debugEnabled(env) && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
     return 1;
   }
 }

@@ -3,7 +3,8 @@
  * empty database owned by ct_owner (which may create `hdb_catalog`) and a real node:http handler: the mutation
  * returns an id, the processor calls the handler, the query returns output or errors, other sessions see null, two
  * runtimes on one database call each action once, close() stops polling, and a role without CREATE gets an
- * inconsistency while the rest is served.
+ * inconsistency while the rest is served — unless HASURA_GRAPHQL_METADATA_DATABASE_URL names a database where the log
+ * can live (as in our compose file: the source as ct_engine through pgbouncer, the metadata database as the owner).
  */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -288,5 +289,60 @@ describe('asynchronous actions', () => {
     } finally {
       await fresh.drop();
     }
+  });
+
+  it('with HASURA_GRAPHQL_METADATA_DATABASE_URL the log lives in the metadata database, not the source', async () => {
+    const source = await emptyDatabase();
+    const meta = await emptyDatabase();
+    const hasLog = async (d: TestDb): Promise<boolean> => {
+      const c = new pg.Client({ connectionString: d.directUrl('postgres') });
+      await c.connect();
+      try {
+        const r = await c.query<{ t: string | null }>(`select to_regclass('hdb_catalog.hdb_action_log')::text as t`);
+        return r.rows[0]?.t != null;
+      } finally {
+        await c.end();
+      }
+    };
+    try {
+      const c = new pg.Client({ connectionString: source.directUrl('ct_owner') });
+      await c.connect();
+      await c.query(`create table items (id integer primary key, label text not null)`);
+      await c.query(`insert into items values (1, 'first')`);
+      await c.query(`grant select on items to ct_engine`);
+      await c.end();
+      const rt = await createRuntime({
+        metadata: metadata(),
+        databaseUrl: source.directUrl('ct_engine'), // no CREATE here
+        env: {
+          HASURA_GRAPHQL_METADATA_DATABASE_URL: meta.directUrl('ct_owner'),
+          HASURA_GRAPHQL_ASYNC_ACTIONS_FETCH_INTERVAL: '20',
+        },
+      });
+      try {
+        expect(rt.inconsistencies()).toEqual([]);
+        const id = (await run(rt, `mutation { greet(name: "meta") }`)).data?.['greet'] as string;
+        expect(id).toMatch(UUID);
+        const b = await poll(rt, `{ greet(id: "${id}") { output { message item { label } } } }`, done);
+        expect(b.data?.['greet']).toEqual({ output: { message: 'hello meta', item: { label: 'first' } } });
+      } finally {
+        await rt.close();
+      }
+      expect([await hasLog(meta), await hasLog(source)]).toEqual([true, false]);
+    } finally {
+      await source.drop();
+      await meta.drop();
+    }
+  });
+
+  it('an unreachable metadata database stops the start with a clear error (no password)', async () => {
+    const e = (await createRuntime({
+      metadata: metadata(),
+      databaseUrl: db.directUrl('ct_owner'),
+      env: { HASURA_GRAPHQL_METADATA_DATABASE_URL: 'postgres://ct_owner:pw-sekrit@127.0.0.1:1/x' },
+    }).catch((err: unknown) => err)) as Error;
+    expect(e.message).toBe(
+      'cannot connect to the metadata database (HASURA_GRAPHQL_METADATA_DATABASE_URL): ECONNREFUSED',
+    );
   });
 });

@@ -163,7 +163,7 @@ describe('mutations: transactions and constraints', () => {
   });
 
   it('two concurrent inserts violating a unique key: exactly one succeeds, the other is constraint-violation', async () => {
-    const q = `mutation { insert_saved_searches_one(object: {name: "race", query: {a: 1}}) { saved_search_id user_id } }`;
+    const q = `mutation { insert_wishlist_items_one(object: {season_code: "209901", crn: 4242}) { crn user_id } }`;
     const results = await Promise.all([run('student', q), run('student', q)]);
     const ok = results.filter((r) => r.data);
     const failed = results.filter((r) => r.errors);
@@ -173,21 +173,22 @@ describe('mutations: transactions and constraints', () => {
     expect(failed[0]?.errors?.[0]?.message).toMatch(
       /^Uniqueness violation\. duplicate key value violates unique constraint/,
     );
-    expect(await count(`select count(*) as n from saved_searches where user_id = ${ME} and name = 'race'`)).toBe(1);
+    expect(await count(`select count(*) as n from wishlist_items where user_id = ${ME} and crn = 4242`)).toBe(1);
   });
 
   it('a multi-field mutation whose last field fails leaves no partial write', async () => {
     const r = await run(
       'admin',
       `mutation {
-      a: insert_saved_searches_one(object: {user_id: ${ME}, name: "first", query: {}}) { saved_search_id }
+      a: insert_wishlist_items_one(object: {user_id: ${ME}, season_code: "209901", crn: 5151}) { crn }
       b: update_saved_searches(where: {user_id: {_eq: ${OTHER}}}, _set: {name: "renamed"}) { affected_rows }
-      c: insert_saved_searches(objects: [{user_id: ${ME}, name: "dup", query: {}}, {user_id: ${ME}, name: "dup", query: {}}]) { affected_rows }
+      c: insert_wishlist_items(objects: [{user_id: ${ME}, season_code: "209901", crn: 5152}, {user_id: ${ME}, season_code: "209901", crn: 5152}]) { affected_rows }
     }`,
     );
     expect(r.errors?.[0]?.extensions['code']).toBe('constraint-violation');
     expect(r.data).toBeUndefined();
-    expect(await count(`select count(*) as n from saved_searches where name in ('first', 'dup', 'renamed')`)).toBe(0);
+    expect(await count(`select count(*) as n from wishlist_items where crn in (5151, 5152)`)).toBe(0);
+    expect(await count(`select count(*) as n from saved_searches where name = 'renamed'`)).toBe(0);
   });
 });
 
@@ -195,19 +196,19 @@ describe('mutations: student permissions on our metadata', () => {
   it('insert presets user_id from the session; the column is not in the input type', async () => {
     const r = await run(
       'student',
-      `mutation { insert_saved_searches(objects: [{name: "mine", query: {q: "x"}}]) { affected_rows returning { user_id name query } } }`,
+      `mutation { insert_wishlist_items(objects: [{season_code: "209901", crn: 77}]) { affected_rows returning { user_id season_code crn } } }`,
     );
-    expect(r.data?.['insert_saved_searches']).toEqual({
+    expect(r.data?.['insert_wishlist_items']).toEqual({
       affected_rows: 1,
-      returning: [{ user_id: ME, name: 'mine', query: { q: 'x' } }],
+      returning: [{ user_id: ME, season_code: '209901', crn: 77 }],
     });
     const bad = await run(
       'student',
-      `mutation { insert_saved_searches(objects: [{user_id: ${OTHER}, name: "spoof", query: {}}]) { affected_rows } }`,
+      `mutation { insert_wishlist_items(objects: [{user_id: ${OTHER}, season_code: "209901", crn: 78}]) { affected_rows } }`,
     );
     expect(bad.errors?.[0]).toEqual({
-      message: "field 'user_id' not found in type: 'saved_searches_insert_input'",
-      extensions: { path: '$.selectionSet.insert_saved_searches.args.objects[0].user_id', code: 'validation-failed' },
+      message: "field 'user_id' not found in type: 'wishlist_items_insert_input'",
+      extensions: { path: '$.selectionSet.insert_wishlist_items.args.objects[0].user_id', code: 'validation-failed' },
     });
   });
 

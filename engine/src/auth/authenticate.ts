@@ -10,10 +10,9 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Session } from '../session.js';
-import { err401 } from '../server/qerr.js';
-import { readAuthConfig, type AuthConfig } from './config.js';
+import type { AuthConfig } from '../config/auth-config.js';
+import { EngineError } from '../errors.js';
 import { ACCESS_KEY_HEADER, ADMIN_SECRET_HEADER, sessionVariablesFromHeaders, type HeaderList } from './headers.js';
-import { parseJwtConfig } from './jwt-config.js';
 import { JwtAuth } from './jwt.js';
 import { mkUserInfo } from './user-info.js';
 import { AuthWebhook } from './webhook.js';
@@ -60,7 +59,7 @@ class HasuraAuthenticator implements Authenticator {
     const sent = vars.get(ADMIN_SECRET_HEADER) ?? vars.get(ACCESS_KEY_HEADER);
     if (sent !== undefined) {
       if (!timingSafeEqual(digest(sent), this.secretDigest))
-        throw err401('invalid x-hasura-admin-secret/x-hasura-access-key');
+        throw EngineError.unauthorized('invalid x-hasura-admin-secret/x-hasura-access-key');
       return { session: mkUserInfo({ kind: 'fallback', role: 'admin' }, 'sent', vars), responseHeaders: [] };
     }
     if (this.webhook) {
@@ -81,20 +80,19 @@ class HasuraAuthenticator implements Authenticator {
         responseHeaders: [],
       };
     }
-    throw err401('x-hasura-admin-secret/x-hasura-access-key required, but not found');
+    throw EngineError.unauthorized('x-hasura-admin-secret/x-hasura-access-key required, but not found');
   }
 }
 
 /**
- * Build the authenticator from `HASURA_GRAPHQL_*` settings. Throws `AuthConfigError` for a configuration Hasura
- * would refuse to start with (and when the first JWKS fetch fails).
+ * Build the authenticator from the auth settings (config/auth-config.ts). Throws a `ConfigError` when the first fetch
+ * of a JWT key set (`jwk_url`) fails, as Hasura refuses to start then.
  */
-export async function createAuthenticator(env: Record<string, string | undefined>): Promise<Authenticator> {
-  const cfg = readAuthConfig(env);
+export async function createAuthenticator(cfg: AuthConfig): Promise<Authenticator> {
   const webhook = cfg.hook ? new AuthWebhook(cfg.hook) : undefined;
   let jwt: JwtAuth | undefined;
-  if (cfg.jwtSecret !== undefined) {
-    jwt = new JwtAuth(parseJwtConfig(cfg.jwtSecret), cfg.unauthorizedRole);
+  if (cfg.jwt !== undefined) {
+    jwt = new JwtAuth(cfg.jwt, cfg.unauthorizedRole);
     await jwt.init();
   }
   return new HasuraAuthenticator(cfg, webhook, jwt);

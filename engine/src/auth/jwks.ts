@@ -5,8 +5,8 @@
  */
 import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { expiryFromCacheHeaders } from './cache-control.js';
-import { AuthConfigError } from './config.js';
-import { headerString, httpRequest } from './http-client.js';
+import { ConfigError } from '../config/config-error.js';
+import { headerString, httpRequest } from '../http/client.js';
 
 export class RemoteJwks {
   private getKey: JWTVerifyGetKey | undefined;
@@ -22,9 +22,7 @@ export class RemoteJwks {
     try {
       await this.fetch();
     } catch (e) {
-      throw new AuthConfigError(
-        `HASURA_GRAPHQL_JWT_SECRET: Error fetching JWK from ${this.url}: ${(e as Error).message}`,
-      );
+      throw new ConfigError(`HASURA_GRAPHQL_JWT_SECRET: Error fetching JWK from ${this.url}: ${(e as Error).message}`);
     }
   }
 

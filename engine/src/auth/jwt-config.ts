@@ -5,7 +5,7 @@
  * `allowed_skew`; `header`. Key errors never echo the key.
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { AuthConfigError } from './config.js';
+import { ConfigError } from '../config/config-error.js';
 import { parseJsonPath, type JsonPath } from './json-path.js';
 
 export type ClaimsMapValue<T> = { kind: 'path'; path: JsonPath; default?: T } | { kind: 'static'; value: T };
@@ -41,7 +41,7 @@ export interface JwtConfig {
 export const DEFAULT_CLAIMS_NAMESPACE = 'https://hasura.io/jwt/claims';
 
 const fail = (msg: string): never => {
-  throw new AuthConfigError(`HASURA_GRAPHQL_JWT_SECRET: ${msg}`);
+  throw new ConfigError(`HASURA_GRAPHQL_JWT_SECRET: ${msg}`);
 };
 
 function parseKey(type: unknown, raw: string): JwtKeyConfig {

@@ -10,7 +10,7 @@
  */
 import { decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import type { Session } from '../session.js';
-import { err400, type QErr } from '../server/qerr.js';
+import { EngineError } from '../errors.js';
 import { expected } from './aeson-errors.js';
 import { getHeader, ROLE_HEADER, sessionVariablesFromHeaders, type HeaderList } from './headers.js';
 import type { ClaimsMapValue, JwtConfig } from './jwt-config.js';
@@ -25,8 +25,9 @@ export interface JwtAnswer {
 }
 
 const REGISTERED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti']);
-const invalidJwt = (detail: string): QErr => err400('invalid-jwt', `Could not verify JWT: ${detail}`);
-const invalidClaims = (msg: string): QErr => err400('jwt-invalid-claims', msg);
+const invalidJwt = (detail: string): EngineError =>
+  EngineError.badRequest('invalid-jwt', `Could not verify JWT: ${detail}`);
+const invalidClaims = (msg: string): EngineError => EngineError.badRequest('jwt-invalid-claims', msg);
 
 /** Cookie header parsing (RFC 6265 pairs, values optionally quoted). */
 function parseCookies(header: string): Array<[string, string]> {
@@ -86,7 +87,10 @@ export class JwtAuth {
     const tokens = this.findTokens(headers);
     if (tokens.length === 0) {
       if (this.unauthorizedRole === undefined) {
-        throw err400('invalid-headers', "Missing 'Authorization' or 'Cookie' header in JWT authentication mode");
+        throw EngineError.badRequest(
+          'invalid-headers',
+          "Missing 'Authorization' or 'Cookie' header in JWT authentication mode",
+        );
       }
       return {
         session: mkUserInfo(
@@ -96,7 +100,7 @@ export class JwtAuth {
         ),
       };
     }
-    if (tokens.length > 1) throw err400('invalid-headers', 'Could not verify JWT: Multiple JWTs found');
+    if (tokens.length > 1) throw EngineError.badRequest('invalid-headers', 'Could not verify JWT: Multiple JWTs found');
     const token = tokens[0] as string;
     // Issuer pre-check on the unverified token (upstream `issuerMatch`).
     if (this.cfg.issuer !== undefined) {
@@ -121,7 +125,7 @@ export class JwtAuth {
       if (h.type === 'Authorization' && name === 'authorization') {
         const words = v.split(/\s+/).filter((w) => w !== '');
         if (words.length !== 2 || words[0] !== 'Bearer')
-          throw err400('invalid-headers', 'Malformed Authorization header');
+          throw EngineError.badRequest('invalid-headers', 'Malformed Authorization header');
         out.push(words[1] as string);
       } else if (h.type === 'Cookie' && name === 'cookie') {
         for (const [cn, cv] of parseCookies(v)) if (cn === h.name) out.push(cv);
@@ -193,15 +197,15 @@ export class JwtAuth {
       }
       return out;
     }
-    const pick = <T>(m: ClaimsMapValue<T>, name: string, missing: () => QErr): unknown => {
+    const pick = <T>(m: ClaimsMapValue<T>, name: string, missing: () => EngineError): unknown => {
       if (m.kind === 'static') return m.value;
       const v = executeJsonPath(m.path, payload);
       if (v !== undefined) return v;
       if (m.default !== undefined) return m.default;
       throw missing();
     };
-    const missingRole = (name: string) => (): QErr =>
-      err400('jwt-missing-role-claims', `JWT claim does not contain ${name}`);
+    const missingRole = (name: string) => (): EngineError =>
+      EngineError.badRequest('jwt-missing-role-claims', `JWT claim does not contain ${name}`);
     out.set(
       'x-hasura-allowed-roles',
       pick(claims.allowedRoles, 'x-hasura-allowed-roles', missingRole('x-hasura-allowed-roles')),
@@ -223,8 +227,9 @@ export class JwtAuth {
     const allowed = claims.get('x-hasura-allowed-roles');
     const dflt = claims.get('x-hasura-default-role');
     if (allowed === undefined)
-      throw err400('jwt-missing-role-claims', 'JWT claim does not contain x-hasura-allowed-roles');
-    if (dflt === undefined) throw err400('jwt-missing-role-claims', 'JWT claim does not contain x-hasura-default-role');
+      throw EngineError.badRequest('jwt-missing-role-claims', 'JWT claim does not contain x-hasura-allowed-roles');
+    if (dflt === undefined)
+      throw EngineError.badRequest('jwt-missing-role-claims', 'JWT claim does not contain x-hasura-default-role');
     if (!Array.isArray(allowed) || !allowed.every((r) => typeof r === 'string' && r !== '')) {
       throw invalidClaims(
         `invalid x-hasura-allowed-roles; should be a list of roles: ${expected('[RoleName]', 'Array', allowed)}`,
@@ -238,7 +243,7 @@ export class JwtAuth {
     const requestedHeader = getHeader(headers, ROLE_HEADER);
     const requested = requestedHeader !== undefined && requestedHeader !== '' ? requestedHeader : dflt;
     if (!(allowed as string[]).includes(requested))
-      throw err400('access-denied', 'Your requested role is not in allowed roles');
+      throw EngineError.badRequest('access-denied', 'Your requested role is not in allowed roles');
     const vars = new Map<string, string>();
     for (const [k, v] of claims) {
       if (k === 'x-hasura-allowed-roles' || k === 'x-hasura-default-role') continue;

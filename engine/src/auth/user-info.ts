@@ -6,7 +6,7 @@
  * - `x-hasura-use-backend-only-permissions` is honoured only when the admin secret was sent or no auth is configured.
  */
 import { makeSession, type Session } from '../session.js';
-import { err400 } from '../server/qerr.js';
+import { EngineError } from '../errors.js';
 import { ACCESS_KEY_HEADER, ADMIN_SECRET_HEADER, BACKEND_ONLY_HEADER, ROLE_HEADER } from './headers.js';
 
 export type RoleBuild =
@@ -24,7 +24,7 @@ export function parseBackendOnlyFlag(value: string): boolean {
   if (TRUE_VALUES.includes(v)) return true;
   if (FALSE_VALUES.includes(v)) return false;
   const show = (xs: string[]): string => `[${xs.map((x) => JSON.stringify(x)).join(',')}]`;
-  throw err400(
+  throw EngineError.badRequest(
     'bad-request',
     `${BACKEND_ONLY_HEADER}:  Not a valid boolean text. True values are ${show(TRUE_VALUES)} and  False values are ${show(FALSE_VALUES)}. All values are case insensitive`,
   );
@@ -37,7 +37,8 @@ export function mkUserInfo(roleBuild: RoleBuild, adminSecret: AdminSecretState, 
   let role: string;
   switch (roleBuild.kind) {
     case 'fromSession':
-      if (maybeRole === undefined) throw err400('invalid-params', `"${ROLE_HEADER}" not found in session variables`);
+      if (maybeRole === undefined)
+        throw EngineError.badRequest('invalid-params', `"${ROLE_HEADER}" not found in session variables`);
       role = maybeRole;
       break;
     case 'fallback':

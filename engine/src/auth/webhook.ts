@@ -12,12 +12,12 @@
  * - `Set-Cookie` headers of the hook response are passed back to the client.
  */
 import type { Session } from '../session.js';
-import { err401, err500 } from '../server/qerr.js';
 import { expected, aesonKey, invalidJsonMessage } from './aeson-errors.js';
 import { expiryFromCacheHeaders } from './cache-control.js';
-import type { AuthHookConfig } from './config.js';
+import type { AuthHookConfig } from '../config/auth-config.js';
+import { EngineError } from '../errors.js';
 import { COMMON_CLIENT_HEADERS_IGNORED, sessionVariablesFromObject, type HeaderList } from './headers.js';
-import { httpRequest, headerString, HttpClientError, type HttpResponse } from './http-client.js';
+import { httpRequest, headerString, HttpClientError, type HttpResponse } from '../http/client.js';
 import { mkUserInfo } from './user-info.js';
 
 export const ENGINE_VERSION = 'v2.48.10';
@@ -72,7 +72,7 @@ export class AuthWebhook {
         timeoutMs: this.cfg.timeoutMs,
       });
     } catch (e) {
-      if (e instanceof HttpClientError) throw err500('webhook authentication request failed');
+      if (e instanceof HttpClientError) throw EngineError.unexpected('webhook authentication request failed');
       throw e;
     }
     const answer = this.answerFrom(resp);
@@ -99,23 +99,23 @@ export class AuthWebhook {
   }
 
   private answerFrom(resp: HttpResponse): HookAnswer {
-    if (resp.status === 401) throw err401('Authentication hook unauthorized this request');
-    if (resp.status !== 200) throw err500('Invalid response from authorization hook');
+    if (resp.status === 401) throw EngineError.unauthorized('Authentication hook unauthorized this request');
+    if (resp.status !== 200) throw EngineError.unexpected('Invalid response from authorization hook');
     let parsed: unknown;
     try {
       parsed = JSON.parse(resp.body);
     } catch (e) {
-      throw err500(`Invalid response from authorization hook: ${invalidJsonMessage(resp.body, e)}`);
+      throw EngineError.unexpected(`Invalid response from authorization hook: ${invalidJsonMessage(resp.body, e)}`);
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw err500(
+      throw EngineError.unexpected(
         `Invalid response from authorization hook: Error in $: ${expected('HashMap ~Text', 'Object', parsed)}`,
       );
     }
     const obj: Record<string, string> = {};
     for (const [k, v] of Object.entries(parsed)) {
       if (typeof v !== 'string') {
-        throw err500(
+        throw EngineError.unexpected(
           `Invalid response from authorization hook: Error in $${aesonKey(k)}: ${expected('Text', 'String', v)}`,
         );
       }

@@ -2,40 +2,16 @@
  * Late binding for cached plans. A plan compiled once per (document, operation, role, variable shape) keeps
  * placeholders among its bound values: `Param` (a GraphQL variable at a data position, plan/coerce-input.ts),
  * `SessionVarRef` / `SESSION_JSON` (session variables), and `Deferred` (a value holding Params that still needs its
- * SQL encoding). `bindOperation` turns them into this request's values; the SQL text is shared. This mirrors
- * Hasura's prepared arguments (src: Hasura/Backends/Postgres/Execute/Prepare.hs `prepareWithPlan`, where session
- * variables are read from the session JSON parameter and variables get their own `$n`).
+ * SQL encoding), see compiler/placeholders.ts. `bindOperation` turns them into this request's values; the SQL text
+ * is shared. This mirrors Hasura's prepared arguments (src: Hasura/Backends/Postgres/Execute/Prepare.hs
+ * `prepareWithPlan`, where session variables are read from the session JSON parameter and variables get their own
+ * `$n`).
  */
 import { EngineError } from '../errors.js';
 import { Param, coerceInput } from '../plan/coerce-input.js';
+import { Deferred, SESSION_JSON, SessionVarRef } from './placeholders.js';
 import type { CompiledOperation } from './compile-operation.js';
 import type { CompiledQuery } from './sql.js';
-
-export class SessionVarRef {
-  constructor(readonly name: string) {}
-}
-
-export class SessionJsonRef {}
-export const SESSION_JSON = new SessionJsonRef();
-
-export class Deferred {
-  constructor(
-    readonly raw: unknown,
-    readonly encode: (x: unknown) => unknown,
-  ) {}
-}
-
-function containsParam(v: unknown): boolean {
-  if (v instanceof Param) return true;
-  if (Array.isArray(v)) return v.some(containsParam);
-  if (v !== null && typeof v === 'object') return Object.values(v as Record<string, unknown>).some(containsParam);
-  return false;
-}
-
-/** `encode(raw)` now, or later when `raw` holds variables. */
-export function defer(raw: unknown, encode: (x: unknown) => unknown): unknown {
-  return containsParam(raw) ? new Deferred(raw, encode) : encode(raw);
-}
 
 export interface BindInput {
   readonly variables: Readonly<Record<string, unknown>>;

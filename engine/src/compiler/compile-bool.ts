@@ -7,7 +7,7 @@ import type { BoolIR, LhsIR, Mapping, SourceIR, ValueIR } from '../plan/ir.js';
 import type { TableInfo } from '../model/model-types.js';
 import type { SQL } from './sql.js';
 import { ident, join, raw, sql, value } from './sql.js';
-import { SESSION_JSON, SessionVarRef, defer } from './bind.js';
+import { SESSION_JSON, SessionVarRef, defer } from './placeholders.js';
 
 export interface CompileContext {
   /** Fresh alias generator. */

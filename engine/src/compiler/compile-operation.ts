@@ -1,6 +1,6 @@
 /**
  * RootIR[] → one SQL statement returning one text column per database root field, plus the order in which the
- * executor stitches them into `{"data":{…}}` without parsing (reference A10: JSON is built by Postgres).
+ * executor stitches them into `{"data":{…}}` without parsing (the JSON of every field is built by Postgres).
  */
 import type { RootIR } from '../plan/ir.js';
 import type { CompiledQuery, SQL } from './sql.js';

@@ -1,5 +1,5 @@
 /**
- * SelectIR → one SQL query whose single value is the field's JSON (reference A10; src:
+ * SelectIR → one SQL query whose single value is the field's JSON, built by Postgres (src:
  * Hasura/Backends/Postgres/Translate/Select.hs). Shape: a base subquery per table with the permission filter,
  * `where`, `DISTINCT ON`, `ORDER BY`, `LIMIT`/`OFFSET` applied on the table itself (so indexes are used), then
  * `row_to_json` of the selected fields, with relationships as `LEFT OUTER JOIN LATERAL` subqueries and

@@ -85,7 +85,7 @@ export function escapeIdent(name: string): string {
 }
 
 /**
- * Multiplexed mode (live queries, reference A10): the same fragment with every bound value replaced by
+ * Multiplexed mode (live queries): the same fragment with every bound value replaced by
  * `replace(index, value)` (0-based, in the order `compile` would number them `$1…`), so a compiled query can read its
  * values from one JSON column per cohort (Hasura: `"_subs"."result_vars" #>> '{…}'`, src:
  * Hasura/Backends/Postgres/Execute/Subscription.hs `mkMultiplexedQuery`) instead of `$n` parameters.
@@ -118,4 +118,9 @@ export function compile(frag: SQL): CompiledQuery {
     }
   }
   return { text, values };
+}
+
+/** `EXPLAIN` of a compiled statement, same parameters (its `$n` keep their numbers). */
+export function explainOf(q: CompiledQuery): CompiledQuery {
+  return { text: `EXPLAIN ${q.text}`, values: q.values };
 }

@@ -4,7 +4,7 @@
  * `setActionStatusTx`, `fetchActionResponseTx`, `setProcessingActionLogsToPendingTx`). Every statement is built with
  * compiler/sql.ts; only this file reads or writes the table.
  */
-import { withClient } from './checkout.js';
+import { withTransaction } from './transaction.js';
 import type pg from 'pg';
 import { compile, raw, sql, value } from '../compiler/sql.js';
 import type { SQL } from '../compiler/sql.js';
@@ -57,16 +57,9 @@ export async function ensureActionLog(pool: pg.Pool): Promise<string | null> {
             AND has_schema_privilege('hdb_catalog', 'USAGE') END AS usable`,
     );
     if (row?.present) return row.usable ? null : 'permission denied for table hdb_catalog.hdb_action_log';
-    await withClient(pool, async (client) => {
-      try {
-        await client.query('BEGIN');
-        await exec(client, raw('CREATE SCHEMA IF NOT EXISTS "hdb_catalog"'));
-        await exec(client, DDL);
-        await client.query('COMMIT');
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
+    await withTransaction(pool, async (client) => {
+      await exec(client, raw('CREATE SCHEMA IF NOT EXISTS "hdb_catalog"'));
+      await exec(client, DDL);
     });
     return null;
   } catch (e) {
@@ -74,13 +67,17 @@ export async function ensureActionLog(pool: pg.Pool): Promise<string | null> {
   }
 }
 
-/** `insertActionTx`: one row with status 'created', inside the request's mutation transaction; returns its id. */
+/**
+ * `insertActionTx`: one row with status 'created'; returns its id. `db` is the request's mutation transaction when the
+ * log lives in the default source's database, else the metadata database's pool (then, as in Hasura, the row stays
+ * even if a later field of the mutation fails).
+ */
 export async function insertActionLog(
-  client: pg.PoolClient,
+  db: Queryable,
   row: { action: string; sessionVariables: unknown; requestHeaders: unknown; input: unknown },
 ): Promise<string> {
   const [r] = await run<{ id: string }>(
-    client,
+    db,
     sql`INSERT INTO ${LOG} ("action_name", "session_variables", "request_headers", "input_payload", "status")
       VALUES (${value(row.action)}, (${value(JSON.stringify(row.sessionVariables))})::jsonb,
         (${value(JSON.stringify(row.requestHeaders))})::jsonb, (${value(JSON.stringify(row.input))})::jsonb, 'created')
@@ -99,17 +96,22 @@ export interface ActionLogItem {
 }
 
 /**
- * `fetchUndeliveredActionEventsTx`: claim up to 10 'created' rows of the given actions (status 'processing') in one
- * statement; `FOR UPDATE SKIP LOCKED` plus the status change mean two engines never claim the same row.
+ * `fetchUndeliveredActionEventsTx`: claim up to `limit` (`HASURA_GRAPHQL_ASYNC_ACTIONS_FETCH_BATCH_SIZE`, default 10)
+ * 'created' rows of the given actions (status 'processing') in one statement; `FOR UPDATE SKIP LOCKED` plus the
+ * status change mean two engines never claim the same row.
  */
-export async function claimActionLogs(pool: pg.Pool, actions: readonly string[]): Promise<ActionLogItem[]> {
+export async function claimActionLogs(
+  pool: pg.Pool,
+  actions: readonly string[],
+  limit: number,
+): Promise<ActionLogItem[]> {
   return run<ActionLogItem>(
     pool,
     sql`UPDATE ${LOG} SET "status" = 'processing'
       WHERE "id" IN (
         SELECT "id" FROM ${LOG}
         WHERE "status" = 'created' AND "action_name" = ANY((${value(actions)})::text[])
-        FOR UPDATE SKIP LOCKED LIMIT 10)
+        FOR UPDATE SKIP LOCKED LIMIT ${value(limit)})
       RETURNING "id", "action_name", "request_headers", "session_variables", "input_payload"`,
   );
 }

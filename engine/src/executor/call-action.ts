@@ -4,13 +4,13 @@
  * `value_from_env` headers come from the engine env. A handler that hangs is cut at the action's timeout; a handler
  * that is down gives `http exception when calling webhook`, never a hung request.
  */
-import http from 'node:http';
-import https from 'node:https';
+import { HttpClientError, httpRequest } from '../http/client.js';
+import type { ActionsConfig } from '../config/runtime-config.js';
 import { EngineError } from '../errors.js';
-import type { ActionInfo } from '../model/resolve-actions.js';
-import type { Json } from '../actions/kriti.js';
-import type { WebhookRequest } from '../actions/transform.js';
-import { applyRequestTransform, applyResponseTransform } from '../actions/transform.js';
+import type { ActionInfo } from '../model/action-types.js';
+import type { Json } from '../transforms/kriti.js';
+import type { WebhookRequest } from '../transforms/transform.js';
+import { applyRequestTransform, applyResponseTransform } from '../transforms/transform.js';
 
 export const ACTION_USER_AGENT = 'hasura-graphql-engine/v2.48.10';
 
@@ -72,17 +72,17 @@ export function buildActionCall(
   a: ActionInfo,
   body: unknown,
   clientHeaders: Readonly<Record<string, string>>,
-  env: Readonly<Record<string, string | undefined>>,
+  actions: ActionsConfig,
 ): ActionCall {
   const configured = a.headers.map((h) => ({
     name: h.name,
-    value: 'value' in h ? h.value : (env[h.value_from_env] ?? ''),
+    value: 'value' in h ? h.value : (actions.env[h.value_from_env] ?? ''),
   }));
   const out: { name: string; value: string }[] = [
     { name: 'Content-Type', value: 'application/json' },
     { name: 'User-Agent', value: ACTION_USER_AGENT },
   ];
-  const clientWins = env['HASURA_GRAPHQL_CONFIGURED_HEADER_PRECEDENCE'] !== 'true';
+  const clientWins = !actions.configuredHeaderPrecedence;
   const forwarded: { name: string; value: string }[] = [];
   if (a.forwardClientHeaders) {
     for (const [k, v] of Object.entries(clientHeaders)) {
@@ -98,7 +98,7 @@ export function buildActionCall(
   const taken = names(first);
   out.push(...first, ...second.filter((h) => !taken.has(h.name.toLowerCase())));
   const call: ActionCall = {
-    url: resolveEnv(a.handler, env),
+    url: resolveEnv(a.handler, actions.env),
     headers: out,
     body: JSON.stringify(body),
     reported: configured,
@@ -130,51 +130,34 @@ export async function postAction(call: ActionCall, timeoutSec: number): Promise<
   return call.respond ? { ...res, body: call.respond(res) } : res;
 }
 
-function send(call: WebhookRequest, timeoutSec: number): Promise<ActionHttpResult> {
-  return new Promise((resolve, reject) => {
-    let url: URL;
-    try {
-      url = new URL(call.url);
-    } catch {
-      reject(
-        new EngineError('unexpected', 'http exception when calling webhook', '$', {
-          message: `invalid URL: ${call.url}`,
-        }),
-      );
-      return;
-    }
-    const mod = url.protocol === 'https:' ? https : http;
-    const headers: Record<string, string> = {};
-    for (const h of call.headers) headers[h.name] = h.value;
-    headers['Content-Length'] = String(Buffer.byteLength(call.body ?? ''));
-    const fail = (message: string): void =>
-      reject(
-        new EngineError('unexpected', 'http exception when calling webhook', '$', {
-          message,
-          request: { url: call.url },
-        }),
-      );
-    const req = mod.request(url, { method: call.method, headers, timeout: timeoutSec * 1000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', () => fail('response error'));
-      res.on('end', () => {
-        const raw = res.rawHeaders;
-        const list: { name: string; value: string }[] = [];
-        for (let i = 0; i + 1 < raw.length; i += 2) list.push({ name: raw[i] ?? '', value: raw[i + 1] ?? '' });
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: list });
-      });
+async function send(call: WebhookRequest, timeoutSec: number): Promise<ActionHttpResult> {
+  const named: Record<string, string> = {};
+  for (const h of call.headers) named[h.name] = h.value;
+  named['Content-Length'] = String(Buffer.byteLength(call.body ?? ''));
+  try {
+    const res = await httpRequest(call.url, {
+      method: call.method,
+      headers: Object.entries(named).flat(),
+      ...(call.body ? { body: call.body } : {}),
+      timeoutMs: timeoutSec * 1000,
+      maxBytes: Number.POSITIVE_INFINITY,
+      reuseConnections: true,
     });
-    const timer = setTimeout(() => {
-      req.destroy();
-      fail('ResponseTimeout');
-    }, timeoutSec * 1000);
-    req.on('timeout', () => {
-      req.destroy();
-      fail('ResponseTimeout');
-    });
-    req.on('error', (e) => fail(e.message));
-    req.on('close', () => clearTimeout(timer));
-    req.end(call.body ?? undefined);
-  });
+    const list: { name: string; value: string }[] = [];
+    const raw = res.rawHeaders;
+    for (let i = 0; i + 1 < raw.length; i += 2) list.push({ name: raw[i] ?? '', value: raw[i + 1] ?? '' });
+    return { status: res.status, body: res.body, headers: list };
+  } catch (e) {
+    throw webhookException(call.url, e);
+  }
+}
+
+/** Hasura's error for a handler it could not reach or that did not answer in time. */
+function webhookException(url: string, e: unknown): EngineError {
+  if (!(e instanceof HttpClientError)) return e instanceof EngineError ? e : EngineError.unexpected('unexpected error');
+  const internal =
+    e.kind === 'invalid-url'
+      ? { message: `invalid URL: ${url}` }
+      : { message: e.kind === 'timeout' ? 'ResponseTimeout' : e.message, request: { url } };
+  return new EngineError('unexpected', 'http exception when calling webhook', '$', internal);
 }

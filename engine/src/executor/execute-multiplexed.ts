@@ -4,7 +4,7 @@
  * Hasura/Backends/Postgres/Execute/Subscription.hs `executeMultiplexedQuery`). Unnamed statements for the polls; the
  * type lookup runs `PREPARE`/`DEALLOCATE` inside one transaction, so it is pgbouncer-safe.
  */
-import { withClient } from './checkout.js';
+import { withTransaction } from './transaction.js';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { CompiledQuery, SQL } from '../compiler/sql.js';
@@ -19,19 +19,17 @@ export async function describeParams(pool: pg.Pool, frag: SQL): Promise<string[]
   const look = compile(
     sql`SELECT parameter_types::text[] AS "t" FROM pg_prepared_statements WHERE name = ${value(name)}`,
   );
-  return withClient(pool, async (client) => {
-    await client.query('BEGIN');
-    try {
+  const deallocate = compile(sql`DEALLOCATE ${ident(name)}`);
+  try {
+    return await withTransaction(pool, async (client) => {
       await client.query(prep.text);
       const res = await client.query<{ t: string[] | null }>({ text: look.text, values: look.values as unknown[] });
-      await client.query(compile(sql`DEALLOCATE ${ident(name)}`).text);
-      await client.query('COMMIT');
+      await client.query(deallocate.text);
       return res.rows[0]?.t ?? [];
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw mapPgError(err, prep.text, []);
-    }
-  });
+    });
+  } catch (err) {
+    throw mapPgError(err, prep.text, []);
+  }
 }
 
 /** Run a multiplexed statement; rows are `{result_id, f0, f1, …}` with JSON texts. */

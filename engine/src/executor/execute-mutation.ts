@@ -4,12 +4,12 @@
  * Execute/Mutation.hs `executeMutationOutputQuery`, Execute/Insert.hs for nested inserts). Session variables are set
  * with `set_config('hasura.user', $1, true)` as Hasura does; any failure rolls everything back.
  */
-import { withClient } from './checkout.js';
+import { withTransaction } from './transaction.js';
 import type pg from 'pg';
 import { EngineError } from '../errors.js';
 import type { CompileContext } from '../compiler/compile-bool.js';
 import type { CompiledQuery } from '../compiler/sql.js';
-import { compile, raw, sql, value } from '../compiler/sql.js';
+import { compile, sql, value } from '../compiler/sql.js';
 import {
   deleteSql,
   insertSql,
@@ -19,6 +19,7 @@ import {
 } from '../compiler/compile-mutation.js';
 import type { InsertIR, MutationRootIR } from '../plan/mutation-ir.js';
 import { mapPgError } from './map-pg-error.js';
+import type { FieldText } from './execute-compiled.js';
 
 type Row = Record<string, unknown>;
 interface StmtResult {
@@ -30,13 +31,13 @@ interface StmtResult {
 
 const CHECK_FAILED = 'check constraint of an insert/update permission has failed';
 
-async function run(client: pg.PoolClient, q: CompiledQuery, path: string): Promise<StmtResult> {
+async function run(client: pg.PoolClient, debug: boolean, q: CompiledQuery, path: string): Promise<StmtResult> {
   let res: pg.QueryResult<StmtResult>;
   try {
     res = await client.query<StmtResult>({ text: q.text, values: q.values as unknown[] });
   } catch (err) {
     const e = mapPgError(err, q.text, q.values);
-    if (process.env['ENGINE_DEBUG']) console.error(err, q.text);
+    if (debug) console.error(err, q.text);
     throw new EngineError(e.code, e.message, path, e.internal);
   }
   const row = res.rows[0];
@@ -53,13 +54,20 @@ class MutationRun {
   constructor(
     private readonly client: pg.PoolClient,
     private readonly ctx: CompileContext,
+    /** `ENGINE_DEBUG`: database errors on stderr. */
+    private readonly debug: boolean,
   ) {}
 
   /** Insert with nested relationships, row by row; returns the rows written to `ins.table` and the total count. */
   async insertNested(ins: InsertIR, path: string): Promise<{ rows: Row[]; affected: number }> {
     if (ins.rows.length === 0) return { rows: [], affected: 0 };
     if (!hasNested(ins)) {
-      const r = await run(this.client, mutationStatement(this.ctx, ins.table, insertSql(this.ctx, ins), null), path);
+      const r = await run(
+        this.client,
+        this.debug,
+        mutationStatement(this.ctx, ins.table, insertSql(this.ctx, ins), null),
+        path,
+      );
       return { rows: r.rows ? (JSON.parse(r.rows) as Row[]) : [], affected: r.n };
     }
     const rows: Row[] = [];
@@ -83,7 +91,12 @@ class MutationRun {
         }
       }
       const one: InsertIR = { ...ins, rows: [{ columns, before: [], after: [] }] };
-      const r = await run(this.client, mutationStatement(this.ctx, ins.table, insertSql(this.ctx, one), null), path);
+      const r = await run(
+        this.client,
+        this.debug,
+        mutationStatement(this.ctx, ins.table, insertSql(this.ctx, one), null),
+        path,
+      );
       affected += r.n;
       const written = r.rows ? (JSON.parse(r.rows) as Row[]) : [];
       const self = written[0];
@@ -124,6 +137,7 @@ class MutationRun {
         if (!hasNested(ins)) {
           const res = await run(
             this.client,
+            this.debug,
             mutationStatement(this.ctx, ins.table, insertSql(this.ctx, ins), r.output),
             ins.path,
           );
@@ -132,6 +146,7 @@ class MutationRun {
         const { rows, affected } = await this.insertNested(ins, ins.path);
         const res = await run(
           this.client,
+          this.debug,
           outputFromRowsStatement(this.ctx, ins.table, rows, affected, r.output),
           ins.path,
         );
@@ -140,6 +155,7 @@ class MutationRun {
       case 'update': {
         const res = await run(
           this.client,
+          this.debug,
           mutationStatement(this.ctx, r.update.table, updateSql(this.ctx, r.update), r.output),
           '$',
         );
@@ -150,6 +166,7 @@ class MutationRun {
         for (const u of r.updates) {
           const res = await run(
             this.client,
+            this.debug,
             mutationStatement(this.ctx, u.table, updateSql(this.ctx, u), r.output),
             '$',
           );
@@ -160,6 +177,7 @@ class MutationRun {
       case 'delete': {
         const res = await run(
           this.client,
+          this.debug,
           mutationStatement(this.ctx, r.del.table, deleteSql(this.ctx, r.del), r.output),
           '$',
         );
@@ -179,28 +197,23 @@ async function simple(client: pg.PoolClient, q: CompiledQuery): Promise<void> {
   }
 }
 
-/** Execute all root fields in one transaction and stitch `{"data":{…}}`; throws (after ROLLBACK) on any error. */
+/** Execute all root fields in order in one transaction; throws (after ROLLBACK) on any error. */
 export async function executeMutation(
   pool: pg.Pool,
   roots: readonly MutationRootIR[],
   ctx: CompileContext,
   runOther: (r: MutationRootIR, client: pg.PoolClient) => Promise<string>,
-): Promise<string> {
-  return withClient(pool, async (client) => {
-    let open = false;
-    try {
-      await simple(client, compile(raw('BEGIN')));
-      open = true;
+  debug = false,
+): Promise<FieldText[]> {
+  return withTransaction(
+    pool,
+    async (client) => {
       await simple(client, compile(sql`SELECT set_config('hasura.user', ${value(ctx.sessionJson)}, true)`));
-      const m = new MutationRun(client, ctx);
-      const parts: string[] = [];
-      for (const r of roots) parts.push(`${JSON.stringify(r.alias)}:${await m.root(r, runOther)}`);
-      await simple(client, compile(raw('COMMIT')));
-      open = false;
-      return `{"data":{${parts.join(',')}}}`;
-    } catch (e) {
-      if (open) await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    }
-  });
+      const m = new MutationRun(client, ctx, debug);
+      const fields: FieldText[] = [];
+      for (const r of roots) fields.push({ alias: r.alias, json: await m.root(r, runOther) });
+      return fields;
+    },
+    { mapError: (err, q) => mapPgError(err, q.text, q.values) },
+  );
 }

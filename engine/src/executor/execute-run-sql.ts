@@ -6,6 +6,7 @@
  * names then every row, cells as Postgres text (NULL as null).
  */
 import { withClient } from './checkout.js';
+import { inTransaction } from './transaction.js';
 import type pg from 'pg';
 import { EngineError } from '../errors.js';
 
@@ -48,29 +49,7 @@ export async function executeRunSql(
   readOnly: boolean,
 ): Promise<{ result: RunSqlResult; schemaChanged: boolean }> {
   return withClient(pool, async (client) => {
-    await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
-    type ArrayResult = pg.QueryArrayResult<unknown[]>;
-    let out: ArrayResult | ArrayResult[];
-    try {
-      const res: unknown = await client.query({ text, rowMode: 'array', types: asText });
-      out = res as ArrayResult | ArrayResult[];
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      const e = err as { code?: string; message?: string; detail?: string; hint?: string };
-      throw new EngineError('postgres-error', 'query execution failed', '$', {
-        statement: text,
-        prepared: false,
-        arguments: [],
-        error: {
-          exec_status: 'FatalError',
-          message: e.message ?? '',
-          status_code: e.code ?? '',
-          description: e.detail ?? null,
-          hint: e.hint ?? null,
-        },
-      });
-    }
+    const out = await runAdminText(client, text, readOnly);
     const results = Array.isArray(out) ? out : [out];
     const schemaChanged = results.some((r) => r.command !== null && !DML.has(r.command));
     const last = results[results.length - 1];
@@ -81,4 +60,35 @@ export async function executeRunSql(
     );
     return { result: { result_type: 'TuplesOk', result: [last.fields.map((f) => f.name), ...rows] }, schemaChanged };
   });
+}
+
+type ArrayResult = pg.QueryArrayResult<unknown[]>;
+
+/** The administrator's text is the statement: it is not built, it runs as given (simple query protocol). */
+async function runAdminText(
+  client: pg.PoolClient,
+  text: string,
+  readOnly: boolean,
+): Promise<ArrayResult | ArrayResult[]> {
+  try {
+    return await inTransaction(
+      client,
+      async () => (await client.query({ text, rowMode: 'array', types: asText })) as unknown as ArrayResult,
+      { readOnly },
+    );
+  } catch (err) {
+    const e = err as { code?: string; message?: string; detail?: string; hint?: string };
+    throw new EngineError('postgres-error', 'query execution failed', '$', {
+      statement: text,
+      prepared: false,
+      arguments: [],
+      error: {
+        exec_status: 'FatalError',
+        message: e.message ?? '',
+        status_code: e.code ?? '',
+        description: e.detail ?? null,
+        hint: e.hint ?? null,
+      },
+    });
+  }
 }

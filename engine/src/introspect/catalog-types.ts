@@ -1,4 +1,4 @@
-/** The database catalog as the engine needs it, read by one query (see introspect-catalog.ts). */
+/** The database catalog as the engine needs it, read by one query (run by executor/read-catalog.ts). */
 
 export interface PgTypeRef {
   /** Type name, e.g. `int4`, `text`, `_int4` for arrays. */

@@ -85,6 +85,10 @@ export async function loadMetadataDir(dir: string): Promise<HasuraMetadata> {
   if (collections.length > 0) md.query_collections = collections as NonNullable<HasuraMetadata['query_collections']>;
   const allow = asArray(await optionalYaml(dir, 'allow_list.yaml'));
   if (allow.length > 0) md.allowlist = allow as NonNullable<HasuraMetadata['allowlist']>;
+  // api_limits.yaml is one object (Hasura's ApiLimit), not a list; an empty file means no limits.
+  const apiLimits = await optionalYaml(dir, 'api_limits.yaml');
+  if (typeof apiLimits === 'object' && apiLimits !== null && Object.keys(apiLimits).length > 0)
+    md.api_limits = apiLimits as Record<string, unknown>;
   for (const [file, key] of [
     ['cron_triggers.yaml', 'cron_triggers'],
     ['remote_schemas.yaml', 'remote_schemas'],

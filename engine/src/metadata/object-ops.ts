@@ -7,7 +7,7 @@
  * runner's setup translator (engine/conformance/setup/metadata-ops.ts), with Hasura's error codes.
  */
 import { EngineError } from '../errors.js';
-import { validateActionTransforms } from '../actions/transform-metadata.js';
+import { validateActionTransforms } from '../transforms/transform-metadata.js';
 import type { ActionMetadata, FunctionMetadata, HasuraMetadata, SourceMetadata, TableMetadata } from './types.js';
 
 export interface QualifiedTable {
@@ -143,162 +143,211 @@ function action(md: HasuraMetadata, name: string): ActionMetadata {
   return a;
 }
 
+function insertRows(args: Args): SetupAction[] {
+  const objects = args['objects'];
+  if (!Array.isArray(objects)) throw new EngineError('parse-failed', 'key "objects" not found', '$.args');
+  return [{ kind: 'insert', table: qualifyTable(args['table']), objects: objects as Record<string, unknown>[] }];
+}
+
+function untrackTable(md: HasuraMetadata, args: Args): void {
+  const q = qualifyTable(args['table']);
+  const src = source(md, args);
+  src.tables = src.tables.filter((x) => !sameTable(x.table, q));
+}
+
+function setTableCustomFields(md: HasuraMetadata, args: Args): void {
+  const tm = table(md, args);
+  tm.configuration = { ...(tm.configuration ?? {}), ...withoutKeys(args, ['table', 'source']) };
+}
+
+function dropRelationship(md: HasuraMetadata, args: Args): void {
+  const tm = table(md, args);
+  const name = str(args, 'relationship');
+  if (tm.object_relationships) tm.object_relationships = tm.object_relationships.filter((r) => r.name !== name);
+  if (tm.array_relationships) tm.array_relationships = tm.array_relationships.filter((r) => r.name !== name);
+}
+
+type ComputedFieldEntry = NonNullable<TableMetadata['computed_fields']>[number];
+
+function addComputedField(md: HasuraMetadata, args: Args): void {
+  const tm = table(md, args);
+  const cf: ComputedFieldEntry = {
+    name: str(args, 'name'),
+    definition: args['definition'] as ComputedFieldEntry['definition'],
+  };
+  if (typeof args['comment'] === 'string') cf.comment = args['comment'];
+  (tm.computed_fields ??= []).push(cf);
+}
+
+function dropComputedField(md: HasuraMetadata, args: Args): void {
+  const tm = table(md, args);
+  tm.computed_fields = (tm.computed_fields ?? []).filter((c) => c.name !== args['name']);
+}
+
+function untrackFunction(md: HasuraMetadata, args: Args): void {
+  const src = source(md, args);
+  const q = qualifyTable('function' in args ? args['function'] : args);
+  src.functions = (src.functions ?? []).filter((f) => !sameTable(f.function, q));
+}
+
+function createFunctionPermission(md: HasuraMetadata, args: Args): void {
+  const q = qualifyTable(args['function']);
+  const f = (source(md, args).functions ?? []).find((x) => sameTable(x.function, q));
+  if (!f) throw new EngineError('not-exists', `function "${q.name}" is not tracked`, '$.args');
+  (f.permissions ??= []).push({ role: str(args, 'role') });
+}
+
+function createAction(md: HasuraMetadata, args: Args): void {
+  validateActionTransforms((args['definition'] ?? {}) as Args);
+  const a: ActionMetadata = {
+    name: str(args, 'name'),
+    definition: args['definition'] as ActionMetadata['definition'],
+  };
+  if (typeof args['comment'] === 'string') a.comment = args['comment'];
+  actions(md).push(a);
+}
+
+function updateAction(md: HasuraMetadata, args: Args): void {
+  validateActionTransforms((args['definition'] ?? {}) as Args);
+  action(md, str(args, 'name')).definition = args['definition'] as ActionMetadata['definition'];
+}
+
+function dropActionPermission(md: HasuraMetadata, args: Args): void {
+  const a = action(md, str(args, 'action'));
+  a.permissions = (a.permissions ?? []).filter((p) => p.role !== args['role']);
+}
+
+function addInheritedRole(md: HasuraMetadata, args: Args): void {
+  (md.inherited_roles ??= []).push({
+    role_name: str(args, 'role_name'),
+    role_set: (args['role_set'] ?? []) as string[],
+  });
+}
+
+function clearMetadata(md: HasuraMetadata): void {
+  const fresh = emptyMetadata(md);
+  for (const k of Object.keys(md)) delete (md as Record<string, unknown>)[k];
+  Object.assign(md, fresh);
+}
+
+/** An operation edits `md` in place; the SQL operations return the actions to run instead. */
+type Operation = (md: HasuraMetadata, args: Args) => SetupAction[] | void;
+
+const PERM_KINDS: readonly PermKind[] = ['select', 'insert', 'update', 'delete'];
+
+const PERMISSION_OPERATIONS: [string, Operation][] = PERM_KINDS.flatMap((k): [string, Operation][] => [
+  [`create_${k}_permission`, (md, args) => setPermission(md, args, k)],
+  [`drop_${k}_permission`, (md, args) => dropPermission(md, args, k)],
+]);
+
+/** Per-object operations by type, without the `pg_` prefix. */
+const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
+  ['run_sql', (_md, args) => [{ kind: 'sql', sql: str(args, 'sql') }]],
+  ['insert', (_md, args) => insertRows(args)],
+  ['track_table', trackTable],
+  ['add_existing_table_or_view', trackTable],
+  ['untrack_table', untrackTable],
+  [
+    'set_table_customization',
+    (md, args) => {
+      table(md, args).configuration = args['configuration'] as NonNullable<TableMetadata['configuration']>;
+    },
+  ],
+  ['set_table_custom_fields', setTableCustomFields],
+  [
+    'set_table_is_enum',
+    (md, args) => {
+      table(md, args).is_enum = args['is_enum'] === true;
+    },
+  ],
+  ['create_object_relationship', (md, args) => addRelationship(md, args, 'object')],
+  ['create_array_relationship', (md, args) => addRelationship(md, args, 'array')],
+  ['drop_relationship', dropRelationship],
+  ...PERMISSION_OPERATIONS,
+  ['add_computed_field', addComputedField],
+  ['drop_computed_field', dropComputedField],
+  ['track_function', trackFunction],
+  ['untrack_function', untrackFunction],
+  ['create_function_permission', createFunctionPermission],
+  [
+    'set_custom_types',
+    (md, args) => {
+      md.custom_types = args;
+    },
+  ],
+  ['create_action', createAction],
+  ['update_action', updateAction],
+  [
+    'drop_action',
+    (md, args) => {
+      md.actions = actions(md).filter((a) => a.name !== args['name']);
+    },
+  ],
+  [
+    'create_action_permission',
+    (md, args) => {
+      (action(md, str(args, 'action')).permissions ??= []).push({ role: str(args, 'role') });
+    },
+  ],
+  ['drop_action_permission', dropActionPermission],
+  ['add_inherited_role', addInheritedRole],
+  [
+    'drop_inherited_role',
+    (md, args) => {
+      md.inherited_roles = (md.inherited_roles ?? []).filter((r) => r.role_name !== args['role_name']);
+    },
+  ],
+  ['clear_metadata', clearMetadata],
+  ['reload_metadata', () => {}],
+  // docs: api-reference/metadata-api/api-limits.mdx (the runtime validates the object when it rebuilds)
+  [
+    'set_api_limits',
+    (md, args) => {
+      md.api_limits = args;
+    },
+  ],
+  [
+    'remove_api_limits',
+    (md) => {
+      delete md.api_limits;
+    },
+  ],
+]);
+
+function parseOperation(op: unknown): { type: string; rawArgs: unknown } {
+  if (!op || typeof op !== 'object')
+    throw new EngineError('parse-failed', 'expected an object with "type" and "args"', '$');
+  const { type, args: rawArgs } = op as { type?: unknown; args?: unknown };
+  if (typeof type !== 'string') throw new EngineError('parse-failed', 'key "type" not found', '$');
+  return { type, rawArgs };
+}
+
+/** `args: some_table` (a bare name) is accepted where a table or function is the only argument. */
+function operationArgs(t: string, rawArgs: unknown): Args {
+  return typeof rawArgs === 'string'
+    ? { [t.endsWith('function') ? 'function' : 'table']: rawArgs }
+    : ((rawArgs ?? {}) as Args);
+}
+
+function applyBulk(md: HasuraMetadata, rawArgs: unknown): SetupAction[] | null {
+  const out: SetupAction[] = [];
+  for (const o of Array.isArray(rawArgs) ? rawArgs : []) {
+    const r = applyObjectOperation(md, o);
+    if (r === null) return null;
+    out.push(...r);
+  }
+  return out;
+}
+
 /**
  * Apply one per-object operation to `md` in place. Returns the SQL actions it implies (`run_sql`, `insert`), or
  * `null` when `type` is not a per-object operation (the caller reports it).
  */
 export function applyObjectOperation(md: HasuraMetadata, op: unknown): SetupAction[] | null {
-  if (!op || typeof op !== 'object')
-    throw new EngineError('parse-failed', 'expected an object with "type" and "args"', '$');
-  const { type, args: rawArgs } = op as { type?: unknown; args?: unknown };
-  if (typeof type !== 'string') throw new EngineError('parse-failed', 'key "type" not found', '$');
-  if (type === 'bulk' || type === 'concurrent_bulk') {
-    const out: SetupAction[] = [];
-    for (const o of Array.isArray(rawArgs) ? rawArgs : []) {
-      const r = applyObjectOperation(md, o);
-      if (r === null) return null;
-      out.push(...r);
-    }
-    return out;
-  }
+  const { type, rawArgs } = parseOperation(op);
+  if (type === 'bulk' || type === 'concurrent_bulk') return applyBulk(md, rawArgs);
   const t = type.startsWith('pg_') ? type.slice(3) : type;
-  // `args: some_table` (a bare name) is accepted where a table or function is the only argument
-  const args: Args =
-    typeof rawArgs === 'string'
-      ? { [t.endsWith('function') ? 'function' : 'table']: rawArgs }
-      : ((rawArgs ?? {}) as Args);
-  switch (t) {
-    case 'run_sql':
-      return [{ kind: 'sql', sql: str(args, 'sql') }];
-    case 'insert': {
-      const objects = args['objects'];
-      if (!Array.isArray(objects)) throw new EngineError('parse-failed', 'key "objects" not found', '$.args');
-      return [{ kind: 'insert', table: qualifyTable(args['table']), objects: objects as Record<string, unknown>[] }];
-    }
-    case 'track_table':
-    case 'add_existing_table_or_view':
-      trackTable(md, args);
-      break;
-    case 'untrack_table': {
-      const q = qualifyTable(args['table']);
-      const src = source(md, args);
-      src.tables = src.tables.filter((x) => !sameTable(x.table, q));
-      break;
-    }
-    case 'set_table_customization':
-      table(md, args).configuration = args['configuration'] as NonNullable<TableMetadata['configuration']>;
-      break;
-    case 'set_table_custom_fields': {
-      const tm = table(md, args);
-      tm.configuration = { ...(tm.configuration ?? {}), ...withoutKeys(args, ['table', 'source']) };
-      break;
-    }
-    case 'set_table_is_enum':
-      table(md, args).is_enum = args['is_enum'] === true;
-      break;
-    case 'create_object_relationship':
-      addRelationship(md, args, 'object');
-      break;
-    case 'create_array_relationship':
-      addRelationship(md, args, 'array');
-      break;
-    case 'drop_relationship': {
-      const tm = table(md, args);
-      const name = str(args, 'relationship');
-      if (tm.object_relationships) tm.object_relationships = tm.object_relationships.filter((r) => r.name !== name);
-      if (tm.array_relationships) tm.array_relationships = tm.array_relationships.filter((r) => r.name !== name);
-      break;
-    }
-    case 'create_select_permission':
-    case 'create_insert_permission':
-    case 'create_update_permission':
-    case 'create_delete_permission':
-      setPermission(md, args, t.split('_')[1] as PermKind);
-      break;
-    case 'drop_select_permission':
-    case 'drop_insert_permission':
-    case 'drop_update_permission':
-    case 'drop_delete_permission':
-      dropPermission(md, args, t.split('_')[1] as PermKind);
-      break;
-    case 'add_computed_field': {
-      const tm = table(md, args);
-      const cf: NonNullable<TableMetadata['computed_fields']>[number] = {
-        name: str(args, 'name'),
-        definition: args['definition'] as NonNullable<TableMetadata['computed_fields']>[number]['definition'],
-      };
-      if (typeof args['comment'] === 'string') cf.comment = args['comment'];
-      (tm.computed_fields ??= []).push(cf);
-      break;
-    }
-    case 'drop_computed_field': {
-      const tm = table(md, args);
-      tm.computed_fields = (tm.computed_fields ?? []).filter((c) => c.name !== args['name']);
-      break;
-    }
-    case 'track_function':
-      trackFunction(md, args);
-      break;
-    case 'untrack_function': {
-      const src = source(md, args);
-      const q = qualifyTable('function' in args ? args['function'] : args);
-      src.functions = (src.functions ?? []).filter((f) => !sameTable(f.function, q));
-      break;
-    }
-    case 'create_function_permission': {
-      const q = qualifyTable(args['function']);
-      const f = (source(md, args).functions ?? []).find((x) => sameTable(x.function, q));
-      if (!f) throw new EngineError('not-exists', `function "${q.name}" is not tracked`, '$.args');
-      (f.permissions ??= []).push({ role: str(args, 'role') });
-      break;
-    }
-    case 'set_custom_types':
-      md.custom_types = args;
-      break;
-    case 'create_action': {
-      validateActionTransforms((args['definition'] ?? {}) as Args);
-      const a: ActionMetadata = {
-        name: str(args, 'name'),
-        definition: args['definition'] as ActionMetadata['definition'],
-      };
-      if (typeof args['comment'] === 'string') a.comment = args['comment'];
-      actions(md).push(a);
-      break;
-    }
-    case 'update_action':
-      validateActionTransforms((args['definition'] ?? {}) as Args);
-      action(md, str(args, 'name')).definition = args['definition'] as ActionMetadata['definition'];
-      break;
-    case 'drop_action':
-      md.actions = actions(md).filter((a) => a.name !== args['name']);
-      break;
-    case 'create_action_permission':
-      (action(md, str(args, 'action')).permissions ??= []).push({ role: str(args, 'role') });
-      break;
-    case 'drop_action_permission': {
-      const a = action(md, str(args, 'action'));
-      a.permissions = (a.permissions ?? []).filter((p) => p.role !== args['role']);
-      break;
-    }
-    case 'add_inherited_role':
-      (md.inherited_roles ??= []).push({
-        role_name: str(args, 'role_name'),
-        role_set: (args['role_set'] ?? []) as string[],
-      });
-      break;
-    case 'drop_inherited_role':
-      md.inherited_roles = (md.inherited_roles ?? []).filter((r) => r.role_name !== args['role_name']);
-      break;
-    case 'clear_metadata': {
-      const fresh = emptyMetadata(md);
-      for (const k of Object.keys(md)) delete (md as Record<string, unknown>)[k];
-      Object.assign(md, fresh);
-      break;
-    }
-    case 'reload_metadata':
-      break;
-    default:
-      return null;
-  }
-  return [];
+  const operation = OPERATIONS.get(t);
+  if (!operation) return null;
+  return operation(md, operationArgs(t, rawArgs)) ?? [];
 }

@@ -195,6 +195,8 @@ export interface HasuraMetadata {
   cron_triggers?: unknown[];
   remote_schemas?: unknown[];
   rest_endpoints?: unknown[];
+  /** Hasura's ApiLimit object (plan/api-limits.ts reads it). */
+  api_limits?: Record<string, unknown>;
   [k: string]: unknown;
 }
 

@@ -4,8 +4,8 @@
  */
 import type { PgTypeRef } from '../introspect/catalog-types.js';
 import type { BoolExpJson, InconsistentObject } from '../metadata/types.js';
-import type { MutationInfo } from './resolve-mutation.js';
-import type { ActionsModel } from './resolve-actions.js';
+import type { MutationInfo } from './mutation-types.js';
+import type { ActionsModel } from './action-types.js';
 
 export interface ColumnInfo {
   readonly name: string;
@@ -86,7 +86,7 @@ export interface TableInfo {
   readonly computedFields: readonly ComputedFieldInfo[];
   readonly select: ReadonlyMap<string, SelectPermInfo>;
   readonly rootFields: RootFieldNames;
-  /** Mutation permissions, constraints and root names (model/resolve-mutation.ts). */
+  /** Mutation permissions, constraints and root names (model/mutation-types.ts). */
   readonly mutation?: MutationInfo;
 }
 
@@ -106,7 +106,7 @@ export interface Model {
   readonly tables: ReadonlyMap<string, TableInfo>;
   readonly roles: ReadonlySet<string>;
   readonly inconsistencies: readonly InconsistentObject[];
-  /** Actions and custom types (model/resolve-actions.ts). */
+  /** Actions and custom types (model/action-types.ts). */
   readonly actions?: ActionsModel;
 }
 

@@ -5,66 +5,14 @@
  */
 import type { HasuraMetadata, InconsistentObject } from '../metadata/types.js';
 import { qualify } from '../metadata/types.js';
-import type { RequestTransform, ResponseTransform } from '../actions/transform-metadata.js';
-import { parseRequestTransform, parseResponseTransform, TransformShapeError } from '../actions/transform-metadata.js';
+import type { RequestTransform, ResponseTransform } from '../transforms/transform-metadata.js';
+import {
+  parseRequestTransform,
+  parseResponseTransform,
+  TransformShapeError,
+} from '../transforms/transform-metadata.js';
+import type { ActionInfo, ActionsModel, CustomField, CustomObject } from './action-types.js';
 import { tableKey } from './model-types.js';
-
-export interface ActionInfo {
-  readonly name: string;
-  readonly type: 'query' | 'mutation';
-  readonly asynchronous: boolean;
-  readonly handler: string;
-  readonly arguments: readonly { readonly name: string; readonly type: string; readonly description: string | null }[];
-  readonly outputType: string;
-  readonly forwardClientHeaders: boolean;
-  readonly headers: readonly ({ name: string; value: string } | { name: string; value_from_env: string })[];
-  /** Seconds (default 30, src: Action.hs `defaultActionTimeoutSecs`). */
-  readonly timeout: number;
-  readonly roles: ReadonlySet<string>;
-  readonly description: string | null;
-  /** `request_transform` / `response_transform` (actions/transform-metadata.ts); null when absent. */
-  readonly requestTransform: RequestTransform | null;
-  readonly responseTransform: ResponseTransform | null;
-}
-
-export interface CustomField {
-  readonly name: string;
-  readonly type: string;
-  readonly description: string | null;
-}
-
-export interface CustomRelationship {
-  readonly name: string;
-  readonly kind: 'object' | 'array';
-  readonly target: string;
-  /** [output field, remote column]. */
-  readonly mapping: readonly (readonly [string, string])[];
-}
-
-export interface CustomObject {
-  readonly name: string;
-  readonly description: string | null;
-  readonly fields: readonly CustomField[];
-  readonly relationships: readonly CustomRelationship[];
-}
-
-export interface ActionsModel {
-  readonly actions: readonly ActionInfo[];
-  readonly objects: ReadonlyMap<string, CustomObject>;
-  readonly inputs: ReadonlyMap<
-    string,
-    { readonly name: string; readonly description: string | null; readonly fields: readonly CustomField[] }
-  >;
-  readonly enums: ReadonlyMap<
-    string,
-    {
-      readonly name: string;
-      readonly description: string | null;
-      readonly values: readonly { readonly value: string; readonly description: string | null }[];
-    }
-  >;
-  readonly scalars: ReadonlyMap<string, { readonly name: string; readonly description: string | null }>;
-}
 
 type Loose = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);

@@ -4,50 +4,9 @@
  * `mkInsertField`…; Hasura/GraphQL/Schema/Mutation.hs). Admin bypasses these (see `mutationPerms`).
  */
 import type { CatalogTable } from '../introspect/catalog-types.js';
-import type { BoolExpJson, RootFieldName, TableMetadata } from '../metadata/types.js';
+import type { RootFieldName, TableMetadata } from '../metadata/types.js';
 import type { ColumnInfo, TableInfo } from './model-types.js';
-
-export interface InsertPermInfo {
-  readonly check: BoolExpJson;
-  /** Column → literal value or `x-hasura-*` session variable name (presets). */
-  readonly set: Readonly<Record<string, unknown>>;
-  readonly columns: ReadonlySet<string>;
-  readonly backendOnly: boolean;
-}
-
-export interface UpdatePermInfo {
-  readonly columns: ReadonlySet<string>;
-  readonly filter: BoolExpJson;
-  readonly check: BoolExpJson | null;
-  readonly set: Readonly<Record<string, unknown>>;
-  readonly backendOnly: boolean;
-}
-
-export interface DeletePermInfo {
-  readonly filter: BoolExpJson;
-  readonly backendOnly: boolean;
-}
-
-export interface MutationRootNames {
-  readonly insert: { name: string; comment: string | null };
-  readonly insertOne: { name: string; comment: string | null };
-  readonly update: { name: string; comment: string | null };
-  readonly updateByPk: { name: string; comment: string | null };
-  readonly updateMany: { name: string; comment: string | null };
-  readonly delete: { name: string; comment: string | null };
-  readonly deleteByPk: { name: string; comment: string | null };
-}
-
-export interface MutationInfo {
-  /** Only base tables (and insertable views) get mutations; Hasura exposes them for views too when updatable. */
-  readonly mutable: boolean;
-  readonly insert: ReadonlyMap<string, InsertPermInfo>;
-  readonly update: ReadonlyMap<string, UpdatePermInfo>;
-  readonly delete: ReadonlyMap<string, DeletePermInfo>;
-  /** Primary key and unique constraints (the `<t>_constraint` enum), primary key first. */
-  readonly constraints: readonly { readonly name: string; readonly columns: readonly string[] }[];
-  readonly names: MutationRootNames;
-}
+import type { DeletePermInfo, InsertPermInfo, MutationInfo, UpdatePermInfo } from './mutation-types.js';
 
 function rootName(v: RootFieldName | undefined, dflt: string): { name: string; comment: string | null } {
   if (v === undefined || v === null) return { name: dflt, comment: null };

@@ -9,7 +9,8 @@ import type { RelationshipMetadata } from '../metadata/types.js';
 import type { RelationshipInfo } from './model-types.js';
 import { tableKey } from './model-types.js';
 
-export type RelResult = { ok: RelationshipInfo } | { error: string };
+/** `dependency`: the error is a missing dependency, which Hasura reports without the table/relationship context. */
+export type RelResult = { ok: RelationshipInfo } | { error: string; dependency?: true };
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
@@ -52,6 +53,11 @@ export function resolveRelationship(
     const cols = typeof fk === 'string' ? [fk] : fk;
     const con = self.foreignKeys.find((f) => sameSet(f.columns, cols));
     if (!con) return { error: `no foreign constraint exists on the given column(s)` };
+    // The referenced table must be tracked too (test: v1/metadata/replace_metadata_allow_inconsistent_inconsistent).
+    if (!lookup(con.refSchema, con.refTable)) {
+      const shown = con.refSchema === 'public' ? con.refTable : `${con.refSchema}.${con.refTable}`;
+      return { error: `table "${shown}" is not tracked`, dependency: true };
+    }
     const mapping = con.columns.map((c, i) => [c, con.refColumns[i] ?? ''] as const);
     const nonNull = con.columns.every((c) => self.columns.find((x) => x.name === c)?.notNull === true);
     return {

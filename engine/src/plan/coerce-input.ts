@@ -27,7 +27,7 @@ export function describe(v: unknown): string {
 
 /**
  * A GraphQL variable met in an argument value whose position decides whether it is plan data or plan shape
- * (plan caching per variable shape, runtime-impl.ts). `coerceInput` turns it into a `Param` at a non-Boolean scalar
+ * (plan caching per variable shape, execute/plan-cache.ts). `coerceInput` turns it into a `Param` at a non-Boolean scalar
  * (or list of scalars) position, and otherwise unwraps it, recording the variable in `shape` (its value then keys
  * the cached plan). Hasura does the same: only variables at column-typed leaves become prepared arguments
  * (src: Hasura/Backends/Postgres/Execute/Prepare.hs `prepareWithPlan`, `UVParameter (Just varInfo)`).
@@ -182,7 +182,7 @@ function coerceScalar(name: string, value: unknown, path: string, column: boolea
       if (typeof v === 'boolean') return v;
       throw validationFailed(`expected a boolean for type "Boolean", but found ${describe(v)}`, path);
     default:
-      // Column scalars: Hasura converts the value to JSON and lets Postgres decode it (A1), so anything non-null goes.
+      // Column scalars: Hasura converts the value to JSON and lets Postgres decode it, so anything non-null goes.
       return v;
   }
 }

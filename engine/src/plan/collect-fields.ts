@@ -1,7 +1,9 @@
 /**
- * Field collection (GraphQL spec §6.3.2 CollectFields) with Hasura's error paths: fragment names appear in the
+ * Field collection (the GraphQL spec's CollectFields algorithm) with Hasura's error paths: fragment names appear in the
  * path (`$.selectionSet.author.selectionSet.authorFragment.selectionSet.articles`), and a fragment cycle is
  * reported as `the fragment definition(s) a and b form a cycle` (src: Hasura/GraphQL/Parser/Collect.hs).
+ * As in the spec, a fragment spread already visited in one collection is skipped (`visitedFragments`): its fields
+ * are merged already, and without that, fragments that each spread the next one twice cost 2^n.
  */
 import { Kind, typeFromAST, isObjectType } from 'graphql';
 import type {
@@ -78,6 +80,7 @@ export function collectFields(
   fragStack: readonly string[],
 ): CollectedField[] {
   const byAlias = new Map<string, CollectedField>();
+  const visitedFragments = new Set<string>();
   const visit = (set: SelectionSetNode, prefix: string, stack: readonly string[]): void => {
     for (const sel of set.selections) {
       if (!included(sel.directives, ctx.variables, ctx.shapeVars)) continue;
@@ -108,6 +111,8 @@ export function collectFields(
             prefix.replace(/\.selectionSet$/, '') + '.selectionSet',
           );
         }
+        if (visitedFragments.has(name)) continue;
+        visitedFragments.add(name);
         if (!typeApplies(ctx, frag.typeCondition.name.value, parent)) continue;
         visit(frag.selectionSet, `${prefix}.${name}.selectionSet`, [...stack, name]);
       }

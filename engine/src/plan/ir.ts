@@ -1,7 +1,7 @@
 /**
- * The small readonly IR between GraphQL and SQL (style.md §3.2: kysely-like operation nodes). The planner builds
- * it from the validated document and the role's permissions; compiler/ visits it. Every value here is data that
- * will be bound as a parameter; every name comes from the model.
+ * The small readonly IR between GraphQL and SQL: plain operation nodes, as in kysely's query builder. The planner
+ * builds it from the validated document and the role's permissions; compiler/ visits it. Every value here is data
+ * that will be bound as a parameter; every name comes from the model.
  */
 import type { PgTypeRef } from '../introspect/catalog-types.js';
 import type { ColumnInfo, ComputedFieldInfo, TableInfo } from '../model/model-types.js';

@@ -70,5 +70,5 @@ export type MutationRootIR =
       readonly output: MutationOutputIR;
     }
   | { readonly alias: string; readonly kind: 'delete'; readonly del: DeleteIR; readonly output: MutationOutputIR }
-  /** An action field, run by the caller in order with the others (run-action.ts). */
+  /** An action field, run by the caller in order with the others (actions/run-action.ts). */
   | { readonly alias: string; readonly kind: 'action'; readonly index: number };

@@ -1,7 +1,7 @@
 /**
- * Select arguments (`where`, `order_by`, `distinct_on`, `limit`, `offset`) with Hasura's rules (A2 of the
- * reference): `limit` must be a non-negative Int, `offset` also accepts a numeric string, the permission `limit`
- * caps the request's, and `distinct_on` must match the leading `order_by` columns.
+ * Select arguments (`where`, `order_by`, `distinct_on`, `limit`, `offset`) with Hasura's rules: `limit` must be a
+ * non-negative Int, `offset` also accepts a numeric string, the permission `limit` caps the request's, and
+ * `distinct_on` must match the leading `order_by` columns.
  */
 import { isInputObjectType, isListType, isNonNullType } from 'graphql';
 import type { GraphQLArgument, GraphQLField, GraphQLInputObjectType, GraphQLInputType } from 'graphql';

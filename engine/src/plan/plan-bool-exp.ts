@@ -5,13 +5,14 @@
  * A relationship filter also applies the target table's permission filter, as Hasura does (BoolExp.hs).
  */
 import { isInputObjectType } from 'graphql';
-import type { GraphQLInputObjectType } from 'graphql';
+import type { GraphQLInputField, GraphQLInputObjectType } from 'graphql';
 import { EngineError, validationFailed } from '../errors.js';
 import type { PgTypeRef } from '../introspect/catalog-types.js';
 import type { BoolExpJson } from '../metadata/types.js';
 import { qualify } from '../metadata/types.js';
 import type { Model, SelectPermInfo, TableInfo } from '../model/model-types.js';
 import { tableKey } from '../model/model-types.js';
+import type { InputInfo } from '../schema/field-info.js';
 import { inputInfo } from '../schema/field-info.js';
 import type { BoolIR, LhsIR, ValueIR } from './ir.js';
 
@@ -151,6 +152,86 @@ function dWithinValue(ctx: BoolContext, v: unknown, type: PgTypeRef, isPerm: boo
   return { kind: 'record', fields };
 }
 
+/** `_cast: {String: {…}}` (and geometry ⇄ geography): comparisons on the cast column. */
+function planCasts(
+  ctx: BoolContext,
+  lhs: LhsIR,
+  type: PgTypeRef,
+  v: unknown,
+  opPath: string,
+  isPerm: boolean,
+): BoolIR[] {
+  const out: BoolIR[] = [];
+  const casts = (v ?? {}) as Record<string, unknown>;
+  for (const [target, sub] of Object.entries(casts)) {
+    const subOps = (sub ?? {}) as Record<string, unknown>;
+    const subPath = `${opPath}.${target}`;
+    if (lhs.kind === 'column' && target === 'String') {
+      out.push(...planComparisons(ctx, { ...lhs, castText: true }, subOps, subPath, isPerm));
+    } else if (lhs.kind === 'column' && isGeo(type.name) && isGeo(target) && target !== type.name) {
+      // geometry ⇄ geography casts (src: Hasura/Backends/Postgres/DDL/BoolExp.hs `checkValidCast`)
+      out.push(...planComparisons(ctx, { ...lhs, castTo: { ...type, name: target } }, subOps, subPath, isPerm));
+    } else throw validationFailed(`unsupported cast to '${target}'`, subPath);
+  }
+  return out;
+}
+
+/** The type of an operator's value: the column's own, text, a text array or an array of the column's type. */
+function rhsTypeOf(op: string, type: PgTypeRef, isArray: boolean): { rhsType: PgTypeRef; array: boolean } {
+  if (op === '_has_key') return { rhsType: TEXT, array: isArray };
+  if (op === '_has_keys_any' || op === '_has_keys_all') return { rhsType: TEXT_ARRAY, array: true };
+  if (op === '_in' || op === '_nin') return { rhsType: isArray ? type : arrayOf(type), array: true };
+  if (TEXT_OPS.has(op)) return { rhsType: TEXT, array: isArray };
+  return { rhsType: type, array: isArray };
+}
+
+/** `_ceq` and the other column comparisons (permissions only): `col` on this row, `["$", col]` on the root row. */
+function planColumnComparison(
+  lhs: LhsIR,
+  op: string,
+  rawOp: string,
+  v: unknown,
+  opPath: string,
+  isPerm: boolean,
+): BoolIR {
+  if (!isPerm) throw validationFailed(`field '${rawOp}' not found`, opPath);
+  const ref = Array.isArray(v)
+    ? { column: typeof v[1] === 'string' ? v[1] : '', root: true }
+    : { column: typeof v === 'string' ? v : '', root: false };
+  return { kind: 'cmp', lhs, op, rhs: { kind: 'column', ...ref } };
+}
+
+/** One `_op: value` on `lhs`; nothing when the value is null and null values collapse to `true`. */
+function planComparison(
+  ctx: BoolContext,
+  lhs: LhsIR,
+  rawOp: string,
+  v: unknown,
+  path: string,
+  isPerm: boolean,
+): BoolIR[] {
+  const { type, scalar, isArray } = lhsType(lhs);
+  const op = rawOp.startsWith('$') ? `_${rawOp.slice(1)}` : rawOp;
+  const opPath = `${path}.${rawOp}`;
+  if (op === '_cast') return planCasts(ctx, lhs, type, v, opPath, isPerm);
+  if (op === '_is_null') {
+    if (v === null || v === undefined) {
+      if (ctx.nullCollapse) return [];
+      throw validationFailed(nullMessage('Boolean'), opPath);
+    }
+    return [{ kind: 'cmp', lhs, op: v === true || v === 'true' ? '_is_null' : '_is_not_null', rhs: null }];
+  }
+  if (v === null || v === undefined) {
+    if (ctx.nullCollapse) return [];
+    throw validationFailed(nullMessage(LIST_OPS.has(op) ? scalar : TEXT_OPS.has(op) ? 'String' : scalar), opPath);
+  }
+  if (COLUMN_OPS.has(op)) return [planColumnComparison(lhs, op, rawOp, v, opPath, isPerm)];
+  if (D_WITHIN_OPS.has(op)) return [{ kind: 'cmp', lhs, op, rhs: dWithinValue(ctx, v, type, isPerm) }];
+  const { rhsType, array } = rhsTypeOf(op, type, isArray);
+  const rhs: ValueIR = isPerm ? permValue(ctx, v, rhsType, array) : { kind: 'value', value: v, type: rhsType, array };
+  return [{ kind: 'cmp', lhs, op, rhs }];
+}
+
 /** One `{_op: value, …}` object on a column/computed field. */
 function planComparisons(
   ctx: BoolContext,
@@ -159,64 +240,147 @@ function planComparisons(
   path: string,
   isPerm: boolean,
 ): BoolIR[] {
-  const { type, scalar, isArray } = lhsType(lhs);
-  const out: BoolIR[] = [];
-  for (const [rawOp, v] of Object.entries(ops)) {
-    const op = rawOp.startsWith('$') ? `_${rawOp.slice(1)}` : rawOp;
-    const opPath = `${path}.${rawOp}`;
-    if (op === '_cast') {
-      const casts = (v ?? {}) as Record<string, unknown>;
-      for (const [target, sub] of Object.entries(casts)) {
-        const subOps = (sub ?? {}) as Record<string, unknown>;
-        const subPath = `${opPath}.${target}`;
-        if (lhs.kind === 'column' && target === 'String') {
-          out.push(...planComparisons(ctx, { ...lhs, castText: true }, subOps, subPath, isPerm));
-        } else if (lhs.kind === 'column' && isGeo(type.name) && isGeo(target) && target !== type.name) {
-          // geometry ⇄ geography casts (src: Hasura/Backends/Postgres/DDL/BoolExp.hs `checkValidCast`)
-          out.push(...planComparisons(ctx, { ...lhs, castTo: { ...type, name: target } }, subOps, subPath, isPerm));
-        } else throw validationFailed(`unsupported cast to '${target}'`, subPath);
-      }
-      continue;
+  return Object.entries(ops).flatMap(([rawOp, v]) => planComparison(ctx, lhs, rawOp, v, path, isPerm));
+}
+
+type WhereInfo<K extends InputInfo['kind']> = Extract<InputInfo, { readonly kind: K }>;
+
+/** The `count` aggregate's own value as a column of type Int, for comparing it with the `predicate`. */
+const COUNT_COLUMN: LhsIR = {
+  kind: 'column',
+  column: {
+    name: '',
+    gqlName: '',
+    type: INT4,
+    baseType: 'int4',
+    isArray: false,
+    scalar: 'Int',
+    notNull: true,
+    hasDefault: false,
+    description: null,
+  },
+  castText: false,
+};
+
+/** `_and` / `_or`: a list (or one object) of sub-expressions; null items are skipped. */
+function planWhereAndOr(
+  ctx: BoolContext,
+  type: GraphQLInputObjectType,
+  table: TableInfo,
+  kind: 'bool_and' | 'bool_or',
+  v: unknown,
+  p: string,
+): BoolIR {
+  const list = (Array.isArray(v) ? v : [v]) as unknown[];
+  const sub = list.filter((x) => x !== null).map((x, i) => planWhere(ctx, type, table, x, `${p}[${i}]`));
+  return kind === 'bool_and' ? and(sub) : sub.length === 0 ? { kind: 'true' } : { kind: 'or', items: sub };
+}
+
+/** A relationship or table computed field: `EXISTS` a related row matching the filter and the target's permission. */
+function planWhereExists(
+  ctx: BoolContext,
+  f: GraphQLInputField,
+  info: WhereInfo<'bool_rel' | 'bool_computed_table'>,
+  v: unknown,
+  p: string,
+): BoolIR[] {
+  const ft = f.type;
+  if (!isInputObjectType(ft)) return [];
+  const sub = planWhere(ctx, ft, info.table, v, p);
+  const perm = permissionFilter(ctx, info.table);
+  const source =
+    info.kind === 'bool_rel' ? { kind: 'table' as const } : { kind: 'function' as const, cf: info.cf, args: {} };
+  const mapping = info.kind === 'bool_rel' ? info.rel.mapping : null;
+  return [{ kind: 'exists', source, table: info.table, mapping, where: and([perm, sub]) }];
+}
+
+/** The `filter` of a relationship aggregate's `count`, planned against its own bool-exp type. */
+function planCountFilter(
+  ctx: BoolContext,
+  f: GraphQLInputField,
+  info: WhereInfo<'bool_rel_aggregate'>,
+  count: Record<string, unknown>,
+  p: string,
+): BoolIR {
+  const boolType = isInputObjectType(f.type) ? f.type.getFields()['count']?.type : undefined;
+  const countFields = boolType && isInputObjectType(boolType) ? boolType.getFields() : {};
+  const filterType = countFields['filter']?.type;
+  return count['filter'] !== undefined && filterType && isInputObjectType(filterType)
+    ? planWhere(ctx, filterType, info.table, count['filter'], `${p}.count.filter`)
+    : { kind: 'true' };
+}
+
+/** `<rel>_aggregate: {count: {arguments, distinct, filter, predicate}}`: compares the number of related rows. */
+function planWhereRelAggregate(
+  ctx: BoolContext,
+  f: GraphQLInputField,
+  info: WhereInfo<'bool_rel_aggregate'>,
+  v: unknown,
+  p: string,
+): BoolIR[] {
+  const count = (v as { count?: Record<string, unknown> }).count;
+  if (!count) return [];
+  const filter = planCountFilter(ctx, f, info, count, p);
+  const cols = ((count['arguments'] as string[] | null | undefined) ?? []).map((n) =>
+    info.table.columns.find((c) => c.gqlName === n),
+  );
+  const predicate = planComparisons(
+    ctx,
+    COUNT_COLUMN,
+    (count['predicate'] ?? {}) as Record<string, unknown>,
+    `${p}.count.predicate`,
+    false,
+  ).map((c) => (c.kind === 'cmp' ? { op: c.op, rhs: c.rhs } : { op: '_is_not_null', rhs: null }));
+  return [
+    {
+      kind: 'agg_count',
+      table: info.table,
+      mapping: info.rel.mapping,
+      where: and([permissionFilter(ctx, info.table), filter]),
+      columns: cols.filter((c) => c !== undefined),
+      distinct: count['distinct'] === true,
+      predicate,
+    },
+  ];
+}
+
+/** One `field: value` entry of a request `where`; its value is not null. */
+function planWhereField(
+  ctx: BoolContext,
+  type: GraphQLInputObjectType,
+  table: TableInfo,
+  f: GraphQLInputField,
+  info: InputInfo,
+  v: unknown,
+  p: string,
+): BoolIR[] {
+  switch (info.kind) {
+    case 'bool_and':
+    case 'bool_or':
+      return [planWhereAndOr(ctx, type, table, info.kind, v, p)];
+    case 'bool_not':
+      return [{ kind: 'not', item: planWhere(ctx, type, table, v, p) }];
+    case 'bool_column': {
+      const lhs: LhsIR = {
+        kind: 'column',
+        column: info.column,
+        castText: false,
+        ...redactField(ctx, table, info.column.name, false),
+      };
+      return planComparisons(ctx, lhs, v as Record<string, unknown>, p, false);
     }
-    if (op === '_is_null') {
-      if (v === null || v === undefined) {
-        if (ctx.nullCollapse) continue;
-        throw validationFailed(nullMessage('Boolean'), opPath);
-      }
-      out.push({ kind: 'cmp', lhs, op: v === true || v === 'true' ? '_is_null' : '_is_not_null', rhs: null });
-      continue;
+    case 'bool_computed_scalar': {
+      const lhs: LhsIR = { kind: 'computed', cf: info.cf, ...redactField(ctx, table, info.cf.name, true) };
+      return planComparisons(ctx, lhs, v as Record<string, unknown>, p, false);
     }
-    if (v === null || v === undefined) {
-      if (ctx.nullCollapse) continue;
-      throw validationFailed(nullMessage(LIST_OPS.has(op) ? scalar : TEXT_OPS.has(op) ? 'String' : scalar), opPath);
-    }
-    if (COLUMN_OPS.has(op)) {
-      if (!isPerm) throw validationFailed(`field '${rawOp}' not found`, opPath);
-      const ref = Array.isArray(v)
-        ? { column: typeof v[1] === 'string' ? v[1] : '', root: true }
-        : { column: typeof v === 'string' ? v : '', root: false };
-      out.push({ kind: 'cmp', lhs, op, rhs: { kind: 'column', ...ref } });
-      continue;
-    }
-    if (D_WITHIN_OPS.has(op)) {
-      out.push({ kind: 'cmp', lhs, op, rhs: dWithinValue(ctx, v, type, isPerm) });
-      continue;
-    }
-    let rhsType = type;
-    let array = isArray;
-    if (op === '_has_key') rhsType = TEXT;
-    else if (op === '_has_keys_any' || op === '_has_keys_all') {
-      rhsType = TEXT_ARRAY;
-      array = true;
-    } else if (op === '_in' || op === '_nin') {
-      rhsType = isArray ? type : arrayOf(type);
-      array = true;
-    } else if (TEXT_OPS.has(op)) rhsType = TEXT;
-    else if (op === '_contains' || op === '_contained_in') rhsType = type;
-    const rhs: ValueIR = isPerm ? permValue(ctx, v, rhsType, array) : { kind: 'value', value: v, type: rhsType, array };
-    out.push({ kind: 'cmp', lhs, op, rhs });
+    case 'bool_rel':
+    case 'bool_computed_table':
+      return planWhereExists(ctx, f, info, v, p);
+    case 'bool_rel_aggregate':
+      return planWhereRelAggregate(ctx, f, info, v, p);
+    default:
+      throw validationFailed(`field '${f.name}' not found in type: '${type.name}'`, p);
   }
-  return out;
 }
 
 /** A request `where`, already coerced to `type` (the role's `<t>_bool_exp`). */
@@ -239,106 +403,7 @@ export function planWhere(
       if (ctx.nullCollapse || info.kind === 'bool_and' || info.kind === 'bool_or') continue;
       throw validationFailed(`expected an object for type '${String(f.type)}', but found null`, p);
     }
-    switch (info.kind) {
-      case 'bool_and':
-      case 'bool_or': {
-        const list = (Array.isArray(v) ? v : [v]) as unknown[];
-        const sub = list.filter((x) => x !== null).map((x, i) => planWhere(ctx, type, table, x, `${p}[${i}]`));
-        items.push(
-          info.kind === 'bool_and' ? and(sub) : sub.length === 0 ? { kind: 'true' } : { kind: 'or', items: sub },
-        );
-        break;
-      }
-      case 'bool_not':
-        items.push({ kind: 'not', item: planWhere(ctx, type, table, v, p) });
-        break;
-      case 'bool_column':
-        items.push(
-          ...planComparisons(
-            ctx,
-            {
-              kind: 'column',
-              column: info.column,
-              castText: false,
-              ...redactField(ctx, table, info.column.name, false),
-            },
-            v as Record<string, unknown>,
-            p,
-            false,
-          ),
-        );
-        break;
-      case 'bool_computed_scalar':
-        items.push(
-          ...planComparisons(
-            ctx,
-            { kind: 'computed', cf: info.cf, ...redactField(ctx, table, info.cf.name, true) },
-            v as Record<string, unknown>,
-            p,
-            false,
-          ),
-        );
-        break;
-      case 'bool_rel':
-      case 'bool_computed_table': {
-        const ft = f.type;
-        if (!isInputObjectType(ft)) break;
-        const sub = planWhere(ctx, ft, info.table, v, p);
-        const perm = permissionFilter(ctx, info.table);
-        const source =
-          info.kind === 'bool_rel' ? { kind: 'table' as const } : { kind: 'function' as const, cf: info.cf, args: {} };
-        const mapping = info.kind === 'bool_rel' ? info.rel.mapping : null;
-        items.push({ kind: 'exists', source, table: info.table, mapping, where: and([perm, sub]) });
-        break;
-      }
-      case 'bool_rel_aggregate': {
-        const count = (v as { count?: Record<string, unknown> }).count;
-        if (!count) break;
-        const boolType = isInputObjectType(f.type) ? f.type.getFields()['count']?.type : undefined;
-        const countFields = boolType && isInputObjectType(boolType) ? boolType.getFields() : {};
-        const filterType = countFields['filter']?.type;
-        const filter =
-          count['filter'] !== undefined && filterType && isInputObjectType(filterType)
-            ? planWhere(ctx, filterType, info.table, count['filter'], `${p}.count.filter`)
-            : ({ kind: 'true' } as BoolIR);
-        const cols = ((count['arguments'] as string[] | null | undefined) ?? []).map((n) =>
-          info.table.columns.find((c) => c.gqlName === n),
-        );
-        const predicate = planComparisons(
-          ctx,
-          {
-            kind: 'column',
-            column: {
-              name: '',
-              gqlName: '',
-              type: INT4,
-              baseType: 'int4',
-              isArray: false,
-              scalar: 'Int',
-              notNull: true,
-              hasDefault: false,
-              description: null,
-            },
-            castText: false,
-          },
-          (count['predicate'] ?? {}) as Record<string, unknown>,
-          `${p}.count.predicate`,
-          false,
-        ).map((c) => (c.kind === 'cmp' ? { op: c.op, rhs: c.rhs } : { op: '_is_not_null', rhs: null }));
-        items.push({
-          kind: 'agg_count',
-          table: info.table,
-          mapping: info.rel.mapping,
-          where: and([permissionFilter(ctx, info.table), filter]),
-          columns: cols.filter((c) => c !== undefined),
-          distinct: count['distinct'] === true,
-          predicate,
-        });
-        break;
-      }
-      default:
-        throw validationFailed(`field '${k}' not found in type: '${type.name}'`, p);
-    }
+    items.push(...planWhereField(ctx, type, table, f, info, v, p));
   }
   return and(items);
 }
@@ -348,6 +413,55 @@ export function permissionFilter(ctx: BoolContext, table: TableInfo): BoolIR {
   const p = ctx.perm(table);
   if (!p) return { kind: 'false' };
   return planPermissionBoolExp(ctx, table, p.filter);
+}
+
+/**
+ * The table a permission's relationship or table computed field reaches. Load-time checks make such a permission
+ * inconsistent when its target is not tracked (model/validate-permission-exp.ts); should one still get here, the
+ * request fails rather than run with the condition dropped (which would show the role more rows).
+ */
+function permissionTarget(ctx: BoolContext, key: string, field: string, table: TableInfo): TableInfo {
+  const target = ctx.model.tables.get(key);
+  if (!target) {
+    throw new EngineError('unexpected', `"${field}" in permission of table "${table.name}" reaches an untracked table`);
+  }
+  return target;
+}
+
+/** `_exists: {_table, _where}`: a row of any tracked table matches, unrelated to this one. */
+function planPermissionExists(ctx: BoolContext, v: unknown): BoolIR {
+  const e = v as { _table: { name: string; schema?: string } | string; _where?: BoolExpJson };
+  const q = qualify(e._table);
+  const target = ctx.model.tables.get(tableKey(q.schema, q.name));
+  if (!target) throw new EngineError('unexpected', `table "${q.name}" used in _exists is not tracked`);
+  return {
+    kind: 'exists',
+    source: { kind: 'table' },
+    table: target,
+    mapping: null,
+    where: planPermissionBoolExp(ctx, target, e._where ?? {}),
+  };
+}
+
+/** A column, relationship or computed field of `table` in a permission bool-exp. */
+function planPermissionField(ctx: BoolContext, table: TableInfo, k: string, v: unknown): BoolIR[] {
+  const col = table.columnByName.get(k);
+  const ops = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { _eq: v };
+  if (col) return planComparisons(ctx, { kind: 'column', column: col, castText: false }, ops, '$', true);
+  const rel = table.relationships.find((r) => r.name === k);
+  if (rel) {
+    const target = permissionTarget(ctx, rel.target, k, table);
+    const where = planPermissionBoolExp(ctx, target, (v ?? {}) as BoolExpJson);
+    return [{ kind: 'exists', source: { kind: 'table' }, table: target, mapping: rel.mapping, where }];
+  }
+  const cf = table.computedFields.find((c) => c.name === k);
+  if (cf && cf.returns.kind === 'scalar') return planComparisons(ctx, { kind: 'computed', cf }, ops, '$', true);
+  if (cf && cf.returns.kind === 'table') {
+    const target = permissionTarget(ctx, cf.returns.table, k, table);
+    const where = planPermissionBoolExp(ctx, target, (v ?? {}) as BoolExpJson);
+    return [{ kind: 'exists', source: { kind: 'function', cf, args: {} }, table: target, mapping: null, where }];
+  }
+  throw new EngineError('unexpected', `unknown field "${k}" in permission of table "${table.name}"`);
 }
 
 /** A metadata bool-exp (permission filter or `_exists._where`), resolved against the model. */
@@ -362,56 +476,9 @@ export function planPermissionBoolExp(ctx: BoolContext, table: TableInfo, exp: B
     } else if (k === '_not' || k === '$not') {
       items.push({ kind: 'not', item: planPermissionBoolExp(ctx, table, (v ?? {}) as BoolExpJson) });
     } else if (k === '_exists') {
-      const e = v as { _table: { name: string; schema?: string } | string; _where?: BoolExpJson };
-      const q = qualify(e._table);
-      const target = ctx.model.tables.get(tableKey(q.schema, q.name));
-      if (!target) throw new EngineError('unexpected', `table "${q.name}" used in _exists is not tracked`);
-      items.push({
-        kind: 'exists',
-        source: { kind: 'table' },
-        table: target,
-        mapping: null,
-        where: planPermissionBoolExp(ctx, target, e._where ?? {}),
-      });
+      items.push(planPermissionExists(ctx, v));
     } else {
-      const col = table.columnByName.get(k);
-      const ops =
-        v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { _eq: v };
-      if (col) {
-        items.push(...planComparisons(ctx, { kind: 'column', column: col, castText: false }, ops, '$', true));
-        continue;
-      }
-      const rel = table.relationships.find((r) => r.name === k);
-      if (rel) {
-        const target = ctx.model.tables.get(rel.target);
-        if (!target) continue;
-        items.push({
-          kind: 'exists',
-          source: { kind: 'table' },
-          table: target,
-          mapping: rel.mapping,
-          where: planPermissionBoolExp(ctx, target, (v ?? {}) as BoolExpJson),
-        });
-        continue;
-      }
-      const cf = table.computedFields.find((c) => c.name === k);
-      if (cf && cf.returns.kind === 'scalar') {
-        items.push(...planComparisons(ctx, { kind: 'computed', cf }, ops, '$', true));
-        continue;
-      }
-      if (cf && cf.returns.kind === 'table') {
-        const target = ctx.model.tables.get(cf.returns.table);
-        if (!target) continue;
-        items.push({
-          kind: 'exists',
-          source: { kind: 'function', cf, args: {} },
-          table: target,
-          mapping: null,
-          where: planPermissionBoolExp(ctx, target, (v ?? {}) as BoolExpJson),
-        });
-        continue;
-      }
-      throw new EngineError('unexpected', `unknown field "${k}" in permission of table "${table.name}"`);
+      items.push(...planPermissionField(ctx, table, k, v));
     }
   }
   return and(items);

@@ -16,24 +16,32 @@ import {
   ValuesOfCorrectTypeRule,
   VariablesInAllowedPositionRule,
   execute,
+  getNamedType,
   getVariableValues,
+  isObjectType,
   specifiedRules,
   validate,
 } from 'graphql';
-import type { DocumentNode, FragmentDefinitionNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type {
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLField,
+  GraphQLObjectType,
+  GraphQLSchema,
+  OperationDefinitionNode,
+} from 'graphql';
 import { EngineError, validationFailed } from '../errors.js';
 import type { Model, SelectPermInfo, TableInfo } from '../model/model-types.js';
+import { selectPermission } from '../model/select-permission.js';
+import type { OutputInfo } from '../schema/field-info.js';
 import { outputInfo } from '../schema/field-info.js';
-import type { RootIR } from './ir.js';
+import type { BoolIR, FieldIR, RootIR } from './ir.js';
+import type { CollectedField } from './collect-fields.js';
 import { collectFields } from './collect-fields.js';
 import type { PlannerContext } from './plan-selection.js';
-import { planAggregate, planTableSelect } from './plan-selection.js';
+import { planAggregate, planFields, planTableSelect, rawArgs } from './plan-selection.js';
 import { coerceInput } from './coerce-input.js';
 import { and } from './plan-bool-exp.js';
-
-import { getNamedType, isObjectType } from 'graphql';
-import type { CollectedField } from './collect-fields.js';
-import type { BoolIR } from './ir.js';
 
 const SKIPPED = new Set<unknown>([
   FieldsOnCorrectTypeRule,
@@ -80,7 +88,7 @@ export interface PlanInput {
   readonly variables: Readonly<Record<string, unknown>>;
   readonly session: Readonly<Record<string, string>>;
   readonly nullCollapse: boolean;
-  /** Plan-cache bookkeeping (runtime-impl.ts): filled with the variables that shape the plan and the session variables it reads. */
+  /** Plan-cache bookkeeping (execute/plan-cache.ts): filled with the variables that shape the plan and the session variables it reads. */
   readonly shapeVars?: Set<string>;
   readonly usedSession?: Set<string>;
 }
@@ -129,8 +137,11 @@ export function coerceVariables(
   return r.coerced;
 }
 
-export function planOperation(input: PlanInput): RootIR[] {
-  const { schema, op, doc } = input;
+type RootField = GraphQLField<unknown, unknown>;
+type RootInfo<K extends OutputInfo['kind']> = Extract<OutputInfo, { readonly kind: K }>;
+
+/** The operation's root type: mutations need a mutation root; subscriptions fall back to the query root. */
+function rootType(schema: GraphQLSchema, op: OperationDefinitionNode): GraphQLObjectType {
   if (op.operation === OperationTypeNode.MUTATION) {
     const mroot = schema.getMutationType();
     if (!mroot) throw validationFailed('no mutations exist', '$');
@@ -140,127 +151,179 @@ export function planOperation(input: PlanInput): RootIR[] {
       ? (schema.getSubscriptionType() ?? schema.getQueryType())
       : schema.getQueryType();
   if (!root) throw validationFailed('no queries exist', '$');
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  return root;
+}
+
+function plannerContext(input: PlanInput, fragments: ReadonlyMap<string, FragmentDefinitionNode>): PlannerContext {
   const perm = (t: TableInfo): SelectPermInfo | undefined => selectPermission(t, input.role);
-  const ctx: PlannerContext = {
+  return {
     model: input.model,
     perm,
     session: input.session,
     nullCollapse: input.nullCollapse,
-    schema,
+    schema: input.schema,
     fragments,
     variables: input.variables,
     depth: 0,
     ...(input.shapeVars ? { shapeVars: input.shapeVars } : {}),
     ...(input.usedSession ? { usedSession: input.usedSession } : {}),
   };
-  const out: RootIR[] = [];
-  for (const f of collectFields(ctx, root, [op.selectionSet], '$', [])) {
-    if (f.name === '__typename') {
-      out.push({ alias: f.alias, kind: 'json', value: root.name });
-      continue;
-    }
-    if (f.name === '__schema' || f.name === '__type') {
-      for (const v of op.variableDefinitions ?? []) input.shapeVars?.add(v.variable.name.value);
-      const single: DocumentNode = {
-        kind: Kind.DOCUMENT,
-        definitions: [
-          ...fragments.values(),
-          { ...op, selectionSet: { kind: Kind.SELECTION_SET, selections: f.nodes } },
-        ],
-      };
-      const r = execute({ schema, document: single, variableValues: input.variables }) as {
-        data?: Record<string, unknown> | null;
-        errors?: readonly { message: string }[];
-      };
-      if (r.errors?.[0]) throw validationFailed(r.errors[0].message, f.path);
-      out.push({ alias: f.alias, kind: 'json', value: r.data?.[f.alias] ?? null });
-      continue;
-    }
-    const def = root.getFields()[f.name];
-    const info = outputInfo(def);
-    if (def?.extensions['hasuraAsyncQuery'] && root.name === 'subscription_root')
-      throw validationFailed('subscriptions to asynchronous actions are not supported by this engine', f.path);
-    if (!def || !info) throw validationFailed(`field '${f.name}' not found in type: '${root.name}'`, f.path);
-    if (info.kind === 'root_select') {
-      const select = planTableSelect(ctx, info.table, def, f, {
-        join: null,
-        source: { kind: 'table' },
-        withArgs: true,
-        objectType: root,
-        fieldsFrom: [],
-      });
-      out.push({
-        alias: f.alias,
-        kind: 'select',
-        select: { ...select, fields: planFieldsOf(ctx, def, f, info.table) },
-        single: false,
-      });
-    } else if (info.kind === 'root_by_pk') {
-      const select = planTableSelect(ctx, info.table, def, f, {
-        join: null,
-        source: { kind: 'table' },
-        withArgs: false,
-        objectType: root,
-        fieldsFrom: [],
-      });
-      const conds = byPkWhere(info.table, def, f, ctx);
-      out.push({
-        alias: f.alias,
-        kind: 'select',
-        select: { ...select, where: and([select.where, conds]), fields: planFieldsOf(ctx, def, f, info.table) },
-        single: true,
-      });
-    } else if (info.kind === 'root_aggregate') {
-      const { select, agg } = planAggregate(ctx, info.table, def, f, null, { kind: 'table' });
-      out.push({ alias: f.alias, kind: 'aggregate', select, agg });
-    } else if (info.kind === 'root_function') {
-      const fnArgs = functionArgsOf(ctx, def, f);
-      const select = planTableSelect(ctx, info.table, def, f, {
-        join: null,
-        source: { kind: 'function', cf: info.cf, args: fnArgs },
-        withArgs: info.set,
-        objectType: root,
-        fieldsFrom: [],
-      });
-      out.push({
-        alias: f.alias,
-        kind: 'select',
-        select: { ...select, fields: planFieldsOf(ctx, def, f, info.table) },
-        single: !info.set,
-      });
-    } else if (info.kind === 'root_function_aggregate') {
-      const fnArgs = functionArgsOf(ctx, def, f);
-      const { select, agg } = planAggregate(ctx, info.table, def, f, null, {
-        kind: 'function',
-        cf: info.cf,
-        args: fnArgs,
-      });
-      out.push({ alias: f.alias, kind: 'aggregate', select, agg });
-    } else {
-      throw new EngineError('unexpected', `unsupported root field '${f.name}'`, f.path);
-    }
-  }
-  return out;
 }
 
-import type { GraphQLField } from 'graphql';
-import { planFields, rawArgs } from './plan-selection.js';
-import { selectPermission } from '../model/select-permission.js';
+/**
+ * `__schema` / `__type` at the root: graphql-js answers them from the role's schema (an operation holding only this
+ * field). Every variable then shapes the plan, since the answer may depend on any of them.
+ */
+function planIntrospection(
+  input: PlanInput,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  f: CollectedField,
+): RootIR {
+  const { schema, op } = input;
+  for (const v of op.variableDefinitions ?? []) input.shapeVars?.add(v.variable.name.value);
+  const single: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [...fragments.values(), { ...op, selectionSet: { kind: Kind.SELECTION_SET, selections: f.nodes } }],
+  };
+  const r = execute({ schema, document: single, variableValues: input.variables }) as {
+    data?: Record<string, unknown> | null;
+    errors?: readonly { message: string }[];
+  };
+  if (r.errors?.[0]) throw validationFailed(r.errors[0].message, f.path);
+  return { alias: f.alias, kind: 'json', value: r.data?.[f.alias] ?? null };
+}
 
-function planFieldsOf(ctx: PlannerContext, def: GraphQLField<unknown, unknown>, f: CollectedField, table: TableInfo) {
+/** `<t>` (a list of rows, with the select arguments). */
+function planRootSelect(
+  ctx: PlannerContext,
+  root: GraphQLObjectType,
+  def: RootField,
+  f: CollectedField,
+  info: RootInfo<'root_select'>,
+): RootIR {
+  const select = planTableSelect(ctx, info.table, def, f, {
+    join: null,
+    source: { kind: 'table' },
+    withArgs: true,
+    objectType: root,
+    fieldsFrom: [],
+  });
+  return {
+    alias: f.alias,
+    kind: 'select',
+    select: { ...select, fields: planFieldsOf(ctx, def, f, info.table) },
+    single: false,
+  };
+}
+
+/** `<t>_by_pk` (one row, its primary key columns as arguments). */
+function planRootByPk(
+  ctx: PlannerContext,
+  root: GraphQLObjectType,
+  def: RootField,
+  f: CollectedField,
+  info: RootInfo<'root_by_pk'>,
+): RootIR {
+  const select = planTableSelect(ctx, info.table, def, f, {
+    join: null,
+    source: { kind: 'table' },
+    withArgs: false,
+    objectType: root,
+    fieldsFrom: [],
+  });
+  const conds = byPkWhere(info.table, def, f, ctx);
+  return {
+    alias: f.alias,
+    kind: 'select',
+    select: { ...select, where: and([select.where, conds]), fields: planFieldsOf(ctx, def, f, info.table) },
+    single: true,
+  };
+}
+
+/** A tracked function: rows of its return table (one row unless it returns a set). */
+function planRootFunction(
+  ctx: PlannerContext,
+  root: GraphQLObjectType,
+  def: RootField,
+  f: CollectedField,
+  info: RootInfo<'root_function'>,
+): RootIR {
+  const fnArgs = functionArgsOf(ctx, def, f);
+  const select = planTableSelect(ctx, info.table, def, f, {
+    join: null,
+    source: { kind: 'function', cf: info.cf, args: fnArgs },
+    withArgs: info.set,
+    objectType: root,
+    fieldsFrom: [],
+  });
+  return {
+    alias: f.alias,
+    kind: 'select',
+    select: { ...select, fields: planFieldsOf(ctx, def, f, info.table) },
+    single: !info.set,
+  };
+}
+
+function planRootFunctionAggregate(
+  ctx: PlannerContext,
+  def: RootField,
+  f: CollectedField,
+  info: RootInfo<'root_function_aggregate'>,
+): RootIR {
+  const fnArgs = functionArgsOf(ctx, def, f);
+  const { select, agg } = planAggregate(ctx, info.table, def, f, null, {
+    kind: 'function',
+    cf: info.cf,
+    args: fnArgs,
+  });
+  return { alias: f.alias, kind: 'aggregate', select, agg };
+}
+
+/** A database root field of the role's schema. */
+function planRootField(ctx: PlannerContext, root: GraphQLObjectType, f: CollectedField): RootIR {
+  const def = root.getFields()[f.name];
+  const info = outputInfo(def);
+  if (def?.extensions['hasuraAsyncQuery'] && root.name === 'subscription_root')
+    throw validationFailed('subscriptions to asynchronous actions are not supported by this engine', f.path);
+  if (!def || !info) throw validationFailed(`field '${f.name}' not found in type: '${root.name}'`, f.path);
+  switch (info.kind) {
+    case 'root_select':
+      return planRootSelect(ctx, root, def, f, info);
+    case 'root_by_pk':
+      return planRootByPk(ctx, root, def, f, info);
+    case 'root_aggregate': {
+      const { select, agg } = planAggregate(ctx, info.table, def, f, null, { kind: 'table' });
+      return { alias: f.alias, kind: 'aggregate', select, agg };
+    }
+    case 'root_function':
+      return planRootFunction(ctx, root, def, f, info);
+    case 'root_function_aggregate':
+      return planRootFunctionAggregate(ctx, def, f, info);
+    default:
+      throw new EngineError('unexpected', `unsupported root field '${f.name}'`, f.path);
+  }
+}
+
+export function planOperation(input: PlanInput): RootIR[] {
+  const { schema, op, doc } = input;
+  const root = rootType(schema, op);
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const ctx = plannerContext(input, fragments);
+  return collectFields(ctx, root, [op.selectionSet], '$', []).map((f): RootIR => {
+    if (f.name === '__typename') return { alias: f.alias, kind: 'json', value: root.name };
+    if (f.name === '__schema' || f.name === '__type') return planIntrospection(input, fragments, f);
+    return planRootField(ctx, root, f);
+  });
+}
+
+function planFieldsOf(ctx: PlannerContext, def: RootField, f: CollectedField, table: TableInfo): FieldIR[] {
   const t = getNamedType(def.type);
   if (!isObjectType(t)) throw new Error('object type expected');
   return planFields(ctx, t, f, table);
 }
 
-function byPkWhere(
-  table: TableInfo,
-  def: GraphQLField<unknown, unknown>,
-  f: CollectedField,
-  ctx: PlannerContext,
-): BoolIR {
+function byPkWhere(table: TableInfo, def: RootField, f: CollectedField, ctx: PlannerContext): BoolIR {
   const raw = rawArgs(ctx, f, def);
   const items: BoolIR[] = [];
   for (const a of def.args) {
@@ -277,11 +340,7 @@ function byPkWhere(
   return and(items);
 }
 
-function functionArgsOf(
-  ctx: PlannerContext,
-  def: GraphQLField<unknown, unknown>,
-  f: CollectedField,
-): Record<string, unknown> {
+function functionArgsOf(ctx: PlannerContext, def: RootField, f: CollectedField): Record<string, unknown> {
   const raw = rawArgs(ctx, f, def);
   const a = def.args.find((x) => x.name === 'args');
   if (!a || raw['args'] === undefined) return {};

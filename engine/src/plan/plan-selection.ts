@@ -7,6 +7,7 @@ import { isObjectType, getNamedType } from 'graphql';
 import type { GraphQLField, GraphQLObjectType } from 'graphql';
 import { validationFailed } from '../errors.js';
 import type { TableInfo } from '../model/model-types.js';
+import type { OutputInfo } from '../schema/field-info.js';
 import { outputInfo } from '../schema/field-info.js';
 import type { AggFieldIR, AggItemIR, BoolIR, FieldIR, Mapping, SelectIR, SourceIR } from './ir.js';
 import type { CollectContext, CollectedField } from './collect-fields.js';
@@ -119,6 +120,123 @@ export function planTableSelect(
   };
 }
 
+type FieldInfo<K extends OutputInfo['kind']> = Extract<OutputInfo, { readonly kind: K }>;
+type FieldDef = GraphQLField<unknown, unknown>;
+
+/** A column, with its JSON `path` argument parsed. */
+function planColumnField(
+  ctx: PlannerContext,
+  table: TableInfo | undefined,
+  c: CollectedField,
+  def: FieldDef,
+  info: FieldInfo<'column'>,
+): FieldIR {
+  const raw = rawArgs(ctx, c, def);
+  let path: string[] | null = null;
+  if (typeof raw['path'] === 'string') {
+    path = parseJsonPath(raw['path']);
+    if (path === null) throw validationFailed(`parse json path error: ${raw['path']}`, `${c.path}.args.path`);
+  }
+  const redact = redactionOf(ctx, table, info.column.name, false);
+  return { alias: c.alias, kind: 'column', column: info.column, path, ...(redact ? { redact } : {}) };
+}
+
+function planComputedScalarField(
+  ctx: PlannerContext,
+  table: TableInfo | undefined,
+  c: CollectedField,
+  def: FieldDef,
+  info: FieldInfo<'computed_scalar'>,
+): FieldIR {
+  const redact = redactionOf(ctx, table, info.cf.name, true);
+  return {
+    alias: c.alias,
+    kind: 'computed_scalar',
+    cf: info.cf,
+    args: computedArgs(ctx, def, rawArgs(ctx, c, def), c.path),
+    ...(redact ? { redact } : {}),
+  };
+}
+
+function planRelationshipField(
+  ctx: PlannerContext,
+  c: CollectedField,
+  def: FieldDef,
+  info: FieldInfo<'relationship'>,
+): FieldIR {
+  const select = planTableSelect(ctx, info.table, def, c, {
+    join: info.rel.mapping,
+    source: { kind: 'table' },
+    withArgs: info.rel.kind === 'array',
+    objectType: childType(def),
+    fieldsFrom: null,
+  });
+  return { alias: c.alias, kind: info.rel.kind === 'object' ? 'object' : 'array', select };
+}
+
+/** A computed field returning rows of a table: a list when the function returns a set, else one row. */
+function planComputedTableField(
+  ctx: PlannerContext,
+  c: CollectedField,
+  def: FieldDef,
+  info: FieldInfo<'computed_table'>,
+): FieldIR {
+  const cfArgs = computedArgs(ctx, def, rawArgs(ctx, c, def), c.path);
+  const set = info.cf.returns.kind === 'table' && info.cf.returns.set;
+  const select = planTableSelect(ctx, info.table, def, c, {
+    join: null,
+    source: { kind: 'function', cf: info.cf, args: cfArgs },
+    withArgs: set,
+    objectType: childType(def),
+    fieldsFrom: null,
+  });
+  return { alias: c.alias, kind: set ? 'array' : 'object', select };
+}
+
+/** `<rel>_aggregate` or `<computed field>_aggregate`. */
+function planAggregateField(
+  ctx: PlannerContext,
+  c: CollectedField,
+  def: FieldDef,
+  info: FieldInfo<'rel_aggregate' | 'computed_aggregate'>,
+): FieldIR {
+  const source: SourceIR =
+    info.kind === 'rel_aggregate'
+      ? { kind: 'table' }
+      : { kind: 'function', cf: info.cf, args: computedArgs(ctx, def, rawArgs(ctx, c, def), c.path) };
+  const join = info.kind === 'rel_aggregate' ? info.rel.mapping : null;
+  const { select, agg } = planAggregate(ctx, info.table, def, c, join, source);
+  return { alias: c.alias, kind: 'aggregate', select, agg };
+}
+
+/** One collected field of an object of `parent` (the role's type of `table`). */
+function planField(
+  ctx: PlannerContext,
+  parent: GraphQLObjectType,
+  table: TableInfo | undefined,
+  c: CollectedField,
+): FieldIR {
+  if (c.name === '__typename') return { alias: c.alias, kind: 'typename', name: parent.name };
+  const def = lookupField(parent, c);
+  const info = outputInfo(def);
+  if (!info) throw validationFailed(`field '${c.name}' not found in type: '${parent.name}'`, c.path);
+  switch (info.kind) {
+    case 'column':
+      return planColumnField(ctx, table, c, def, info);
+    case 'computed_scalar':
+      return planComputedScalarField(ctx, table, c, def, info);
+    case 'relationship':
+      return planRelationshipField(ctx, c, def, info);
+    case 'computed_table':
+      return planComputedTableField(ctx, c, def, info);
+    case 'rel_aggregate':
+    case 'computed_aggregate':
+      return planAggregateField(ctx, c, def, info);
+    default:
+      throw validationFailed(`field '${c.name}' not found in type: '${parent.name}'`, c.path);
+  }
+}
+
 export function planFields(
   ctx: PlannerContext,
   parent: GraphQLObjectType,
@@ -128,74 +246,7 @@ export function planFields(
   if (++ctx.depth > MAX_DEPTH) throw validationFailed('the query is nested too deeply', f.path);
   const out: FieldIR[] = [];
   for (const c of collectFields(ctx, parent, subSelections(f), f.path, f.fragStack)) {
-    if (c.name === '__typename') {
-      out.push({ alias: c.alias, kind: 'typename', name: parent.name });
-      continue;
-    }
-    const def = lookupField(parent, c);
-    const info = outputInfo(def);
-    if (!info) throw validationFailed(`field '${c.name}' not found in type: '${parent.name}'`, c.path);
-    switch (info.kind) {
-      case 'column': {
-        const raw = rawArgs(ctx, c, def);
-        let path: string[] | null = null;
-        if (typeof raw['path'] === 'string') {
-          path = parseJsonPath(raw['path']);
-          if (path === null) throw validationFailed(`parse json path error: ${raw['path']}`, `${c.path}.args.path`);
-        }
-        const redact = redactionOf(ctx, table, info.column.name, false);
-        out.push({ alias: c.alias, kind: 'column', column: info.column, path, ...(redact ? { redact } : {}) });
-        break;
-      }
-      case 'computed_scalar': {
-        const redact = redactionOf(ctx, table, info.cf.name, true);
-        out.push({
-          alias: c.alias,
-          kind: 'computed_scalar',
-          cf: info.cf,
-          args: computedArgs(ctx, def, rawArgs(ctx, c, def), c.path),
-          ...(redact ? { redact } : {}),
-        });
-        break;
-      }
-      case 'relationship': {
-        const select = planTableSelect(ctx, info.table, def, c, {
-          join: info.rel.mapping,
-          source: { kind: 'table' },
-          withArgs: info.rel.kind === 'array',
-          objectType: childType(def),
-          fieldsFrom: null,
-        });
-        out.push({ alias: c.alias, kind: info.rel.kind === 'object' ? 'object' : 'array', select });
-        break;
-      }
-      case 'computed_table': {
-        const cfArgs = computedArgs(ctx, def, rawArgs(ctx, c, def), c.path);
-        const set = info.cf.returns.kind === 'table' && info.cf.returns.set;
-        const select = planTableSelect(ctx, info.table, def, c, {
-          join: null,
-          source: { kind: 'function', cf: info.cf, args: cfArgs },
-          withArgs: set,
-          objectType: childType(def),
-          fieldsFrom: null,
-        });
-        out.push({ alias: c.alias, kind: set ? 'array' : 'object', select });
-        break;
-      }
-      case 'rel_aggregate':
-      case 'computed_aggregate': {
-        const source: SourceIR =
-          info.kind === 'rel_aggregate'
-            ? { kind: 'table' }
-            : { kind: 'function', cf: info.cf, args: computedArgs(ctx, def, rawArgs(ctx, c, def), c.path) };
-        const join = info.kind === 'rel_aggregate' ? info.rel.mapping : null;
-        const { select, agg } = planAggregate(ctx, info.table, def, c, join, source);
-        out.push({ alias: c.alias, kind: 'aggregate', select, agg });
-        break;
-      }
-      default:
-        throw validationFailed(`field '${c.name}' not found in type: '${parent.name}'`, c.path);
-    }
+    out.push(planField(ctx, parent, table, c));
   }
   ctx.depth--;
   return out;

@@ -26,7 +26,7 @@ import type {
   TypeNode,
 } from 'graphql';
 import type { TableInfo } from '../model/model-types.js';
-import type { ActionInfo, ActionsModel, CustomRelationship } from '../model/resolve-actions.js';
+import type { ActionInfo, ActionsModel, CustomRelationship } from '../model/action-types.js';
 import type { SchemaContext } from './schema-context.js';
 import type { TableTypes } from './build-table-types.js';
 

@@ -22,7 +22,7 @@ import type {
 } from 'graphql';
 import type { ColumnInfo, RelationshipInfo, TableInfo } from '../model/model-types.js';
 import { isNumericType } from '../model/pg-scalars.js';
-import type { DeletePermInfo, InsertPermInfo, UpdatePermInfo } from '../model/resolve-mutation.js';
+import type { DeletePermInfo, InsertPermInfo, UpdatePermInfo } from '../model/mutation-types.js';
 import { mutationPerms } from '../model/resolve-mutation.js';
 import type { SchemaContext } from './schema-context.js';
 import { COLUMN_VALUE } from './build-scalars.js';

@@ -88,81 +88,104 @@ export class TableTypes {
           description: t.description ?? `columns and relationships of "${t.name}"`,
           fields: () => {
             const f: GraphQLFieldConfigMap<unknown, unknown> = {};
-            for (const c of this.ctx.columns(t)) {
-              const cfg: OutCfg = { type: this.columnOutputType(c), extensions: out({ kind: 'column', column: c }) };
-              if (c.description) cfg.description = c.description;
-              if (c.baseType === 'json' || c.baseType === 'jsonb')
-                cfg.args = { path: { type: GraphQLString, description: 'JSON select path' } };
-              f[c.gqlName] = cfg;
-            }
-            for (const { rel, target, aggregate } of this.ctx.relationships(t)) {
-              if (rel.kind === 'object') {
-                const o = this.object(target);
-                f[rel.name] = {
-                  type: rel.nonNull ? new GraphQLNonNull(o) : o,
-                  description: rel.description ?? 'An object relationship',
-                  extensions: out({ kind: 'relationship', rel, table: target }),
-                };
-              } else {
-                f[rel.name] = {
-                  type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(this.object(target)))),
-                  description: rel.description ?? 'An array relationship',
-                  args: this.selectArgs(target),
-                  extensions: out({ kind: 'relationship', rel, table: target }),
-                };
-                if (aggregate) {
-                  f[`${rel.name}_aggregate`] = {
-                    type: new GraphQLNonNull(this.aggregate(target)),
-                    description: rel.description ?? 'An aggregate relationship',
-                    args: this.selectArgs(target),
-                    extensions: out({ kind: 'rel_aggregate', rel, table: target }),
-                  };
-                }
-              }
-            }
-            for (const { cf, target, aggregate } of this.ctx.computed(t)) {
-              const args = this.functionArgs(
-                cf,
-                `input parameters for computed field "${cf.name}" defined on table "${t.name}"`,
-              );
-              const description = cf.description ?? `A computed field, executes function "${cf.fnName}"`;
-              if (cf.returns.kind === 'scalar') {
-                f[cf.name] = {
-                  type: this.ctx.scalars.scalar(cf.returns.scalar),
-                  description,
-                  args,
-                  extensions: out({ kind: 'computed_scalar', cf }),
-                };
-              } else if (target) {
-                const o = this.object(target);
-                if (cf.returns.set) {
-                  f[cf.name] = {
-                    type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(o))),
-                    description,
-                    args: { ...args, ...this.selectArgs(target) },
-                    extensions: out({ kind: 'computed_table', cf, table: target }),
-                  };
-                  if (aggregate) {
-                    f[`${cf.name}_aggregate`] = {
-                      type: new GraphQLNonNull(this.aggregate(target)),
-                      description,
-                      args: { ...args, ...this.selectArgs(target) },
-                      extensions: out({ kind: 'computed_aggregate', cf, table: target }),
-                    };
-                  }
-                } else
-                  f[cf.name] = {
-                    type: o,
-                    description,
-                    args,
-                    extensions: out({ kind: 'computed_table', cf, table: target }),
-                  };
-              }
-            }
+            this.columnFields(t, f);
+            this.relationshipFields(t, f);
+            this.computedFields(t, f);
             return sortFields(f);
           },
         }),
     );
+  }
+
+  /** The role's columns of `t` as fields (a JSON column takes a `path` argument). */
+  private columnFields(t: TableInfo, f: GraphQLFieldConfigMap<unknown, unknown>): void {
+    for (const c of this.ctx.columns(t)) {
+      const cfg: OutCfg = { type: this.columnOutputType(c), extensions: out({ kind: 'column', column: c }) };
+      if (c.description) cfg.description = c.description;
+      if (c.baseType === 'json' || c.baseType === 'jsonb')
+        cfg.args = { path: { type: GraphQLString, description: 'JSON select path' } };
+      f[c.gqlName] = cfg;
+    }
+  }
+
+  /** Object relationships, array relationships and (when the role may aggregate the target) `<rel>_aggregate`. */
+  private relationshipFields(t: TableInfo, f: GraphQLFieldConfigMap<unknown, unknown>): void {
+    for (const { rel, target, aggregate } of this.ctx.relationships(t)) {
+      if (rel.kind === 'object') {
+        const o = this.object(target);
+        f[rel.name] = {
+          type: rel.nonNull ? new GraphQLNonNull(o) : o,
+          description: rel.description ?? 'An object relationship',
+          extensions: out({ kind: 'relationship', rel, table: target }),
+        };
+        continue;
+      }
+      f[rel.name] = {
+        type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(this.object(target)))),
+        description: rel.description ?? 'An array relationship',
+        args: this.selectArgs(target),
+        extensions: out({ kind: 'relationship', rel, table: target }),
+      };
+      if (aggregate) {
+        f[`${rel.name}_aggregate`] = {
+          type: new GraphQLNonNull(this.aggregate(target)),
+          description: rel.description ?? 'An aggregate relationship',
+          args: this.selectArgs(target),
+          extensions: out({ kind: 'rel_aggregate', rel, table: target }),
+        };
+      }
+    }
+  }
+
+  /** Computed fields: a scalar, one row of the target table, or a set of rows (with `<cf>_aggregate`). */
+  private computedFields(t: TableInfo, f: GraphQLFieldConfigMap<unknown, unknown>): void {
+    for (const { cf, target, aggregate } of this.ctx.computed(t)) {
+      const args = this.functionArgs(
+        cf,
+        `input parameters for computed field "${cf.name}" defined on table "${t.name}"`,
+      );
+      const description = cf.description ?? `A computed field, executes function "${cf.fnName}"`;
+      if (cf.returns.kind === 'scalar') {
+        f[cf.name] = {
+          type: this.ctx.scalars.scalar(cf.returns.scalar),
+          description,
+          args,
+          extensions: out({ kind: 'computed_scalar', cf }),
+        };
+      } else if (target) {
+        this.computedTableFields(cf, cf.returns.set, target, aggregate, args, description, f);
+      }
+    }
+  }
+
+  private computedTableFields(
+    cf: ComputedFieldInfo,
+    set: boolean,
+    target: TableInfo,
+    aggregate: boolean,
+    args: GraphQLFieldConfigArgumentMap,
+    description: string,
+    f: GraphQLFieldConfigMap<unknown, unknown>,
+  ): void {
+    const o = this.object(target);
+    if (!set) {
+      f[cf.name] = { type: o, description, args, extensions: out({ kind: 'computed_table', cf, table: target }) };
+      return;
+    }
+    f[cf.name] = {
+      type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(o))),
+      description,
+      args: { ...args, ...this.selectArgs(target) },
+      extensions: out({ kind: 'computed_table', cf, table: target }),
+    };
+    if (aggregate) {
+      f[`${cf.name}_aggregate`] = {
+        type: new GraphQLNonNull(this.aggregate(target)),
+        description,
+        args: { ...args, ...this.selectArgs(target) },
+        extensions: out({ kind: 'computed_aggregate', cf, table: target }),
+      };
+    }
   }
 
   /** `args: <fn>_args` for a function's user arguments (none when it takes only the row/session). */

@@ -3,30 +3,31 @@
  * `encodeQErr` envelope and the error's real status (src: Server/App.hs `mkSpockAction` with `encodeQErr`).
  */
 import { invalidJsonMessage } from '../auth/aeson-errors.js';
-import { includeInternal } from './config.js';
+import { EngineError, asEngineError, encodeApiError, showsInternal } from '../errors.js';
 import type { AuthResult, RequestCtx, ServerState } from './context.js';
-import { BodyTooLarge, readBody, sendJson } from './http-io.js';
-import { QErr, encodeQErr, toQErr } from './qerr.js';
+import { isBodyTooLarge, readBody, sendJson } from './http-io.js';
 
 /** OSS `authorizeV1MetadataApi` / `authorizeV2QueryApi`. */
 export function restrictedAdminOnly(auth: AuthResult): void {
-  if (auth.session.role !== 'admin') throw new QErr(400, 'access-denied', 'restricted access : admin only', '$.args');
+  if (auth.session.role !== 'admin')
+    throw EngineError.badRequest('access-denied', 'restricted access : admin only', '$.args');
 }
 
 /** `onlyAdmin` (explain, config). */
 export function onlyAdmin(auth: AuthResult): void {
   if (auth.session.role !== 'admin')
-    throw new QErr(400, 'access-denied', 'You have to be an admin to access this endpoint');
+    throw EngineError.badRequest('access-denied', 'You have to be an admin to access this endpoint');
 }
 
-export function sendQErr(state: ServerState, ctx: RequestCtx, e: unknown, role: string | undefined): void {
-  const q = toQErr(e);
-  if (q.code === 'unexpected' && !(e instanceof QErr)) {
+/** Answer with the error's status and body; `role` is the authenticated one (none: `internal` is never shown). */
+export function sendApiError(state: ServerState, ctx: RequestCtx, e: unknown, role: string | undefined): void {
+  if (!(e instanceof EngineError)) {
     state.log(
       `${ctx.url.pathname}: unexpected error (request ${ctx.requestId}): ${e instanceof Error ? (e.stack ?? e.message) : 'non-error thrown'}`,
     );
   }
-  sendJson(ctx.res, q.status, encodeQErr(q, role !== undefined && includeInternal(state.cfg, role)));
+  const q = asEngineError(e);
+  sendJson(ctx.res, q.status, encodeApiError(q, showsInternal(state.cfg.internalErrors, role)));
 }
 
 /**
@@ -42,7 +43,7 @@ export async function adminPost(
   try {
     auth = await state.auth.resolve(ctx.headers, undefined);
   } catch (e) {
-    sendQErr(state, ctx, e, undefined);
+    sendApiError(state, ctx, e, undefined);
     return;
   }
   let body: unknown;
@@ -51,21 +52,21 @@ export async function adminPost(
     try {
       body = JSON.parse(text);
     } catch (e) {
-      throw new QErr(400, 'invalid-json', invalidJsonMessage(text, e));
+      throw EngineError.badRequest('invalid-json', invalidJsonMessage(text, e));
     }
   } catch (e) {
-    if (e instanceof BodyTooLarge) {
+    if (isBodyTooLarge(e)) {
       ctx.res.setHeader('Connection', 'close');
-      sendQErr(state, ctx, new QErr(413, 'bad-request', 'request body is too large'), undefined);
+      sendApiError(state, ctx, e, undefined);
       return;
     }
-    sendQErr(state, ctx, e, auth.session.role);
+    sendApiError(state, ctx, e, auth.session.role);
     return;
   }
   try {
     const out = await handler(body, auth);
     sendJson(ctx.res, 200, out, auth.responseHeaders);
   } catch (e) {
-    sendQErr(state, ctx, e, auth.session.role);
+    sendApiError(state, ctx, e, auth.session.role);
   }
 }

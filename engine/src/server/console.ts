@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RequestCtx, ServerState } from './context.js';
 import { sendText } from './http-io.js';
-import { notFound, encodeQErr } from './qerr.js';
+import { EngineError, encodeApiError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 const pkgDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
@@ -84,7 +84,7 @@ export async function handleConsole(state: ServerState, ctx: RequestCtx): Promis
   if (path.startsWith('/console/assets/')) {
     const buf = await loadAsset(path.slice('/console/assets/'.length));
     if (buf === undefined) {
-      sendText(ctx.res, 404, 'application/json; charset=utf-8', encodeQErr(notFound(), false));
+      sendText(ctx.res, 404, 'application/json; charset=utf-8', encodeApiError(EngineError.notFound(), false));
       return;
     }
     ctx.res.setHeader('Cache-Control', 'public, max-age=86400');

@@ -2,8 +2,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticator, AuthResult } from '../auth/authenticate.js';
 import type { HeaderList } from '../auth/headers.js';
-import type { Runtime } from '../runtime.js';
-import type { ServerConfig } from './config.js';
+import type { Runtime } from '../execute/types.js';
+import type { CorsPolicy, ServerConfig } from '../config/server-config.js';
 
 export interface ServerState {
   runtime: Runtime;
@@ -29,3 +29,15 @@ export interface RequestCtx {
 export type Handler = (state: ServerState, ctx: RequestCtx) => Promise<void>;
 
 export type { AuthResult };
+
+/** What a websocket upgrade gets (server/ws). */
+export interface UpgradeContext {
+  runtime: Runtime;
+  auth: Authenticator;
+  /** Settings such as enabled APIs (`graphql` must be enabled for /v1/graphql). */
+  graphqlEnabled: boolean;
+  /** `HASURA_GRAPHQL_CORS_DOMAIN` / `DISABLE_CORS`: which upgrade origins are accepted (cors.ts `websocketOrigin`). */
+  cors: CorsPolicy;
+  /** `HASURA_GRAPHQL_WS_READ_COOKIE` */
+  wsReadCookie: boolean;
+}

@@ -8,16 +8,16 @@ import { mkUserInfo } from '../auth/user-info.js';
 import { adminPost, onlyAdmin } from './admin-api.js';
 import type { RequestCtx, ServerState } from './context.js';
 import { decodeGqlRequests } from './gql-request.js';
-import { QErr } from './qerr.js';
+import { EngineError } from '../errors.js';
 
 export async function handleExplain(state: ServerState, ctx: RequestCtx): Promise<void> {
   await adminPost(state, ctx, async (body, auth) => {
     if (typeof body !== 'object' || body === null || Array.isArray(body))
-      throw new QErr(400, 'parse-failed', 'expected an object', '$');
+      throw EngineError.badRequest('parse-failed', 'expected an object', '$');
     const o = body as Record<string, unknown>;
-    if (!('query' in o)) throw new QErr(400, 'parse-failed', 'key "query" not found', '$');
+    if (!('query' in o)) throw EngineError.badRequest('parse-failed', 'key "query" not found', '$');
     const decoded = decodeGqlRequests(o['query']);
-    if (decoded.batch) throw new QErr(400, 'parse-failed', 'expected an object', '$.query');
+    if (decoded.batch) throw EngineError.badRequest('parse-failed', 'expected an object', '$.query');
     onlyAdmin(auth);
     const user: Record<string, string> = {};
     const rawUser = o['user'];

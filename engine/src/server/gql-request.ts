@@ -3,13 +3,14 @@
  * (src: server/src-lib/Hasura/GraphQL/Transport/HTTP/Protocol.hs): an array is a batch, anything else one request
  * `{query, variables?, operationName?}`. Failures are `parse-failed` with aeson's messages and JSON paths.
  */
-import type { ExecuteRequest } from '../runtime.js';
+import type { ExecuteRequest } from '../execute/types.js';
 import { expected } from '../auth/aeson-errors.js';
-import { QErr } from './qerr.js';
+import { EngineError } from '../errors.js';
 
 export type GqlRequests = { batch: false; reqs: [ExecuteRequest] } | { batch: true; reqs: ExecuteRequest[] };
 
-const parseFailed = (message: string, path: string): QErr => new QErr(400, 'parse-failed', message, path);
+const parseFailed = (message: string, path: string): EngineError =>
+  EngineError.badRequest('parse-failed', message, path);
 
 function decodeOne(v: unknown, path: string): ExecuteRequest {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
@@ -29,7 +30,7 @@ function decodeOne(v: unknown, path: string): ExecuteRequest {
   // Hasura checks the `persistedQuery` extension and refuses it unless APQ is enabled (it never is here).
   const ext = o['extensions'];
   if (typeof ext === 'object' && ext !== null && 'persistedQuery' in ext) {
-    throw new QErr(400, 'not-supported', 'Automatic Persisted Queries is not enabled', '$');
+    throw EngineError.badRequest('not-supported', 'Automatic Persisted Queries is not enabled');
   }
   const op = o['operationName'];
   if (op !== undefined && op !== null) {
@@ -42,27 +43,4 @@ function decodeOne(v: unknown, path: string): ExecuteRequest {
 export function decodeGqlRequests(v: unknown): GqlRequests {
   if (Array.isArray(v)) return { batch: true, reqs: v.map((x, i) => decodeOne(x, `$[${i}]`)) };
   return { batch: false, reqs: [decodeOne(v, '$')] };
-}
-
-/** `GET /v1/graphql?query=…&variables=<json>&operationName=…` */
-export function decodeGetRequest(params: URLSearchParams): ExecuteRequest {
-  const query = params.get('query');
-  if (query === null) throw parseFailed('key "query" not found', '$');
-  const req: ExecuteRequest = { query };
-  const vars = params.get('variables');
-  if (vars !== null && vars !== '') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(vars);
-    } catch {
-      throw new QErr(400, 'invalid-json', 'Error in $: Failed reading: not a valid json value', '$.variables');
-    }
-    if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) {
-      throw parseFailed(expected('HashMap ~Name', 'Object', parsed), '$.variables');
-    }
-    req.variables = parsed as Record<string, unknown> | null;
-  }
-  const op = params.get('operationName');
-  if (op !== null && op !== '') req.operationName = op;
-  return req;
 }

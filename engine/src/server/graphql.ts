@@ -4,34 +4,48 @@
  * - the body is parsed first; if it does not parse, auth still runs (without the request) and an auth error wins;
  * - errors use the GraphQL envelope; on `/v1/graphql` they are HTTP 200 (except 401s with
  *   `HASURA_GRAPHQL_PRESERVE_401_ERRORS`), `/v1alpha1/graphql` keeps the real status;
- * - a batch answers an array with one response per request (errors inline, HTTP 200);
+ * - a batch answers an array with one response per request (errors inline, HTTP 200); a batch over the role's
+ *   `batch_limit` (metadata api_limits) is refused as a whole;
  * - the runtime's JSON text is written as is; `extensions.internal` only for admin (or dev mode);
  * - the auth webhook's `Set-Cookie` headers are added to successful responses.
  */
-import type { ExecuteRequest } from '../runtime.js';
+import type { ExecuteRequest } from '../execute/types.js';
 import { invalidJsonMessage } from '../auth/aeson-errors.js';
 import type { Session } from '../session.js';
-import { includeInternal } from './config.js';
+import {
+  EngineError,
+  asEngineError,
+  encodeGraphQLError,
+  graphqlErrorEntry,
+  showsInternal,
+  stripInternal,
+} from '../errors.js';
 import type { AuthResult, RequestCtx, ServerState } from './context.js';
-import { decodeGetRequest, decodeGqlRequests, type GqlRequests } from './gql-request.js';
-import { BodyTooLarge, readBody, sendJson } from './http-io.js';
-import { QErr, encodeGQErr, gqlErrorEntry, stripInternalFromErrorBody, toQErr } from './qerr.js';
+import { decodeGqlRequests, type GqlRequests } from './gql-request.js';
+import { isBodyTooLarge, readBody, sendJson } from './http-io.js';
+import { checkBatchLimit, readApiLimits } from '../plan/api-limits.js';
 
 export type GraphQLFlavour = 'v1' | 'v1alpha1';
 
-function errorStatus(state: ServerState, flavour: GraphQLFlavour, e: QErr): number {
+function errorStatus(state: ServerState, flavour: GraphQLFlavour, e: EngineError): number {
   if (flavour === 'v1alpha1') return e.status;
   return state.cfg.preserve401 && e.status === 401 ? 401 : 200;
 }
 
+/** Answer with one error; `role` is the authenticated one (none: `internal` is never shown). */
 function sendGqlError(
   state: ServerState,
   ctx: RequestCtx,
   flavour: GraphQLFlavour,
-  e: QErr,
-  withInternal: boolean,
+  err: unknown,
+  role: string | undefined,
 ): void {
-  sendJson(ctx.res, errorStatus(state, flavour, e), encodeGQErr(e, withInternal));
+  const e = asEngineError(err);
+  sendJson(
+    ctx.res,
+    errorStatus(state, flavour, e),
+    encodeGraphQLError(e, showsInternal(state.cfg.internalErrors, role)),
+  );
 }
 
 /** Status of an error body the runtime returned as text (only consulted for /v1alpha1). */
@@ -50,7 +64,7 @@ function statusOfErrorBody(body: string): number {
  * `extensions.internal` it added.
  */
 function hideInternal(state: ServerState, session: Session, body: string): string {
-  return includeInternal(state.cfg, session.role) ? body : stripInternalFromErrorBody(body);
+  return showsInternal(state.cfg.internalErrors, session.role) ? body : stripInternal(body);
 }
 
 async function executeOne(
@@ -58,18 +72,18 @@ async function executeOne(
   ctx: RequestCtx,
   req: ExecuteRequest,
   session: Session,
-): Promise<{ body: string; headers: Array<[string, string]>; error?: QErr }> {
+): Promise<{ body: string; headers: Array<[string, string]>; error?: EngineError }> {
   try {
     const r = await state.runtime.execute(req, session, { headers: ctx.flatHeaders });
     return { body: hideInternal(state, session, r.body), headers: Object.entries(r.headers ?? {}) };
   } catch (e) {
-    const q = toQErr(e);
-    if (q.code === 'unexpected' && !(e instanceof QErr))
+    if (!(e instanceof EngineError))
       state.log(
         `graphql: unexpected error (request ${ctx.requestId}): ${e instanceof Error ? (e.stack ?? e.message) : 'non-error thrown'}`,
       );
+    const q = asEngineError(e);
     return {
-      body: JSON.stringify({ errors: [gqlErrorEntry(q, includeInternal(state.cfg, session.role))] }),
+      body: JSON.stringify({ errors: [graphqlErrorEntry(q, showsInternal(state.cfg.internalErrors, session.role))] }),
       headers: [],
       error: q,
     };
@@ -87,11 +101,18 @@ async function run(
   if (!reqs.batch) {
     const r = await executeOne(state, ctx, reqs.reqs[0], session);
     if (r.error) {
-      sendGqlError(state, ctx, flavour, r.error, includeInternal(state.cfg, session.role));
+      sendGqlError(state, ctx, flavour, r.error, session.role);
       return;
     }
     const status = flavour === 'v1alpha1' ? statusOfErrorBody(r.body) : 200;
     sendJson(ctx.res, status, r.body, [...r.headers, ...auth.responseHeaders]);
+    return;
+  }
+  // The role's `batch_limit` (api_limits) refuses the whole batch before any of it runs.
+  try {
+    checkBatchLimit(readApiLimits(state.runtime.metadata()['api_limits']), session.role, reqs.reqs.length);
+  } catch (e) {
+    sendGqlError(state, ctx, flavour, e, undefined);
     return;
   }
   // Batches run one after the other, like upstream's `traverse`.
@@ -114,9 +135,9 @@ export async function handleGraphQLPost(state: ServerState, ctx: RequestCtx, fla
   try {
     text = await readBody(ctx.req, state.cfg.maxBodyBytes);
   } catch (e) {
-    if (e instanceof BodyTooLarge) {
+    if (isBodyTooLarge(e)) {
       ctx.res.setHeader('Connection', 'close');
-      sendJson(ctx.res, 413, encodeGQErr(new QErr(413, 'bad-request', 'request body is too large'), false));
+      sendJson(ctx.res, 413, encodeGraphQLError(e, false));
       return;
     }
     throw e;
@@ -127,7 +148,7 @@ export async function handleGraphQLPost(state: ServerState, ctx: RequestCtx, fla
     try {
       raw = JSON.parse(text);
     } catch (e) {
-      throw new QErr(400, 'invalid-json', invalidJsonMessage(text, e));
+      throw EngineError.badRequest('invalid-json', invalidJsonMessage(text, e));
     }
     reqs = decodeGqlRequests(raw);
   } catch (parseErr) {
@@ -135,36 +156,34 @@ export async function handleGraphQLPost(state: ServerState, ctx: RequestCtx, fla
     try {
       await authenticate(state, ctx, undefined);
     } catch (authErr) {
-      sendGqlError(state, ctx, flavour, toQErr(authErr), false);
+      sendGqlError(state, ctx, flavour, authErr, undefined);
       return;
     }
-    sendGqlError(state, ctx, flavour, toQErr(parseErr), false);
+    sendGqlError(state, ctx, flavour, parseErr, undefined);
     return;
   }
   let auth: AuthResult;
   try {
     auth = await authenticate(state, ctx, reqs.batch ? reqs.reqs : reqs.reqs[0]);
   } catch (authErr) {
-    sendGqlError(state, ctx, flavour, toQErr(authErr), false);
+    sendGqlError(state, ctx, flavour, authErr, undefined);
     return;
   }
   await run(state, ctx, flavour, reqs, auth);
 }
 
+/**
+ * `GET /v1/graphql`: Hasura OSS serves GET only for (Enterprise) persisted queries, so it authenticates (an auth
+ * error wins) and refuses every GET with `not-supported` `PersistedQueryNotSupported` (App.hs
+ * `runPersistedQueriesGetHandler`), HTTP 200 like every /v1/graphql error. Nothing in the query string runs: a link or
+ * an `<img>` on another site cannot run a mutation with the visitor's cookie.
+ */
 export async function handleGraphQLGet(state: ServerState, ctx: RequestCtx): Promise<void> {
-  let auth: AuthResult;
   try {
-    auth = await authenticate(state, ctx, undefined);
+    await authenticate(state, ctx, undefined);
   } catch (authErr) {
-    sendGqlError(state, ctx, 'v1', toQErr(authErr), false);
+    sendGqlError(state, ctx, 'v1', authErr, undefined);
     return;
   }
-  let req: ExecuteRequest;
-  try {
-    req = decodeGetRequest(ctx.url.searchParams);
-  } catch (e) {
-    sendGqlError(state, ctx, 'v1', toQErr(e), includeInternal(state.cfg, auth.session.role));
-    return;
-  }
-  await run(state, ctx, 'v1', { batch: false, reqs: [req] }, auth);
+  sendGqlError(state, ctx, 'v1', EngineError.badRequest('not-supported', 'PersistedQueryNotSupported'), undefined);
 }

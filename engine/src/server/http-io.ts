@@ -1,19 +1,24 @@
 /** Small node:http helpers: bounded body reading and response writers (JSON text is written as is, never re-serialised). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EngineError } from '../errors.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
-export class BodyTooLarge extends Error {
-  override readonly name = 'BodyTooLarge';
+/** {@link readBody}'s refusal of a body over the limit (413): its callers close the connection after answering. */
+export function isBodyTooLarge(e: unknown): e is EngineError {
+  return e instanceof EngineError && e.status === 413;
 }
 
-/** Read the whole body as UTF-8, failing with {@link BodyTooLarge} past `limit` bytes (the rest is not buffered). */
+/**
+ * Read the whole body as UTF-8, failing with `EngineError.bodyTooLarge()` past `limit` bytes (the rest is not
+ * buffered).
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
       req.resume();
-      reject(new BodyTooLarge());
+      reject(EngineError.bodyTooLarge());
       return;
     }
     const chunks: Buffer[] = [];
@@ -26,7 +31,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
         done = true;
         chunks.length = 0;
         req.resume();
-        reject(new BodyTooLarge());
+        reject(EngineError.bodyTooLarge());
         return;
       }
       chunks.push(c);

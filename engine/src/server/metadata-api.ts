@@ -8,7 +8,7 @@
 import type { HasuraMetadata } from '../metadata/types.js';
 import type { RequestCtx, ServerState } from './context.js';
 import { adminPost, restrictedAdminOnly } from './admin-api.js';
-import { QErr } from './qerr.js';
+import { EngineError } from '../errors.js';
 import { applyObjectOperation } from '../metadata/object-ops.js';
 
 type Obj = Record<string, unknown>;
@@ -21,9 +21,9 @@ export interface MetadataCall {
 }
 
 export function decodeCall(v: unknown, path: string): MetadataCall {
-  if (!isObj(v)) throw new QErr(400, 'parse-failed', 'expected an object with "type" and "args"', path);
+  if (!isObj(v)) throw EngineError.badRequest('parse-failed', 'expected an object with "type" and "args"', path);
   const type = v['type'];
-  if (typeof type !== 'string') throw new QErr(400, 'parse-failed', 'key "type" not found', path);
+  if (typeof type !== 'string') throw EngineError.badRequest('parse-failed', 'key "type" not found', path);
   const call: MetadataCall = { type, args: v['args'] ?? {} };
   if (v['version'] !== undefined) call.version = v['version'];
   return call;
@@ -34,26 +34,39 @@ function inconsistencyReport(state: ServerState): Obj {
   return { is_consistent: objs.length === 0, inconsistent_objects: objs };
 }
 
+/**
+ * Errors of the runtime (rebuilding the schema) and of the per-object operations keep their own path inside a bulk;
+ * the API's own errors (the shape of a call, an unsupported type, an inconsistent result) are placed under their step.
+ */
+const keepsPath = new WeakSet<object>();
+
+async function core<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (typeof e === 'object' && e !== null) keepsPath.add(e);
+    throw e;
+  }
+}
+
 /** Prefix an error's JSON path with the position of a bulk step (`$.args[i]…`). */
 function underBulk(e: unknown, i: number): unknown {
-  if (e instanceof QErr)
-    return new QErr(e.status, e.code, e.message, `$.args[${i}]${e.path.replace(/^\$/, '')}`, e.internal);
-  return e;
+  return e instanceof EngineError && !keepsPath.has(e) ? e.under(`$.args[${i}]`) : e;
 }
 
 async function replace(state: ServerState, md: HasuraMetadata, allowInconsistent: boolean): Promise<boolean> {
   const prev = state.runtime.metadata();
   try {
-    await state.runtime.replaceMetadata(md);
+    await core(() => state.runtime.replaceMetadata(md));
   } catch (e) {
     // Leave the engine on the metadata it had.
-    await state.runtime.replaceMetadata(prev);
+    await core(() => state.runtime.replaceMetadata(prev));
     throw e;
   }
   const incons = state.runtime.inconsistencies();
   if (incons.length > 0 && !allowInconsistent) {
-    await state.runtime.replaceMetadata(prev);
-    throw new QErr(400, 'unexpected', 'cannot continue due to inconsistent metadata', '$', incons);
+    await core(() => state.runtime.replaceMetadata(prev));
+    throw new EngineError('unexpected', 'cannot continue due to inconsistent metadata', '$', incons);
   }
   state.resourceVersion += 1;
   return incons.length === 0;
@@ -67,7 +80,7 @@ export async function runCall(state: ServerState, call: MetadataCall): Promise<u
     }
     case 'replace_metadata': {
       const args = call.args;
-      if (!isObj(args)) throw new QErr(400, 'parse-failed', 'expected an object', '$.args');
+      if (!isObj(args)) throw EngineError.badRequest('parse-failed', 'expected an object', '$.args');
       if (isObj(args['metadata'])) {
         await replace(
           state,
@@ -80,7 +93,7 @@ export async function runCall(state: ServerState, call: MetadataCall): Promise<u
       return { message: 'success' };
     }
     case 'reload_metadata': {
-      await state.runtime.reload();
+      await core(() => state.runtime.reload());
       state.resourceVersion += 1;
       const report = inconsistencyReport(state);
       return report['is_consistent'] === true
@@ -97,7 +110,7 @@ export async function runCall(state: ServerState, call: MetadataCall): Promise<u
       return { message: 'success' };
     }
     case 'bulk': {
-      if (!Array.isArray(call.args)) throw new QErr(400, 'parse-failed', 'expected an array', '$.args');
+      if (!Array.isArray(call.args)) throw EngineError.badRequest('parse-failed', 'expected an array', '$.args');
       const snapshot = state.runtime.metadata();
       const results: unknown[] = [];
       const steps = call.args.map((s, i) => decodeCall(s, `$.args[${i}]`));
@@ -105,7 +118,7 @@ export async function runCall(state: ServerState, call: MetadataCall): Promise<u
         try {
           results.push(await runCall(state, step));
         } catch (e) {
-          if (i > 0) await state.runtime.replaceMetadata(snapshot);
+          if (i > 0) await core(() => state.runtime.replaceMetadata(snapshot));
           throw underBulk(e, i);
         }
       }
@@ -118,9 +131,13 @@ export async function runCall(state: ServerState, call: MetadataCall): Promise<u
       const sqlActions =
         call.type === 'run_sql' || call.type === 'insert'
           ? null
-          : applyObjectOperation(md, { type: call.type, args: call.args });
+          : await core(() => applyObjectOperation(md, { type: call.type, args: call.args }));
       if (sqlActions === null || sqlActions.length > 0)
-        throw new QErr(400, 'not-supported', `metadata API "${call.type}" is not supported by this engine`, '$.type');
+        throw EngineError.badRequest(
+          'not-supported',
+          `metadata API "${call.type}" is not supported by this engine`,
+          '$.type',
+        );
       await replace(state, md, false);
       return { message: 'success' };
     }

@@ -18,22 +18,22 @@ import { adminPost, restrictedAdminOnly } from './admin-api.js';
 import type { RequestCtx, ServerState } from './context.js';
 import { decodeCall, runCall, withMetadataLock } from './metadata-api.js';
 import type { MetadataCall } from './metadata-api.js';
-import { QErr, toQErr } from './qerr.js';
+import { EngineError, asEngineError, type ErrorCode } from '../errors.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function runSql(state: ServerState, args: unknown): Promise<unknown> {
   if (!isObj(args) || typeof args['sql'] !== 'string')
-    throw new QErr(400, 'parse-failed', 'key "sql" not found', '$.args');
+    throw EngineError.badRequest('parse-failed', 'key "sql" not found', '$.args');
   if (typeof args['source'] === 'string' && args['source'] !== 'default')
-    throw new QErr(400, 'not-exists', `source with name "${args['source']}" does not exist`, '$.args');
+    throw EngineError.badRequest('not-exists', `source with name "${args['source']}" does not exist`, '$.args');
   const readOnly = args['read_only'] === true;
   let result;
   try {
     result = await state.runtime.runSql(args['sql'], { readOnly });
   } catch (e) {
-    throw toQErr(e);
+    throw asEngineError(e);
   }
   if (!readOnly) await purgeDroppedTables(state);
   return result;
@@ -59,7 +59,7 @@ function rootName(md: HasuraMetadata, table: unknown): string {
   const t = md.sources
     .flatMap((s) => s.tables)
     .find((x) => x.table.name === q.name && (x.table.schema ?? 'public') === q.schema);
-  if (!t) throw new QErr(400, 'not-exists', `table "${q.name}" does not exist`, '$.args.table');
+  if (!t) throw EngineError.badRequest('not-exists', `table "${q.name}" does not exist`, '$.args.table');
   return t.configuration?.custom_name ?? (q.schema === 'public' ? q.name : `${q.schema}_${q.name}`);
 }
 
@@ -70,7 +70,8 @@ async function graphqlAsAdmin(state: ServerState, query: string, variables: Obj)
     errors?: { message: string; extensions?: { code?: string; path?: string } }[];
   };
   const e = body.errors?.[0];
-  if (e) throw new QErr(400, e.extensions?.code ?? 'unexpected', e.message, '$.args');
+  // The code as the runtime rendered it.
+  if (e) throw EngineError.badRequest((e.extensions?.code ?? 'unexpected') as ErrorCode, e.message, '$.args');
   return body.data ?? {};
 }
 
@@ -88,11 +89,11 @@ function columnSelection(state: ServerState, root: string, columns: unknown): st
       .map((x) => x.name)
       .join(' ');
   }
-  throw new QErr(400, 'parse-failed', 'expected a list of column names', '$.args.columns');
+  throw EngineError.badRequest('parse-failed', 'expected a list of column names', '$.args.columns');
 }
 
 async function legacySelect(state: ServerState, args: unknown, count: boolean): Promise<unknown> {
-  if (!isObj(args)) throw new QErr(400, 'parse-failed', 'expected an object', '$.args');
+  if (!isObj(args)) throw EngineError.badRequest('parse-failed', 'expected an object', '$.args');
   const root = rootName(state.runtime.metadata(), args['table']);
   const vars: Obj = {};
   const defs: string[] = [];
@@ -154,7 +155,7 @@ function legacyInsertObjects(state: ServerState, root: string, objects: unknown[
 
 async function legacyInsert(state: ServerState, args: unknown): Promise<unknown> {
   if (!isObj(args) || !Array.isArray(args['objects']))
-    throw new QErr(400, 'parse-failed', 'key "objects" not found', '$.args');
+    throw EngineError.badRequest('parse-failed', 'key "objects" not found', '$.args');
   const root = rootName(state.runtime.metadata(), args['table']);
   const data = await graphqlAsAdmin(
     state,
@@ -169,14 +170,13 @@ type Api = 'v1' | 'v2';
 async function runQuery(state: ServerState, api: Api, call: MetadataCall): Promise<unknown> {
   const type = call.type;
   if (type === 'bulk') {
-    if (!Array.isArray(call.args)) throw new QErr(400, 'parse-failed', 'expected an array', '$.args');
+    if (!Array.isArray(call.args)) throw EngineError.badRequest('parse-failed', 'expected an array', '$.args');
     const out: unknown[] = [];
     for (const [i, step] of call.args.entries()) {
       try {
         out.push(await runQuery(state, api, decodeCall(step, `$.args[${i}]`)));
       } catch (e) {
-        const q = toQErr(e);
-        throw new QErr(q.status, q.code, q.message, `$.args[${i}]${q.path.replace(/^\$/, '')}`, q.internal);
+        throw asEngineError(e).under(`$.args[${i}]`);
       }
     }
     return out;
@@ -184,7 +184,7 @@ async function runQuery(state: ServerState, api: Api, call: MetadataCall): Promi
   if (type === 'run_sql' || type === 'pg_run_sql') return runSql(state, call.args);
   if (type === 'select' || type === 'count') return legacySelect(state, call.args, type === 'count');
   if (api === 'v1' && type === 'insert') return legacyInsert(state, call.args);
-  if (api === 'v2') throw new QErr(400, 'parse-failed', `unknown query type "${type}"`, '$.type');
+  if (api === 'v2') throw EngineError.badRequest('parse-failed', `unknown query type "${type}"`, '$.type');
   return runCall(state, call);
 }
 

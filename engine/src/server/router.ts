@@ -1,30 +1,32 @@
 /**
  * Routing like Hasura's `httpApp` (src: Server/App.hs): each endpoint belongs to an API group of
  * `HASURA_GRAPHQL_ENABLED_APIS`; a disabled group and any unknown route answer 404
- * `{"path":"$","error":"resource does not exist","code":"not-found"}`.
+ * `{"path":"$","error":"resource does not exist","code":"not-found"}`. A POST with a cookie and no JSON content
+ * type is refused before its handler runs (csrf.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fromRawHeaders } from '../auth/headers.js';
-import { adminPost, onlyAdmin, restrictedAdminOnly, sendQErr } from './admin-api.js';
-import type { ApiName } from './config.js';
+import type { ApiName } from '../config/server-config.js';
+import { EngineError, encodeApiError, encodeGraphQLError } from '../errors.js';
+import { adminPost, onlyAdmin, restrictedAdminOnly, sendApiError } from './admin-api.js';
 import { handleConsole } from './console.js';
 import type { RequestCtx, ServerState } from './context.js';
 import { applyCors } from './cors.js';
+import { cookieRequestWithoutJson } from './csrf.js';
 import { handleExplain } from './explain.js';
 import { handleGraphQLGet, handleGraphQLPost } from './graphql.js';
 import { HASURA_VERSION, handleHealthz, handleVersion } from './health.js';
 import { sendJson, sendText } from './http-io.js';
 import { handleMetadata } from './metadata-api.js';
 import { handleQuery } from './query-api.js';
-import { QErr, encodeGQErr, encodeQErr, notFound } from './qerr.js';
 
 type Route = { api?: ApiName | 'console'; run: (s: ServerState, c: RequestCtx) => Promise<void> };
 
 const notSupported = (what: string) => (state: ServerState, ctx: RequestCtx) =>
   adminPost(state, ctx, (_body, auth) => {
     restrictedAdminOnly(auth);
-    return Promise.reject(new QErr(400, 'not-supported', `${what} is not supported by this engine yet`));
+    return Promise.reject(EngineError.badRequest('not-supported', `${what} is not supported by this engine yet`));
   });
 
 async function configApi(state: ServerState, ctx: RequestCtx): Promise<void> {
@@ -53,7 +55,7 @@ async function configApi(state: ServerState, ctx: RequestCtx): Promise<void> {
       }),
     );
   } catch (e) {
-    sendQErr(state, ctx, e, undefined);
+    sendApiError(state, ctx, e, undefined);
   }
 }
 
@@ -114,7 +116,7 @@ export function createRequestListener(state: ServerState): (req: IncomingMessage
     try {
       url = new URL(req.url ?? '/', 'http://engine.invalid');
     } catch {
-      sendJson(res, 400, encodeQErr(new QErr(400, 'bad-request', 'invalid request URL'), false));
+      sendJson(res, 400, encodeApiError(EngineError.badRequest('bad-request', 'invalid request URL'), false));
       return;
     }
     if (applyCors(state.cfg.cors, req, res)) return;
@@ -126,7 +128,18 @@ export function createRequestListener(state: ServerState): (req: IncomingMessage
     const r = route(req.method ?? 'GET', url.pathname);
     if (r === undefined || !enabled(state, r.api)) {
       req.resume();
-      sendJson(res, 404, encodeQErr(notFound(), false));
+      sendJson(res, 404, encodeApiError(EngineError.notFound(), false));
+      return;
+    }
+    const csrf = cookieRequestWithoutJson(req.method ?? 'GET', req.headers);
+    if (csrf !== undefined) {
+      req.resume();
+      const gql = url.pathname === '/v1/graphql' || url.pathname === '/v1alpha1/graphql';
+      sendJson(
+        res,
+        url.pathname === '/v1/graphql' ? 200 : 400,
+        gql ? encodeGraphQLError(csrf, false) : encodeApiError(csrf, false),
+      );
       return;
     }
     r.run(state, ctx).catch((e: unknown) => {
@@ -137,12 +150,12 @@ export function createRequestListener(state: ServerState): (req: IncomingMessage
         res.destroy();
         return;
       }
-      const q = new QErr(500, 'unexpected', 'Internal Server Error');
+      const q = EngineError.unexpected('Internal Server Error');
       const isGraphQL = url.pathname === '/v1/graphql' || url.pathname === '/v1alpha1/graphql';
       sendJson(
         res,
         isGraphQL && url.pathname === '/v1/graphql' ? 200 : 500,
-        isGraphQL ? encodeGQErr(q, false) : encodeQErr(q, false),
+        isGraphQL ? encodeGraphQLError(q, false) : encodeApiError(q, false),
       );
     });
   };

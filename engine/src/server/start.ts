@@ -1,26 +1,34 @@
 /**
- * `startEngineServer` (docs/design.md "Engine API"): validate the auth and server settings (fatal errors like Hasura's
- * start-up), build the Runtime, and serve it over node:http. `close()` stops accepting connections, lets in-flight
- * requests finish (idle keep-alive sockets are closed at once, stragglers after a grace period), then closes the
- * runtime.
+ * `startEngineServer` (docs/design.md "Engine API"): read and validate the settings (config/engine-config.ts: unknown
+ * `HASURA_GRAPHQL_*` names, values Hasura refuses, values this engine cannot honour, Hasura's fatal auth
+ * combinations), build the Runtime, and serve it over node:http. `close()` stops accepting connections, lets
+ * in-flight requests finish (idle keep-alive sockets are closed at once, stragglers after a grace period), then
+ * closes the runtime.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { createAuthenticator, type Authenticator } from '../auth/authenticate.js';
+import { createAuthenticator } from '../auth/authenticate.js';
 import type { HasuraMetadata } from '../metadata/types.js';
-import { createRuntime, type Runtime } from '../runtime.js';
-import { readServerConfig } from './config.js';
+import { createRuntime } from '../execute/engine.js';
+import type { Runtime } from '../execute/types.js';
+import { readEngineConfig, type EngineConfig } from '../config/engine-config.js';
+import type { EnvRecord } from '../config/hasura-env.js';
 import type { ServerState } from './context.js';
 import { createRequestListener } from './router.js';
-import { createSubscriptionServer } from '../subscriptions/ws-server.js';
+import { createSubscriptionServer } from './ws/ws-server.js';
+
+export type { UpgradeContext } from './context.js';
+import type { UpgradeContext } from './context.js';
 
 export interface EngineServerOptions {
   metadata: HasuraMetadata;
   /** Default source (overrides databases.yaml's from_env). */
   databaseUrl: string;
-  /** HASURA_GRAPHQL_* settings; defaults to nothing (not process.env). */
-  env?: Record<string, string | undefined>;
+  /** `HASURA_GRAPHQL_*` and `ENGINE_*` settings, read with `readEngineConfig`; default: none (not the process's). */
+  env?: EnvRecord;
+  /** Settings already read (wins over `env`). */
+  config?: EngineConfig;
   host?: string;
   /** 0 = a free port (the default). */
   port?: number;
@@ -38,7 +46,9 @@ export interface EngineServer {
 
 export interface HttpServerOptions {
   runtime: Runtime;
-  env?: Record<string, string | undefined>;
+  /** As {@link EngineServerOptions.env}. */
+  env?: EnvRecord;
+  config?: EngineConfig;
   host?: string;
   port?: number;
   log?: (line: string) => void;
@@ -49,13 +59,6 @@ export interface HttpServerOptions {
    * (auth runs at `connection_init`; see `connectionInitHeaders`). Without it upgrades are refused with 400.
    */
   onUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer, ctx: UpgradeContext) => void;
-}
-
-export interface UpgradeContext {
-  runtime: Runtime;
-  auth: Authenticator;
-  /** Settings such as enabled APIs (`graphql` must be enabled for /v1/graphql). */
-  graphqlEnabled: boolean;
 }
 
 const defaultLog = (line: string): void => {
@@ -75,9 +78,9 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 /** Serve an existing runtime (the CLI and tests that share a runtime use this; `startEngineServer` builds one). */
 export async function startHttpServer(opts: HttpServerOptions): Promise<EngineServer> {
-  const env = opts.env ?? {};
-  const cfg = readServerConfig(env);
-  const auth = await createAuthenticator(env);
+  const config = opts.config ?? readEngineConfig(opts.env ?? {});
+  const cfg = config.server;
+  const auth = await createAuthenticator(config.auth);
   const state: ServerState = {
     runtime: opts.runtime,
     auth,
@@ -100,6 +103,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<EngineSe
         runtime: opts.runtime,
         auth,
         graphqlEnabled: cfg.enabledApis.has('graphql'),
+        cors: cfg.cors,
+        wsReadCookie: cfg.wsReadCookie,
       });
       return;
     }
@@ -132,20 +137,19 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<EngineSe
 }
 
 export async function startEngineServer(opts: EngineServerOptions): Promise<EngineServer> {
-  const env = opts.env ?? {};
-  // Validate settings before touching the database, so bad configuration fails fast.
-  readServerConfig(env);
-  await createAuthenticator(env);
-  const runtime = await createRuntime({ metadata: opts.metadata, databaseUrl: opts.databaseUrl, env });
+  // Every setting before the database is touched, so bad configuration fails fast (a JWT key set is fetched too).
+  const config = opts.config ?? readEngineConfig(opts.env ?? {});
+  await createAuthenticator(config.auth);
+  const runtime = await createRuntime({ metadata: opts.metadata, databaseUrl: opts.databaseUrl, config });
   try {
-    const httpOpts: HttpServerOptions = { runtime, env };
+    const httpOpts: HttpServerOptions = { runtime, config };
     if (opts.host !== undefined) httpOpts.host = opts.host;
     if (opts.port !== undefined) httpOpts.port = opts.port;
     if (opts.log !== undefined) httpOpts.log = opts.log;
     // Websockets on /v1/graphql (engine/src/subscriptions) unless the caller plugs its own handler.
     const subs =
       opts.onUpgrade === undefined
-        ? createSubscriptionServer({ env, ...(opts.log ? { log: opts.log } : {}) })
+        ? createSubscriptionServer({ settings: config.websocket, ...(opts.log ? { log: opts.log } : {}) })
         : undefined;
     const onUpgrade = opts.onUpgrade ?? subs?.onUpgrade;
     if (onUpgrade) httpOpts.onUpgrade = onUpgrade;

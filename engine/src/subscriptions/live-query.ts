@@ -13,7 +13,9 @@ import type { CompiledOperation } from '../compiler/compile-operation.js';
 import { compile } from '../compiler/sql.js';
 import type { SQL } from '../compiler/sql.js';
 import { toGraphQLError } from '../errors.js';
-import type { LiveQueryBackend } from './backend.js';
+import type { LiveQueryBackend } from '../execute/types.js';
+import { dataBody } from '../execute/envelope.js';
+import { fieldTexts } from '../executor/execute-compiled.js';
 import { cohortVars, multiplexedFragment, multiplexedQuery } from './multiplex.js';
 import { readBatch } from './stream.js';
 
@@ -47,10 +49,9 @@ interface Cohort {
   body: string | undefined;
 }
 
-/** Stitch `{"data":{…}}` from a result row without parsing (like executor/execute-compiled.ts). */
+/** The response body for one cohort's result row. */
 export function stitch(op: CompiledOperation, row: Record<string, string | null>): string {
-  const fields = op.parts.map((p) => `${JSON.stringify(p.alias)}:${'json' in p ? p.json : (row[p.column] ?? 'null')}`);
-  return `{"data":{${fields.join(',')}}}`;
+  return dataBody(fieldTexts(op, row));
 }
 
 const sha1 = (s: string): string => createHash('sha1').update(s).digest('base64');

@@ -39,14 +39,14 @@ function arrayLiteral(a: readonly unknown[]): string {
   const items = a.map((x) => {
     if (x === null || x === undefined) return 'NULL';
     if (Array.isArray(x)) return arrayLiteral(x);
-    const t = encodeValue(x) ?? '';
+    const t = parameterText(x) ?? '';
     return `"${t.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   });
   return `{${items.join(',')}}`;
 }
 
 /** A value in the text form node-postgres sends for a parameter (`pg/lib/utils.js` `prepareValue`). */
-export function encodeValue(v: unknown): string | null {
+export function parameterText(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
@@ -58,5 +58,5 @@ export function encodeValue(v: unknown): string | null {
 
 /** The cohort's `result_vars`: one JSON array of every value, in `$n` order. */
 export function cohortVars(values: readonly unknown[]): string {
-  return JSON.stringify(values.map(encodeValue));
+  return JSON.stringify(values.map(parameterText));
 }

@@ -7,7 +7,7 @@
 import { Kind, OperationTypeNode, parse, print } from 'graphql';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import { validationFailed } from '../errors.js';
-import type { ExecuteRequest } from '../runtime.js';
+import type { ExecuteRequest } from '../execute/types.js';
 
 export const MULTIPLE_TOP_LEVEL_FIELDS = '_multiple_top_level_fields';
 

@@ -20,7 +20,7 @@ import type {
   VariableNode,
 } from 'graphql';
 import { validationFailed } from '../errors.js';
-import type { ExecuteRequest } from '../runtime.js';
+import type { ExecuteRequest } from '../execute/types.js';
 import { outputInfo } from '../schema/field-info.js';
 
 export const CURSOR_ALIAS = '_hge_stream_cursor';

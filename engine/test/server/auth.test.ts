@@ -7,19 +7,24 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJWK, SignJWT, generateKeyPair, type JWK } from 'jose';
 import { createAuthenticator, type Authenticator } from '../../src/auth/authenticate.js';
-import { AuthConfigError } from '../../src/auth/config.js';
 import type { HeaderList } from '../../src/auth/headers.js';
-import { QErr } from '../../src/server/qerr.js';
+import { ConfigError, readEngineConfig } from '../../src/config/index.js';
+import { EngineError } from '../../src/errors.js';
 import { json, startPeer, type Peer } from './peers.js';
 
 const SECRET = 'auth-test-admin-secret';
 const HS_KEY = 'a-very-long-hs256-secret-key-of-at-least-32-chars';
 
-async function failure(p: Promise<unknown>): Promise<QErr> {
+/** The authenticator `startEngineServer` builds for `env` (configuration errors reject). */
+async function authFor(env: Record<string, string>): Promise<Authenticator> {
+  return createAuthenticator(readEngineConfig(env).auth);
+}
+
+async function failure(p: Promise<unknown>): Promise<EngineError> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof QErr) return e;
+    if (e instanceof EngineError) return e;
     throw e;
   }
   throw new Error('expected a failure');
@@ -30,7 +35,7 @@ const h = (o: Record<string, string>): HeaderList => Object.entries(o);
 describe('no auth configured', () => {
   let auth: Authenticator;
   beforeAll(async () => {
-    auth = await createAuthenticator({});
+    auth = await authFor({});
   });
 
   it('defaults to admin and takes the role and variables from headers', async () => {
@@ -65,8 +70,8 @@ describe('admin secret', () => {
   let auth: Authenticator;
   let withUnauth: Authenticator;
   beforeAll(async () => {
-    auth = await createAuthenticator({ HASURA_GRAPHQL_ADMIN_SECRET: SECRET });
-    withUnauth = await createAuthenticator({
+    auth = await authFor({ HASURA_GRAPHQL_ADMIN_SECRET: SECRET });
+    withUnauth = await authFor({
       HASURA_GRAPHQL_ADMIN_SECRET: SECRET,
       HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous',
     });
@@ -169,17 +174,17 @@ describe('configuration errors (fatal at start-up, like Hasura)', () => {
       'HASURA_GRAPHQL_AUTH_HOOK_MODE',
     ],
   ])('%o', async (env, msg) => {
-    const e = await createAuthenticator(env).then(
+    const e = await authFor(env).then(
       () => undefined,
       (err: unknown) => err,
     );
-    expect(e).toBeInstanceOf(AuthConfigError);
+    expect(e).toBeInstanceOf(ConfigError);
     expect((e as Error).message).toContain(msg);
   });
 
   it('never echoes the JWT key in errors', async () => {
     const key = 'sekrit-value-that-must-not-leak';
-    const e = (await createAuthenticator({
+    const e = (await authFor({
       HASURA_GRAPHQL_ADMIN_SECRET: SECRET,
       HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ type: 'RS256', key }),
     }).catch((err: unknown) => err)) as Error;
@@ -253,7 +258,7 @@ describe('webhook', () => {
   });
 
   it('GET: forwards client headers except the ignored ones and builds the session from the answer', async () => {
-    const auth = await createAuthenticator(hookEnv('GET'));
+    const auth = await authFor(hookEnv('GET'));
     const before = peer.calls.length;
     const r = await auth.resolve(
       h({
@@ -282,19 +287,19 @@ describe('webhook', () => {
   });
 
   it('POST: sends {headers, request}, or only headers when SEND_REQUEST_BODY=false', async () => {
-    const auth = await createAuthenticator(hookEnv('POST'));
+    const auth = await authFor(hookEnv('POST'));
     const before = peer.calls.length;
     const request = { query: '{ a }', variables: { x: 1 }, operationName: null };
     await auth.resolve(h({ Authorization: 'Bearer student', 'X-Custom': 'c' }), request);
     const body = JSON.parse(peer.calls[before]?.body ?? '{}') as Record<string, unknown>;
     expect(body).toEqual({ headers: { Authorization: 'Bearer student', 'X-Custom': 'c' }, request });
-    const noBody = await createAuthenticator(hookEnv('POST', { HASURA_GRAPHQL_AUTH_HOOK_SEND_REQUEST_BODY: 'false' }));
+    const noBody = await authFor(hookEnv('POST', { HASURA_GRAPHQL_AUTH_HOOK_SEND_REQUEST_BODY: 'false' }));
     await noBody.resolve(h({ Authorization: 'Bearer student' }), request);
     expect(JSON.parse(peer.calls[before + 1]?.body ?? '{}')).toEqual({ headers: { Authorization: 'Bearer student' } });
   });
 
   it('skips the webhook when the admin secret is sent', async () => {
-    const auth = await createAuthenticator(hookEnv('GET'));
+    const auth = await authFor(hookEnv('GET'));
     const before = peer.calls.length;
     expect(
       (await auth.resolve(h({ 'x-hasura-admin-secret': SECRET, Authorization: 'Bearer student' }))).session.role,
@@ -303,7 +308,7 @@ describe('webhook', () => {
   });
 
   it.each(['GET', 'POST'] as const)('%s: maps hook failures to Hasura errors', async (mode) => {
-    const auth = await createAuthenticator(hookEnv(mode));
+    const auth = await authFor(hookEnv(mode));
     const cases: Array<[string, number, string, string]> = [
       ['Bearer nobody', 401, 'access-denied', 'Authentication hook unauthorized this request'],
       ['Bearer server-error', 500, 'unexpected', 'Invalid response from authorization hook'],
@@ -324,7 +329,7 @@ describe('webhook', () => {
   });
 
   it('a hung hook is cut at the timeout', async () => {
-    const auth = await createAuthenticator(hookEnv('GET'));
+    const auth = await authFor(hookEnv('GET'));
     const t0 = Date.now();
     await failure(auth.resolve(h({ Authorization: 'Bearer hang' })));
     expect(Date.now() - t0).toBeLessThan(3000);
@@ -334,14 +339,14 @@ describe('webhook', () => {
     const down = await startPeer(() => undefined);
     const url = down.url;
     await down.close();
-    const auth = await createAuthenticator({ HASURA_GRAPHQL_ADMIN_SECRET: SECRET, HASURA_GRAPHQL_AUTH_HOOK: url });
+    const auth = await authFor({ HASURA_GRAPHQL_ADMIN_SECRET: SECRET, HASURA_GRAPHQL_AUTH_HOOK: url });
     const e = await failure(auth.resolve(h({ Authorization: 'Bearer student' })));
     expect([e.status, e.message]).toEqual([500, 'webhook authentication request failed']);
   });
 
   it('caches answers per Cache-Control max-age (body key or response header), keyed by the forwarded headers', async () => {
     for (const token of ['Bearer cached', 'Bearer cached-header']) {
-      const auth = await createAuthenticator(hookEnv('GET'));
+      const auth = await authFor(hookEnv('GET'));
       const before = peer.calls.length;
       const a = await auth.resolve(h({ Authorization: token }));
       const b = await auth.resolve(h({ Authorization: token }));
@@ -355,7 +360,7 @@ describe('webhook', () => {
   });
 
   it('does not cache answers without expiry or already expired', async () => {
-    const auth = await createAuthenticator(hookEnv('GET'));
+    const auth = await authFor(hookEnv('GET'));
     for (const token of ['Bearer student', 'Bearer expires-past']) {
       const before = peer.calls.length;
       await auth.resolve(h({ Authorization: token }));
@@ -365,7 +370,7 @@ describe('webhook', () => {
   });
 
   it('never caches failures', async () => {
-    const auth = await createAuthenticator(hookEnv('GET'));
+    const auth = await authFor(hookEnv('GET'));
     const before = peer.calls.length;
     await failure(auth.resolve(h({ Authorization: 'Bearer nobody' })));
     await failure(auth.resolve(h({ Authorization: 'Bearer nobody' })));
@@ -389,7 +394,7 @@ describe('JWT', () => {
     new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime(exp).sign(hsKey);
 
   it('HS256: default namespace, default role, session variables from claims only', async () => {
-    const auth = await createAuthenticator(hsEnv());
+    const auth = await authFor(hsEnv());
     const token = await hs({
       'https://hasura.io/jwt/claims': claims(['student', 'anonymous'], 'student', { 'X-Hasura-User-Id': '5' }),
     });
@@ -403,7 +408,7 @@ describe('JWT', () => {
   });
 
   it('honours an allowed X-Hasura-Role and rejects others', async () => {
-    const auth = await createAuthenticator(hsEnv());
+    const auth = await authFor(hsEnv());
     const token = await hs({ 'https://hasura.io/jwt/claims': claims(['student', 'anonymous'], 'student') });
     expect(
       (await auth.resolve(h({ Authorization: `Bearer ${token}`, 'x-hasura-role': 'anonymous' }))).session.role,
@@ -413,7 +418,7 @@ describe('JWT', () => {
   });
 
   it('rejects expired, badly signed and malformed tokens with invalid-jwt', async () => {
-    const auth = await createAuthenticator(hsEnv());
+    const auth = await authFor(hsEnv());
     const expired = await new SignJWT({ 'https://hasura.io/jwt/claims': claims(['a'], 'a') })
       .setProtectedHeader({ alg: 'HS256' })
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
@@ -435,18 +440,18 @@ describe('JWT', () => {
   });
 
   it("without a token: unauthorized role, else Hasura's missing-header error", async () => {
-    const e = await failure((await createAuthenticator(hsEnv())).resolve(h({ 'x-hasura-role': 'student' })));
+    const e = await failure((await authFor(hsEnv())).resolve(h({ 'x-hasura-role': 'student' })));
     expect([e.status, e.code, e.message]).toEqual([
       400,
       'invalid-headers',
       "Missing 'Authorization' or 'Cookie' header in JWT authentication mode",
     ]);
-    const withUnauth = await createAuthenticator(hsEnv({}, { HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous' }));
+    const withUnauth = await authFor(hsEnv({}, { HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous' }));
     expect((await withUnauth.resolve(h({ 'x-hasura-role': 'student' }))).session.role).toBe('anonymous');
   });
 
   it('claims_namespace_path, stringified_json, claims_map, audience and issuer', async () => {
-    const nsPath = await createAuthenticator(hsEnv({ claims_namespace_path: '$.hasura.claims' }));
+    const nsPath = await authFor(hsEnv({ claims_namespace_path: '$.hasura.claims' }));
     const t1 = await hs({ hasura: { claims: claims(['student'], 'student', { 'x-hasura-user-id': '1' }) } });
     expect((await nsPath.resolve(h({ Authorization: `Bearer ${t1}` }))).session.vars).toEqual({
       'x-hasura-role': 'student',
@@ -457,11 +462,11 @@ describe('JWT', () => {
       "claims not found at claims_namespace_path: '$.hasura.claims'",
     );
 
-    const str = await createAuthenticator(hsEnv({ claims_namespace: 'hc', claims_format: 'stringified_json' }));
+    const str = await authFor(hsEnv({ claims_namespace: 'hc', claims_format: 'stringified_json' }));
     const t2 = await hs({ hc: JSON.stringify(claims(['student'], 'student')) });
     expect((await str.resolve(h({ Authorization: `Bearer ${t2}` }))).session.role).toBe('student');
 
-    const map = await createAuthenticator(
+    const map = await authFor(
       hsEnv({
         claims_map: {
           'x-hasura-allowed-roles': { path: '$.roles' },
@@ -481,7 +486,7 @@ describe('JWT', () => {
       backendOnly: false,
     });
 
-    const audIss = await createAuthenticator(hsEnv({ audience: ['app'], issuer: 'https://issuer.example' }));
+    const audIss = await authFor(hsEnv({ audience: ['app'], issuer: 'https://issuer.example' }));
     const good = await new SignJWT({ 'https://hasura.io/jwt/claims': claims(['a'], 'a') })
       .setProtectedHeader({ alg: 'HS256' })
       .setAudience('app')
@@ -507,7 +512,7 @@ describe('JWT', () => {
   });
 
   it('claim errors: missing role claims, non-string session variables', async () => {
-    const auth = await createAuthenticator(hsEnv());
+    const auth = await authFor(hsEnv());
     const t1 = await hs({ 'https://hasura.io/jwt/claims': { 'x-hasura-default-role': 'a' } });
     const e1 = await failure(auth.resolve(h({ Authorization: `Bearer ${t1}` })));
     expect([e1.code, e1.message]).toEqual([
@@ -524,17 +529,17 @@ describe('JWT', () => {
 
   it('reads the token from a cookie or a custom header when configured', async () => {
     const token = await hs({ 'https://hasura.io/jwt/claims': claims(['student'], 'student') });
-    const cookie = await createAuthenticator(hsEnv({ header: { type: 'Cookie', name: 'jwt' } }));
+    const cookie = await authFor(hsEnv({ header: { type: 'Cookie', name: 'jwt' } }));
     expect((await cookie.resolve(h({ Cookie: `a=b; jwt=${token}; c=d` }))).session.role).toBe('student');
     expect((await failure(cookie.resolve(h({ Authorization: `Bearer ${token}` })))).code).toBe('invalid-headers');
-    const custom = await createAuthenticator(hsEnv({ header: { type: 'CustomHeader', name: 'X-Token' } }));
+    const custom = await authFor(hsEnv({ header: { type: 'CustomHeader', name: 'X-Token' } }));
     expect((await custom.resolve(h({ 'x-token': token }))).session.role).toBe('student');
   });
 
   it('RS256 with a PEM public key', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    const auth = await createAuthenticator({
+    const auth = await authFor({
       HASURA_GRAPHQL_ADMIN_SECRET: SECRET,
       HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ type: 'RS256', key: pem }),
     });
@@ -560,7 +565,7 @@ describe('JWT', () => {
     const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     const jwks = await startPeer((_c, res) => json(res, 200, { keys: [jwk] }, { 'Cache-Control': 'max-age=300' }));
     try {
-      const auth = await createAuthenticator({
+      const auth = await authFor({
         HASURA_GRAPHQL_ADMIN_SECRET: SECRET,
         HASURA_GRAPHQL_JWT_SECRET: JSON.stringify({ jwk_url: `${jwks.url}/jwks.json` }),
       });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneTemplate, type TestDb } from '../../../stack/src/testing.js';
 import WebSocket, { WebSocketServer } from 'ws';
 import { connectionInitHeaders, fromRawHeaders } from '../../src/auth/headers.js';
-import { createRuntime } from '../../src/runtime.js';
+import { createRuntime } from '../../src/execute/engine.js';
 import { startEngineServer, startHttpServer, type EngineServer } from '../../src/server/start.js';
 import type { HasuraMetadata } from '../../src/metadata/types.js';
 import { json, startPeer, type Peer } from './peers.js';
@@ -213,14 +213,16 @@ describe('admin secret + unauthorized role', () => {
     }
   });
 
-  it('serves GET /v1/graphql', async () => {
+  it('refuses GET /v1/graphql like Hasura OSS (PersistedQueryNotSupported, after auth)', async () => {
     const q = encodeURIComponent(
       'query Q($n: Int!) { seasons(limit: $n, order_by: {season_code: asc}) { season_code } }',
     );
     const r = await call(s.url, `/v1/graphql?query=${q}&variables=${encodeURIComponent('{"n":1}')}`, {
       headers: { 'x-hasura-admin-secret': SECRET },
     });
-    expect(r.body).toEqual({ data: { seasons: [{ season_code: seasons[0]?.season_code }] } });
+    expect([r.status, r.body]).toEqual([200, gqlErr('not-supported', 'PersistedQueryNotSupported')]);
+    const wrong = await call(s.url, `/v1/graphql?query=${q}`, { headers: { 'x-hasura-admin-secret': 'nope' } });
+    expect(wrong.body).toEqual(gqlErr('access-denied', 'invalid x-hasura-admin-secret/x-hasura-access-key'));
   });
 
   it('answers malformed and hostile bodies with Hasura errors, never a 500', async () => {
@@ -425,6 +427,39 @@ describe('settings', () => {
     );
   });
 
+  it('HASURA_GRAPHQL_DEV_MODE adds extensions.internal for every role; otherwise only admin gets it', async () => {
+    // ct_engine may not read password_credentials: Postgres refuses, a "database query error" with internal details.
+    const md = structuredClone(metadata) as unknown as { sources: Array<{ tables: unknown[] }> };
+    md.sources[0]?.tables.push({
+      table: { schema: 'public', name: 'password_credentials' },
+      select_permissions: [{ role: 'anonymous', permission: { columns: ['user_id'], filter: {} } }],
+    });
+    const internal = async (env: Record<string, string>, headers: Record<string, string>): Promise<boolean> => {
+      const s = await startEngineServer({
+        metadata: md as unknown as HasuraMetadata,
+        databaseUrl: db.directUrl('ct_engine'),
+        env: { HASURA_GRAPHQL_ADMIN_SECRET: SECRET, HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous', ...env },
+        log: () => undefined,
+      });
+      servers.push(s);
+      const r = await call(s.url, '/v1/graphql', { headers, body: { query: '{ password_credentials { user_id } }' } });
+      const e = (r.body as { errors?: Array<{ message: string; extensions: Record<string, unknown> }> }).errors?.[0];
+      expect(e?.message).toBe('database query error');
+      return e?.extensions['internal'] !== undefined;
+    };
+    const admin = { 'x-hasura-admin-secret': SECRET };
+    expect(await internal({}, {})).toBe(false);
+    expect(await internal({}, admin)).toBe(true);
+    expect(await internal({ HASURA_GRAPHQL_DEV_MODE: 'true' }, {})).toBe(true);
+    expect(await internal({ HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS: 'false' }, admin)).toBe(false);
+  });
+
+  it('HASURA_GRAPHQL_CORS_DOMAIN empty allows no cross-origin request (Hasura docs)', async () => {
+    const s = await engine({ HASURA_GRAPHQL_CORS_DOMAIN: '' });
+    const r = await call(s.url, '/v1/version', { headers: { Origin: 'https://app.example' } });
+    expect(r.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('HASURA_GRAPHQL_ENABLED_APIS switches APIs off (404)', async () => {
     const s = await engine({ HASURA_GRAPHQL_ENABLED_APIS: 'graphql' });
     const m = await call(s.url, '/v1/metadata', { body: { type: 'export_metadata', args: {} } });
@@ -451,6 +486,15 @@ describe('settings', () => {
   });
 
   it('refuses invalid settings at start-up', async () => {
+    await expect(
+      startEngineServer({
+        metadata,
+        databaseUrl: db.directUrl('ct_engine'),
+        env: { HASURA_GRAPHQL_ADMIN_SECRET: SECRET, HASURA_GRAPHQL_ENABLE_CONSOL: 'true' },
+      }),
+    ).rejects.toThrow(
+      'HASURA_GRAPHQL_ENABLE_CONSOL is not a variable of Hasura v2.48 (did you mean HASURA_GRAPHQL_ENABLE_CONSOLE?)',
+    );
     await expect(
       startEngineServer({
         metadata,

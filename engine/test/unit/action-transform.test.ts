@@ -8,8 +8,8 @@ import {
   templateErrors,
   TransformShapeError,
   validateActionTransforms,
-} from '../../src/actions/transform-metadata.js';
-import { applyRequestTransform, applyResponseTransform } from '../../src/actions/transform.js';
+} from '../../src/transforms/transform-metadata.js';
+import { applyRequestTransform, applyResponseTransform } from '../../src/transforms/transform.js';
 
 const vars = { 'x-hasura-role': 'user', 'x-hasura-user-id': '42' };
 const payload = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Json, SerializedKritiError } from '../../src/actions/kriti.js';
-import { KritiError, parseKriti, runKriti, sessionFunctions } from '../../src/actions/kriti.js';
+import type { Json, SerializedKritiError } from '../../src/transforms/kriti.js';
+import { KritiError, parseKriti, runKriti, sessionFunctions } from '../../src/transforms/kriti.js';
 
 const body: Json = {
   id: 7,

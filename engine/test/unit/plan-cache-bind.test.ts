@@ -1,6 +1,7 @@
 import { GraphQLInt, GraphQLList, GraphQLNonNull, parseValue } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { SESSION_JSON, SessionVarRef, bindValue, defer } from '../../src/compiler/bind.js';
+import { bindValue } from '../../src/compiler/bind.js';
+import { SESSION_JSON, SessionVarRef, defer } from '../../src/compiler/placeholders.js';
 import { Param, astValue, coerceInput } from '../../src/plan/coerce-input.js';
 import { compile, sql, value } from '../../src/compiler/sql.js';
 
