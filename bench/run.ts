@@ -8,6 +8,7 @@
  *                    [--targets gateway,engine,postgraphile,raw] [--ops course_detail,…] [--db bouncer|direct]
  *                    [--pool <n>] [--out <dir>] [--no-results] [--quick]
  *   npm run bench -- --render <file.json> [--out <dir>]   (RESULTS.md and the chart again from a saved report)
+ *   npm run bench -- --help                               (every option with its default)
  *
  * Writes <out>/RESULTS.md and <out>/results.svg (default out: bench/; none with --quick unless --out is given).
  * Method, choices and caveats: bench/README.md.
@@ -24,7 +25,7 @@ import { compareAnswers } from './equivalence.js';
 import { signHs256, studentClaims } from './jwt.js';
 import { cpuQuiet, measure, runLengths } from './load.js';
 import { loadAverage, machine, versions } from './machine.js';
-import { parseOptions, type Options } from './options.js';
+import { BENCH_USAGE, parseOptions, UsageError, type Options } from './options.js';
 import { rotation, type Dataset, type EquivalenceCheck, type Report, type Run, type TargetName } from './report.js';
 import { renderResults } from './results-md.js';
 import { REPO } from './targets/child.js';
@@ -248,7 +249,19 @@ function writeResults(report: Report, out: string): void {
 }
 
 async function main(): Promise<void> {
-  const opts = parseOptions(process.argv.slice(2));
+  let opts: Options;
+  try {
+    opts = parseOptions(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`bench: ${err.message} (see --help)\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (opts.help) {
+    process.stdout.write(BENCH_USAGE);
+    return;
+  }
   if (opts.render) {
     writeResults(JSON.parse(readFileSync(opts.render, 'utf8')) as Report, opts.out ?? join(REPO, 'bench'));
     return;

@@ -27,7 +27,7 @@ export type Outcome = 'sent' | 'unavailable';
 
 export type Handler = (ctx: RequestContext) => Promise<Outcome>;
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1), never forwarded. */
+/** Hop-by-hop headers (RFC 9110, the Connection header field), never forwarded. */
 export const HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',
@@ -91,13 +91,19 @@ export function sendText(ctx: RequestContext, status: number, text: string, extr
   return 'sent';
 }
 
-/** Reads the request body, up to `limit` bytes; resolves `undefined` when the limit is exceeded. */
+/**
+ * Reads the request body, up to `limit` bytes; resolves `undefined` when the limit is exceeded (once the rest of the
+ * body has been read and dropped, so that the client can read the answer).
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > limit) {
+      // Drained before the 413 goes out: answering while the client still sends makes the connection close under
+      // it (EPIPE/reset), and the client never reads the answer.
+      req.on('end', () => resolve(undefined));
+      req.on('error', reject);
       req.resume();
-      resolve(undefined);
       return;
     }
     const chunks: Buffer[] = [];

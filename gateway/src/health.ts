@@ -52,29 +52,31 @@ export class HealthChecker {
   private schedule(ms: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      void this.probe().then((ok) => {
-        this.set(ok);
+      void this.probe().then((failure) => {
+        const ok = failure === undefined;
+        this.set(ok, failure);
         this.schedule(ok ? this.intervalMs : this.unhealthyIntervalMs);
       });
     }, ms);
   }
 
-  private set(ok: boolean): void {
+  private set(ok: boolean, failure?: string): void {
     if (this.stopped || ok === this.up) return;
     this.up = ok;
-    this.log(`health: ${this.target.origin} is ${ok ? 'up' : 'DOWN'}`);
+    this.log(`health: ${this.target.origin} is ${ok ? 'up' : `DOWN (${failure ?? 'no answer'})`}`);
     for (const fn of this.listeners) fn(ok);
   }
 
-  private probe(): Promise<boolean> {
+  /** Resolves with undefined when healthy, else with why not (status, timeout, connection error). */
+  private probe(): Promise<string | undefined> {
     return new Promise((resolve) => {
       let done = false;
-      const finish = (ok: boolean): void => {
+      const finish = (failure?: string): void => {
         if (done) return;
         done = true;
         clearTimeout(deadline);
         this.inFlight = undefined;
-        resolve(ok);
+        resolve(failure);
       };
       const req = http.request(
         {
@@ -89,16 +91,17 @@ export class HealthChecker {
           const status = res.statusCode ?? 0;
           res.resume();
           const want = this.check.status;
-          finish(want === undefined ? status >= 200 && status < 400 : status === want);
+          const ok = want === undefined ? status >= 200 && status < 400 : status === want;
+          finish(ok ? undefined : `status ${status}`);
         },
       );
       // One deadline for connect + response headers: a stopped process accepts the TCP connection (the kernel does
       // the handshake) but never answers.
       const deadline = setTimeout(() => {
         req.destroy();
-        finish(false);
+        finish(`no answer within ${this.timeoutMs} ms`);
       }, this.timeoutMs);
-      req.on('error', () => finish(false));
+      req.on('error', (e: NodeJS.ErrnoException) => finish(e.code ?? e.message));
       this.inFlight = req;
       req.end();
     });

@@ -1,5 +1,7 @@
-/** Local gateway applying the Traefik dynamic files (see gateway.ts). */
-export { startGateway, type Gateway, type GatewayOptions } from './gateway.js';
-export { loadDynamicConfig, DynamicFileSchema, type DynamicConfig } from './config.js';
+/** Local gateway applying Traefik's static configuration, the file provider and the Docker labels (see gateway.ts). */
+export { startGateway, loadProviders, type Gateway, type GatewayOptions } from './gateway.js';
+export { loadDynamicConfig, loadDynamicDir, mergeProviders, DynamicFileSchema, type DynamicConfig } from './config.js';
+export { loadStaticConfig, type StaticConfig } from './static-config.js';
+export { dockerProviderConfig, type DockerContainer } from './docker-provider.js';
+export { startServiceAddress, type ServiceAddress } from './service-address.js';
 export { parseRule, defaultPriority } from './rules.js';
-export { MAINTENANCE_RETRY_AFTER_SECONDS, type ServiceMap } from './services.js';

@@ -1,9 +1,8 @@
 /**
  * Services: loadBalancer (round robin over healthy servers, proxied with http-proxy-3) and failover (the main
- * service while it is healthy, else the fallback). A server URL is mapped through the caller's service map to a local
- * `http://127.0.0.1:PORT`, to a list of them (the replicas behind one docker-compose service name, which Docker's DNS
- * or Swarm's VIP balances in production), or to `static:<dir>` (the maintenance page served by the gateway itself:
- * 503 + Retry-After for every path, like under_maintenance/nginx.conf).
+ * service while it is healthy, else the fallback). Server URLs are real addresses: locally each replica of a
+ * docker-compose service listens on its own loopback address (see stack/src/local), so `http://<address>:4096` is
+ * what Traefik's Docker provider would put there (the container's IP).
  *
  * Every replica is a server of its own, with its own health checker, so a service is healthy while any replica is.
  * When a replica cannot take a request, the request moves to another healthy replica, as far as that is safe:
@@ -13,23 +12,21 @@
  *     request was sent but before any response byte: GET and HEAD are retried once on another healthy replica; any
  *     other method gets 502 (504 for the timeout), because the replica may have applied it. Traefik does not retry a
  *     POST either (its retry middleware only covers errors before the request is written).
- * A replica turning unhealthy cuts the requests waiting on it only when that is safe (GET/HEAD, or a service with one
- * server, whose failover then answers); a POST on one of several replicas waits for its answer, as in Traefik.
+ * A replica turning unhealthy cuts the GET/HEAD requests waiting on it (they are retried, or the failover answers);
+ * any other request waits for its answer, as in Traefik: a busy replica whose probe timed out may still answer it,
+ * and cutting a login or a write that it then applies loses the answer the client needed.
  * Once a response has started nothing is retried: the client connection is cut.
  */
 import type { ClientRequest, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { Readable } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
-import { durationMs, isInternalService, localName, type DynamicConfig } from './config.js';
+import { durationMs, isInternalService, type DynamicConfig, type HealthCheck } from './config.js';
 import { HealthChecker } from './health.js';
 import { HOP_BY_HOP, readBody, sendText, type Outcome, type RequestContext } from './context.js';
 
 /** Request bodies are buffered so a failover can replay them; bodies above this are refused. */
 const MAX_BUFFERED_BODY = 16 * 1024 * 1024;
-export const MAINTENANCE_RETRY_AFTER_SECONDS = 300;
 
 export interface ServiceNode {
   readonly name: string;
@@ -40,18 +37,12 @@ export interface ServiceNode {
 }
 
 interface Target {
-  kind: 'http' | 'static' | 'unmapped';
   url: string;
   health: HealthChecker | undefined;
-  page?: Buffer;
   responseHeaderTimeoutMs: number | undefined;
 }
 
-/** docker-compose server URL -> one local target, or the list of a service's replicas. */
-export type ServiceMap = Record<string, string | readonly string[]>;
-
 export interface BuildOptions {
-  serviceMap: ServiceMap;
   log: (line: string) => void;
 }
 
@@ -64,59 +55,37 @@ export class ServiceRegistry {
     private readonly opts: BuildOptions,
   ) {}
 
+  /** The service of a qualified name (`api@docker`, `maintenance@docker`, `noop@internal`). */
   get(ref: string): ServiceNode {
     if (isInternalService(ref)) return internalService(ref);
-    const name = localName(ref);
-    const existing = this.nodes.get(name);
+    const existing = this.nodes.get(ref);
     if (existing) return existing;
-    const def = this.cfg.services[name];
+    const def = this.cfg.services[ref];
     if (def === undefined) throw new Error(`unknown service ${ref}`);
     let node: ServiceNode;
     if ('failover' in def) {
-      node = failoverService(name, this.get(def.failover.service), this.get(def.failover.fallback));
+      node = failoverService(ref, this.get(def.failover.service), this.get(def.failover.fallback));
     } else {
       const lb = def.loadBalancer;
-      const transport =
-        lb.serversTransport === undefined ? undefined : this.cfg.serversTransports[localName(lb.serversTransport)];
+      const transport = lb.serversTransport === undefined ? undefined : this.cfg.serversTransports[lb.serversTransport];
       const rht = transport?.forwardingTimeouts?.responseHeaderTimeout;
       const responseHeaderTimeoutMs = rht === undefined ? undefined : durationMs(rht);
-      const targets = lb.servers.flatMap((s): Target[] => {
-        const mapped = this.opts.serviceMap[s.url] ?? this.opts.serviceMap[s.url.replace(/\/$/, '')];
-        if (mapped === undefined || mapped.length === 0) {
-          this.opts.log(`service ${name}: ${s.url} is not in the service map; it is treated as down`);
-          return [{ kind: 'unmapped', url: s.url, health: undefined, responseHeaderTimeoutMs }];
-        }
-        return (typeof mapped === 'string' ? [mapped] : mapped).map((local): Target => {
-          if (local.startsWith('static:')) {
-            const page = readFileSync(resolvePath(local.slice('static:'.length), 'maintenance.html'));
-            return { kind: 'static', url: local, health: undefined, page, responseHeaderTimeoutMs };
-          }
-          let health: HealthChecker | undefined;
-          if (lb.healthCheck !== undefined) {
-            health = new HealthChecker(new URL(local), lb.healthCheck, this.opts.log);
-            this.checkers.push(health);
-          }
-          return { kind: 'http', url: local, health, responseHeaderTimeoutMs };
-        });
-      });
-      node = loadBalancerService(name, targets, lb.passHostHeader ?? true);
+      const targets = lb.servers.map((s): Target => ({
+        url: s.url,
+        health: this.checker(s.url, lb.healthCheck),
+        responseHeaderTimeoutMs,
+      }));
+      node = loadBalancerService(ref, targets, lb.passHostHeader ?? true);
     }
-    this.nodes.set(name, node);
+    this.nodes.set(ref, node);
     return node;
   }
 
-  /**
-   * The loadBalancer service whose servers include `serverUrl` (a docker-compose URL such as `http://api:4096`), for
-   * service-to-service traffic that reaches the replicas directly rather than through a router.
-   */
-  forServerUrl(serverUrl: string): ServiceNode {
-    const want = serverUrl.replace(/\/$/, '');
-    for (const [name, def] of Object.entries(this.cfg.services)) {
-      if ('loadBalancer' in def && def.loadBalancer.servers.some((s) => s.url.replace(/\/$/, '') === want)) {
-        return this.get(name);
-      }
-    }
-    throw new Error(`no loadBalancer service has the server ${serverUrl}`);
+  private checker(url: string, check: HealthCheck | undefined): HealthChecker | undefined {
+    if (check === undefined) return undefined;
+    const health = new HealthChecker(new URL(url), check, this.opts.log);
+    this.checkers.push(health);
+    return health;
   }
 
   startHealthChecks(): void {
@@ -126,6 +95,18 @@ export class ServiceRegistry {
   stop(): void {
     for (const c of this.checkers) c.stop();
   }
+}
+
+/**
+ * A plain round-robin balancer over `servers` (no health checks): the local stand-in for a Docker service's VIP
+ * (what `http://api:4096` reaches from another container), with the same retry rules as a loadBalancer service.
+ */
+export function balancer(name: string, servers: string[]): ServiceNode {
+  return loadBalancerService(
+    name,
+    servers.map((url) => ({ url, health: undefined, responseHeaderTimeoutMs: undefined })),
+    true,
+  );
 }
 
 function internalService(ref: string): ServiceNode {
@@ -158,14 +139,14 @@ function failoverService(name: string, main: ServiceNode, fallback: ServiceNode)
   };
 }
 
-/** Methods that may be sent twice (RFC 9110 §9.2.2 lists more; these are the ones Traefik's retry covers). */
+/** Methods that may be sent twice (RFC 9110 names more idempotent ones; these are the ones Traefik's retry covers). */
 const RETRIABLE_AFTER_SEND = new Set(['GET', 'HEAD']);
 
 const FORWARDED = ['x-forwarded-for', 'x-forwarded-port', 'x-forwarded-proto', 'x-forwarded-host'] as const;
 
 function loadBalancerService(name: string, targets: Target[], passHostHeader: boolean): ServiceNode {
   let next = 0;
-  const up = (t: Target): boolean => t.kind !== 'unmapped' && (t.health?.healthy ?? true);
+  const up = (t: Target): boolean => t.health?.healthy ?? true;
   /** The next healthy target in round-robin order that is not in `skip`. */
   const pick = (skip?: ReadonlySet<Target>): Target | undefined => {
     for (let i = 0; i < targets.length; i += 1) {
@@ -183,7 +164,6 @@ function loadBalancerService(name: string, targets: Target[], passHostHeader: bo
     async serve(ctx, canFail) {
       let t = pick();
       if (t === undefined) return canFail ? 'unavailable' : sendText(ctx, 503, 'no available server\n');
-      if (t.kind === 'static') return serveStatic(ctx, t.page ?? Buffer.alloc(0));
       if (ctx.body === undefined) {
         const body = await readBody(ctx.req, MAX_BUFFERED_BODY);
         if (body === undefined) return sendText(ctx, 413, 'Request Entity Too Large');
@@ -199,10 +179,9 @@ function loadBalancerService(name: string, targets: Target[], passHostHeader: bo
           if (v === undefined) delete ctx.req.headers[h];
           else ctx.req.headers[h] = v;
         });
-        // A request waiting on a replica that turns unhealthy is cut (then retried, or answered by the fallback)
-        // when that is safe: a GET/HEAD, or the only server (the maintenance failover). A POST on one of several
-        // replicas keeps waiting, as in Traefik: a busy replica whose probe timed out may still answer it.
-        const abortOnDown = targets.length === 1 || RETRIABLE_AFTER_SEND.has(ctx.method);
+        // A GET/HEAD waiting on a replica that turns unhealthy is cut (then retried, or answered by the fallback);
+        // any other method keeps waiting, as in Traefik: a busy replica whose probe timed out may still answer it.
+        const abortOnDown = RETRIABLE_AFTER_SEND.has(ctx.method);
         const r = await proxyHttp(ctx, t, passHostHeader, abortOnDown);
         if (r === 'sent') return r;
         tried.add(t);
@@ -215,9 +194,8 @@ function loadBalancerService(name: string, targets: Target[], passHostHeader: bo
         }
         // After a refusal, a replica the health checks marked down may still be the one that answers (its probe
         // timed out under load while the refusing one was not probed yet): try it before answering 502.
-        const other =
-          pick(tried) ?? (r === 'refused' ? targets.find((x) => x.kind === 'http' && !tried.has(x)) : undefined);
-        if (other === undefined || other.kind === 'static') {
+        const other = pick(tried) ?? (r === 'refused' ? targets.find((x) => !tried.has(x)) : undefined);
+        if (other === undefined) {
           return canFail ? 'unavailable' : sendText(ctx, 502, 'Bad Gateway');
         }
         t = other;
@@ -234,10 +212,6 @@ function loadBalancerService(name: string, targets: Target[], passHostHeader: bo
           'text/plain; charset=utf-8',
           Buffer.from('no available server\n'),
         );
-      } else if (t.kind === 'static') {
-        rawResponse(socket, 503, 'Service Unavailable', 'text/html; charset=utf-8', t.page ?? Buffer.alloc(0), {
-          'Retry-After': String(MAINTENANCE_RETRY_AFTER_SECONDS),
-        });
       } else {
         const proxy = createProxyServer({ ws: true, xfwd: true, changeOrigin: !passHostHeader });
         proxy.on('error', () => socket.destroy());
@@ -245,18 +219,6 @@ function loadBalancerService(name: string, targets: Target[], passHostHeader: bo
       }
     },
   };
-}
-
-/** The maintenance page: 503 + Retry-After + no-store for every method and path (see under_maintenance/nginx.conf). */
-function serveStatic(ctx: RequestContext, page: Buffer): Promise<Outcome> {
-  const out = ctx.sink.start(503, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-length': page.length,
-    'retry-after': String(MAINTENANCE_RETRY_AFTER_SECONDS),
-    'cache-control': 'no-store',
-  });
-  out.end(ctx.method === 'HEAD' ? undefined : page);
-  return Promise.resolve('sent');
 }
 
 /**

@@ -1,14 +1,25 @@
 /**
  * db/pgbouncer, db/pgadmin, db/backup: pgAdmin's import format, pgbouncer 1.18 (the Debian binary the production
- * image installs) starting on our pgbouncer.ini with the userlist written by entrypoint.sh, secrets never printed.
+ * image installs) started by the unchanged entrypoint.sh (PGBOUNCER_RUN_DIR / PGBOUNCER_CONFIG point it at a temp
+ * dir) on our pgbouncer.ini with the userlist it writes, secrets never printed, placeholders refused.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { serviceUser } from '../../stack/src/processes.js';
 import { REPO_ROOT, sleep } from './helpers.js';
 
 // pgAdmin's servers.json import format (https://www.pgadmin.org/docs/pgadmin4/latest/import_export_servers.html).
@@ -49,32 +60,48 @@ const freePort = (): Promise<number> =>
     });
   });
 
+const ENTRYPOINT = `${REPO_ROOT}db/pgbouncer/entrypoint.sh`;
+const PASSWORDS = {
+  CT_ENGINE_PASSWORD: 'engine-secret-4711',
+  CT_API_PASSWORD: 'api-secret-4712',
+  CT_READONLY_PASSWORD: 'ro-secret-4713',
+};
+
+/** Runs the entrypoint to completion (it fails before exec'ing pgbouncer in these cases). */
+function refusal(env: Record<string, string>): { status: number | null; output: string; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'pgb-'));
+  const r = spawnSync('/bin/sh', [ENTRYPOINT], {
+    env: { PATH: process.env['PATH'] ?? '', PGBOUNCER_RUN_DIR: dir, PGBOUNCER_CONFIG: `${dir}/pgbouncer.ini`, ...env },
+    encoding: 'utf8',
+  });
+  return { status: r.status, output: r.stdout + r.stderr, dir };
+}
+
 describe('db/pgbouncer', () => {
   it('entrypoint.sh writes the userlist without printing secrets, and pgbouncer 1.18 starts on pgbouncer.ini', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pgb-'));
-    chmodSync(dir, 0o755);
+    // The image runs the entrypoint as its unprivileged user (pgbouncer refuses root): here, the service user.
+    const user = serviceUser();
+    if (user) chownSync(dir, user.uid, user.gid);
     try {
       const port = await freePort();
+      // the image's configuration, with the container's addresses made local (as the local stack does)
       const ini = readFileSync(`${REPO_ROOT}db/pgbouncer/pgbouncer.ini`, 'utf8')
-        .replace('/run/pgbouncer/userlist.txt', `${dir}/userlist.txt`)
         .replace('listen_port = 6432', `listen_port = ${port}`)
         .replace('listen_addr = 0.0.0.0', 'listen_addr = 127.0.0.1')
-        .replaceAll('host=db', 'host=127.0.0.1');
-      writeFileSync(`${dir}/pgbouncer.ini`, ini);
-      // the entrypoint, pointed at the temp dir, ending with a pgbouncer run as the unprivileged postgres user
-      const script = readFileSync(`${REPO_ROOT}db/pgbouncer/entrypoint.sh`, 'utf8')
-        .replace('userlist=/run/pgbouncer/userlist.txt', `userlist=${dir}/userlist.txt`)
-        .replace(
-          'exec pgbouncer /etc/pgbouncer/pgbouncer.ini',
-          `chown postgres "$userlist"; exec su postgres -s /bin/sh -c "exec pgbouncer ${dir}/pgbouncer.ini"`,
-        );
-      writeFileSync(`${dir}/entrypoint.sh`, script, { mode: 0o755 });
-      const secrets = {
-        CT_ENGINE_PASSWORD: 'engine-secret-4711',
-        CT_API_PASSWORD: 'api-secret-4712',
-        CT_READONLY_PASSWORD: 'ro-secret-4713',
-      };
-      const proc = spawn('/bin/sh', [`${dir}/entrypoint.sh`], { env: { PATH: process.env['PATH'] ?? '', ...secrets } });
+        .replaceAll('host=db', 'host=127.0.0.1')
+        .replace('auth_file = /run/pgbouncer/userlist.txt', `auth_file = ${dir}/userlist.txt`);
+      writeFileSync(`${dir}/pgbouncer.ini`, ini, { mode: 0o644 });
+      // the script itself, unchanged, pointed at the temp dir
+      const proc = spawn('/bin/sh', [ENTRYPOINT], {
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          PGBOUNCER_RUN_DIR: dir,
+          PGBOUNCER_CONFIG: `${dir}/pgbouncer.ini`,
+          ...PASSWORDS,
+        },
+        ...(user ? { uid: user.uid, gid: user.gid } : {}),
+      });
       let output = '';
       proc.stdout.on('data', (d: Buffer) => (output += d.toString()));
       proc.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -90,29 +117,52 @@ describe('db/pgbouncer', () => {
           if (!connected) await sleep(100);
         }
         expect(connected, output).toBe(true);
+        expect(output).toContain('auth_file written for ct_engine, ct_api, ct_readonly');
         expect(output).not.toMatch(/ERROR|FATAL|unknown parameter/i);
         const userlist = readFileSync(`${dir}/userlist.txt`, 'utf8');
         expect(userlist).toBe(
           '"ct_engine" "engine-secret-4711"\n"ct_api" "api-secret-4712"\n"ct_readonly" "ro-secret-4713"\n',
         );
+        // umask 077: only pgbouncer's user reads it
+        expect(statSync(`${dir}/userlist.txt`).mode & 0o077).toBe(0);
+        // the passwords are not in pgbouncer's environment
+        const environ = readFileSync(`/proc/${proc.pid ?? 0}/environ`, 'utf8');
+        expect(environ).toContain('PGBOUNCER_CONFIG=');
+        for (const v of Object.values(PASSWORDS)) expect(environ).not.toContain(v);
       } finally {
         proc.kill('SIGTERM');
         await new Promise((r) => proc.once('exit', r));
       }
-      for (const v of Object.values(secrets)) expect(output).not.toContain(v);
+      for (const v of Object.values(PASSWORDS)) expect(output).not.toContain(v);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('entrypoint.sh refuses a missing password and names only the variable', () => {
-    const r = spawnSync('/bin/sh', [`${REPO_ROOT}db/pgbouncer/entrypoint.sh`], {
-      env: { PATH: process.env['PATH'] ?? '', CT_ENGINE_PASSWORD: 'x-secret-value' },
-      encoding: 'utf8',
-    });
-    expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('CT_API_PASSWORD is not set');
-    expect(r.stderr + r.stdout).not.toContain('x-secret-value');
+  it('entrypoint.sh refuses a missing password with exit 64 and names only the variable', () => {
+    const r = refusal({ CT_ENGINE_PASSWORD: 'x-secret-value' });
+    expect(r.status).toBe(64);
+    expect(r.output).toContain('CT_API_PASSWORD is not set');
+    expect(r.output).not.toContain('x-secret-value');
+    expect(existsSync(`${r.dir}/userlist.txt`)).toBe(false);
+  });
+
+  it.each([
+    ['CT_API_PASSWORD', 'change-me-api'],
+    ['CT_ENGINE_PASSWORD', 'replace-with-a-long-random-value'],
+    ['CT_READONLY_PASSWORD', 'CHANGE-ME'],
+  ])('entrypoint.sh refuses .env.example placeholders (%s=%s) with exit 64, writing nothing', (key, value) => {
+    const r = refusal({ ...PASSWORDS, [key]: value });
+    expect(r.status).toBe(64);
+    expect(r.output).toContain(`${key} is .env.example's placeholder`);
+    expect(r.output).not.toContain(value);
+    expect(readdirSync(r.dir)).toEqual([]);
+  });
+
+  it('entrypoint.sh refuses a password with a double quote (it would break the userlist)', () => {
+    const r = refusal({ ...PASSWORDS, CT_API_PASSWORD: 'a"b' });
+    expect(r.status).toBe(64);
+    expect(r.output).toContain('CT_API_PASSWORD must not contain a double quote');
   });
 });
 

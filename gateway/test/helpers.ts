@@ -1,48 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+/** Shared by the gateway tests: repository paths and one HTTP request with a hard deadline. */
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DYNAMIC_DIR = `${REPO_ROOT}traefik/dynamic`;
 export const MAINTENANCE_DIR = `${REPO_ROOT}under_maintenance`;
-const UPSTREAM = fileURLToPath(new URL('./fixtures/upstream.mjs', import.meta.url));
-
-export interface Upstream {
-  port: number;
-  url: string;
-  proc: ChildProcess;
-  /** SIGKILL and wait for the exit */
-  kill(): Promise<void>;
-}
-
-/** Starts a stand-in upstream process (`api` or `engine` role) on `port` (0 = free port). */
-export function spawnUpstream(role: 'api' | 'engine', port = 0): Promise<Upstream> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [UPSTREAM, String(port), role], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`upstream ${role} did not start`)), 10_000);
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening (\d+)/.exec(out);
-      if (m?.[1] !== undefined) {
-        clearTimeout(timer);
-        const p = Number(m[1]);
-        resolve({
-          port: p,
-          url: `http://127.0.0.1:${p}`,
-          proc,
-          kill: () =>
-            new Promise<void>((done) => {
-              if (proc.exitCode !== null || proc.signalCode !== null) return done();
-              proc.once('exit', () => done());
-              proc.kill('SIGKILL');
-            }),
-        });
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`upstream ${role} exited with ${code ?? 'signal'}`)));
-  });
-}
+export const COMPOSE_FILE = `${REPO_ROOT}docker-compose.yml`;
 
 export interface Reply {
   status: number;

@@ -1,121 +1,138 @@
 /**
- * Scale-out in the gateway: one docker-compose URL mapped to three API replicas (stand-in processes). Round robin
- * over the healthy ones; a dead replica's refused connections move to another replica for any method; a request lost
- * in flight is retried once when it is a GET and answered 502 when it is a POST; the maintenance page appears only
- * when every replica is down. The service address (Docker's VIP for service-to-service calls) balances the same way.
+ * Scale-out: the `api` service with three replicas (API_REPLICAS=3), each its own server of `api@docker` with its
+ * own health check, as Traefik's Docker provider makes them. Round robin over the healthy ones; a dead replica's
+ * refused connections move to another replica for any method; a request lost in flight is retried once when it is a
+ * GET and answered 502 when it is a POST; the maintenance page appears only when every replica is down. The service
+ * address (the VIP other containers reach as http://api:4096) balances the same way, without routers or middlewares.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '../src/index.js';
-import { DYNAMIC_DIR, MAINTENANCE_DIR, request, sleep, spawnUpstream, type Reply, type Upstream } from './helpers.js';
+import type { ReplicaHandle } from '../../stack/src/local/replica.js';
+import { startEdge, type Edge } from './edge.js';
+import { request, sleep, type Reply } from './helpers.js';
 
-const API = 'http://api:4096';
-let apis: Upstream[] = [];
-let ports: number[] = [];
-let gw: Gateway;
+let edge: Edge;
+let apis: ReplicaHandle[];
+/** `<address>:4096` of each replica, as the stand-in's x-upstream header names it */
+let upstreams: string[];
 let vip: string;
 
 beforeAll(async () => {
-  apis = await Promise.all([spawnUpstream('api'), spawnUpstream('api'), spawnUpstream('api')]);
-  ports = apis.map((a) => a.port);
-  gw = await startGateway({
-    dynamicDir: DYNAMIC_DIR,
-    serviceMap: { [API]: apis.map((a) => a.url), 'http://under-maintenance:8080': `static:${MAINTENANCE_DIR}` },
-    serviceAddresses: { [API]: 0 },
-    port: 0,
-    log: () => {},
-  });
-  vip = gw.serviceUrls[API] ?? '';
+  edge = await startEdge({ api: 3, engine: 0 });
+  apis = edge.api;
+  upstreams = apis.map((a) => `${a.address}:4096`);
+  vip = edge.local.serviceUrl('api', 4096);
 });
 
 afterAll(async () => {
-  await gw.close();
-  await Promise.all(apis.map((a) => a.kill()));
+  await edge?.stop();
 });
 
-const portOf = (r: Reply): number => Number(r.headers['x-upstream-port']);
+const upstreamOf = (r: Reply): string => String(r.headers['x-upstream']);
 const isMaintenance = (r: Reply): boolean => r.status === 503 && r.headers['retry-after'] === '300';
-
-async function revive(i: number): Promise<void> {
-  apis[i] = await spawnUpstream('api', ports[i]);
-}
+const replica = (i: number): ReplicaHandle => {
+  const r = apis[i];
+  if (r === undefined) throw new Error(`no replica ${i}`);
+  return r;
+};
 
 /** Polls until every replica has answered through the gateway (health checks run every second). */
 async function allServing(): Promise<void> {
   const deadline = performance.now() + 5000;
   for (;;) {
-    const seen = new Set<number>();
-    for (let i = 0; i < 6; i += 1) seen.add(portOf(await request(`${gw.url}/api/ping`)));
-    if (ports.every((p) => seen.has(p))) return;
+    const seen = new Set<string>();
+    for (let i = 0; i < 6; i += 1) seen.add(upstreamOf(await request(`${edge.url}/api/ping`)));
+    if (upstreams.every((u) => seen.has(u))) return;
     expect(performance.now(), `replicas seen: ${[...seen].join(', ')}`).toBeLessThan(deadline);
     await sleep(200);
   }
 }
 
 describe('an API service with three replicas', () => {
+  it('runs three replicas on their own addresses, and a VIP in front of them', () => {
+    expect(apis).toHaveLength(3);
+    expect(new Set(apis.map((a) => a.address)).size).toBe(3);
+    expect(vip).toMatch(/^http:\/\/127\.\d+\.\d+\.250:4096$/);
+  });
+
   it('balances round robin over the replicas', async () => {
-    const seen = new Map<number, number>();
+    await allServing();
+    const seen = new Map<string, number>();
     for (let i = 0; i < 9; i += 1) {
-      const r = await request(`${gw.url}/api/echo`);
+      const r = await request(`${edge.url}/api/echo`);
       expect(r.status).toBe(200);
-      seen.set(portOf(r), (seen.get(portOf(r)) ?? 0) + 1);
+      seen.set(upstreamOf(r), (seen.get(upstreamOf(r)) ?? 0) + 1);
     }
-    expect([...seen.entries()].sort()).toEqual(ports.map((p) => [p, 3]).sort());
+    expect([...seen.entries()].sort()).toEqual(upstreams.map((u) => [u, 3]).sort());
   });
 
   it('moves every request off a killed replica before its health check notices (connection refused)', async () => {
-    await apis[0]!.kill();
+    await replica(0).kill('SIGKILL');
     // Sequential, so round robin hands the dead replica every third request of each method.
     const replies: Reply[] = [];
     for (const method of ['POST', 'GET', 'POST', 'GET']) {
       for (let i = 0; i < 3; i += 1) {
-        replies.push(await request(`${gw.url}/api/echo`, { method, body: method === 'POST' ? '{"n":1}' : undefined }));
+        replies.push(
+          await request(`${edge.url}/api/echo`, { method, body: method === 'POST' ? '{"n":1}' : undefined }),
+        );
       }
     }
     expect(replies.map((r) => r.status)).toEqual(replies.map(() => 200));
-    expect(new Set(replies.map(portOf))).toEqual(new Set([ports[1], ports[2]]));
-    await revive(0);
+    expect(new Set(replies.map(upstreamOf))).toEqual(new Set([upstreams[1], upstreams[2]]));
+    await replica(0).restart();
     await allServing();
   });
 
   it('retries a GET lost in flight on another replica once; a POST lost in flight gets 502', async () => {
     await allServing();
     // One GET, then one POST, on each replica (round robin), each held 800 ms by the replica.
-    const gets = ports.map(() => request(`${gw.url}/api/slow?ms=800`, { timeoutMs: 5000 }));
+    const gets = upstreams.map(() => request(`${edge.url}/api/slow?ms=800`, { timeoutMs: 5000 }));
     await sleep(100);
-    const posts = ports.map(() =>
-      request(`${gw.url}/api/slow?ms=800`, { method: 'POST', body: '{}', timeoutMs: 5000 }),
+    const posts = upstreams.map(() =>
+      request(`${edge.url}/api/slow?ms=800`, { method: 'POST', body: '{}', timeoutMs: 5000 }),
     );
     await sleep(200);
-    await apis[1]!.kill();
+    await replica(1).kill('SIGKILL');
     const g = await Promise.all(gets);
     const p = await Promise.all(posts);
     expect(g.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect(g.map(portOf)).not.toContain(ports[1]);
+    expect(g.map(upstreamOf)).not.toContain(upstreams[1]);
     expect(p.map((r) => r.status).sort()).toEqual([200, 200, 502]);
-    await revive(1);
+    await replica(1).restart();
     await allServing();
   });
 
   it('the service address balances over the replicas without the public routers and middlewares', async () => {
-    const replies = await Promise.all(ports.map(() => request(`${vip}/api/echo`)));
-    expect(new Set(replies.map(portOf)).size).toBe(3);
-    for (const r of replies) expect(r.headers['x-frame-options']).toBeUndefined();
+    const replies = await Promise.all(upstreams.map(() => request(`${vip}/api/echo`)));
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(new Set(replies.map(upstreamOf))).toEqual(new Set(upstreams));
+    for (const r of replies) {
+      expect(r.headers['x-frame-options']).toBeUndefined();
+      expect(r.headers['x-powered-by']).toBe('stand-in');
+    }
   });
 
   it('serves from the last healthy replica, and shows the maintenance page only when every replica is down', async () => {
-    await Promise.all([apis[0]!.kill(), apis[1]!.kill()]);
+    await Promise.all([replica(0).kill('SIGKILL'), replica(1).kill('SIGKILL')]);
     await sleep(1500);
     for (let i = 0; i < 10; i += 1) {
-      const r = await request(`${gw.url}/api/ping`, { timeoutMs: 3000 });
+      const r = await request(`${edge.url}/api/ping`, { timeoutMs: 3000 });
       expect(r.status).toBe(200);
-      expect(portOf(r)).toBe(ports[2]);
+      expect(upstreamOf(r)).toBe(upstreams[2]);
     }
-    await apis[2]!.kill();
-    const r = await request(`${gw.url}/api/ping`, { timeoutMs: 3000 });
+    // the VIP moves refused connections to the live replica too
+    for (let i = 0; i < 3; i += 1) {
+      expect(upstreamOf(await request(`${vip}/api/ping`, { timeoutMs: 3000 }))).toBe(upstreams[2]);
+    }
+    await replica(2).kill('SIGKILL');
+    const r = await request(`${edge.url}/api/ping`, { timeoutMs: 3000 });
     expect(isMaintenance(r)).toBe(true);
     const direct = await request(`${vip}/api/ping`, { timeoutMs: 3000 });
     expect(direct.status).toBe(502);
-    await Promise.all([0, 1, 2].map(revive));
+    // once the health checks marked every replica down, the failover answers without trying them
+    await sleep(1500);
+    const later = await request(`${edge.url}/api/echo`, { method: 'POST', body: '{}', timeoutMs: 3000 });
+    expect(isMaintenance(later)).toBe(true);
+    await Promise.all([0, 1, 2].map((i) => replica(i).restart()));
     await allServing();
   });
 });

@@ -4,15 +4,13 @@
  * Hasura-shaped GraphQL answer: never a 5xx, an `unexpected` error, a stack trace, SQL text or a secret; the
  * processes stay up (health checks between batches); latency stays bounded; forged session headers never elevate.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadMetadataDir, startEngineServer, type EngineServer } from '../../engine/src/index.js';
-import { startGateway, type Gateway } from '../../gateway/src/index.js';
-import { createTestApp, type TestApp } from '../../api/test/helpers/app.js';
-import { testStack } from '../../stack/src/testing.js';
+import { startApps, type RunningApps } from '../../stack/src/apps.js';
+import { cloneTemplate, testStack, type TestDb } from '../../stack/src/testing.js';
 import {
   actionCases,
   buildCorpus,
@@ -26,74 +24,61 @@ import { send, type RawReply } from '../src/http.js';
 import { pool, quantile } from '../src/pool.js';
 import { seedFromEnv } from '../src/prng.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const ENGINE_SECRET = 'proof-engine-admin-secret-0123456789abcdef';
 const SEED = seedFromEnv('BAD_INPUT_SEED');
+const COOKIE = 'coursetable.session';
 
-let t: TestApp;
-let api: Server;
-let engine: EngineServer;
-let gw: Gateway;
+let db: TestDb;
+let apps: RunningApps;
+let gw: { url: string };
+let engine: { url: string };
 let studentCookie = '';
 let secrets: string[] = [];
-const engineLog: string[] = [];
+let engineLog: () => string[] = () => [];
 const latencies: number[] = [];
 
 beforeAll(async () => {
   console.log(`bad input: BAD_INPUT_SEED=${SEED}`);
-  t = await createTestApp();
-  api = createServer(t.app);
-  await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
-  const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
-  engine = await startEngineServer({
-    metadata: await loadMetadataDir(`${REPO}hasura/metadata`),
-    databaseUrl: t.db.bouncerUrl('ct_engine'),
-    env: {
-      HASURA_GRAPHQL_ADMIN_SECRET: ENGINE_SECRET,
-      HASURA_GRAPHQL_AUTH_HOOK: `${apiUrl}/api/hasura/auth`,
-      HASURA_GRAPHQL_AUTH_HOOK_MODE: 'GET',
-      API_BASE_URL: apiUrl,
-      HASURA_ACTION_SECRET: t.config.hasuraActionSecret,
-    },
-    host: '127.0.0.1',
-    port: 0,
-    log: (line) => engineLog.push(line),
-  });
-  gw = await startGateway({
-    dynamicDir: `${REPO}traefik/dynamic`,
-    serviceMap: {
-      'http://api:4096': apiUrl,
-      'http://graphql-engine:8080': engine.url,
-      'http://under-maintenance:8080': `static:${REPO}under_maintenance`,
-    },
-    port: 0,
-    host: '127.0.0.1',
+  db = await cloneTemplate();
+  const stack = testStack();
+  // The system as docker-compose.yml runs it (gateway, API, worker, engine), on a database of its own.
+  apps = await startApps({
+    stack,
+    db: db.name,
+    env: { REDIS_KEY_PREFIX: `bad:${randomBytes(4).toString('hex')}:`, LOG_LEVEL: 'warn' },
     log: () => undefined,
   });
-  const stack = testStack();
+  gw = { url: apps.urls['gateway'] ?? '' };
+  engine = { url: apps.replicas.engine[0]?.url ?? '' };
+  engineLog = () =>
+    readFileSync(join(apps.local.dir, 'logs', 'graphql-engine-1.log'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.startsWith('engine: serving'));
   secrets = [
-    ENGINE_SECRET,
-    t.config.hasuraActionSecret,
-    ...Object.values(stack.passwords),
-    t.db.bouncerUrl('ct_engine'),
-    t.db.bouncerUrl('ct_api'),
+    ...Object.entries(stack.env)
+      .filter(([k]) => /PASSWORD|SECRET/.test(k))
+      .map(([, v]) => v),
+    db.bouncerUrl('ct_engine'),
+    db.bouncerUrl('ct_api'),
   ].filter((s) => s.length >= 8);
   const email = `proof-${SEED}@example.edu`;
-  const res = await send(`${gw.url}/api/auth/password/signup`, {
+  const up = await send(`${gw.url}/api/auth/password/signup`, {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: 'correct horse battery staple', displayName: 'Proof' }),
   });
-  expect(res.status, res.body).toBe(201);
+  expect(up.status, up.body).toBe(202); // sign-up starts no session (same answer for a taken address): log in
+  const res = await send(`${gw.url}/api/auth/password/login`, {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'correct horse battery staple' }),
+  });
+  expect(res.status, res.body).toBe(200);
   const set = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-  studentCookie = (set.find((c) => c.startsWith(`${t.config.session.cookieName}=`)) ?? '').split(';')[0] ?? '';
+  studentCookie = (set.find((c) => c.startsWith(`${COOKIE}=`)) ?? '').split(';')[0] ?? '';
   expect(studentCookie).not.toBe('');
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
-  await gw?.close();
-  await engine?.close();
-  await new Promise((r) => api?.close(r));
-  await t?.close();
+  await apps?.stop();
+  await db?.drop().catch(() => undefined);
 });
 
 // SQL statement fragments and catalog errors. Postgres *data* errors that Hasura itself passes through with code
@@ -355,9 +340,9 @@ describe('bad input through the gateway', () => {
     const p99 = quantile(latencies, 0.99);
     const max = Math.max(...latencies);
     console.log(
-      `bad input total: ${totals.inputs} inputs; latency p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms; engine log lines: ${engineLog.length}`,
+      `bad input total: ${totals.inputs} inputs; latency p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms; engine log lines: ${engineLog().length}`,
     );
-    for (const l of engineLog.slice(0, 10)) console.log(`  engine: ${l.slice(0, 300)}`);
+    for (const l of engineLog().slice(0, 10)) console.log(`  engine: ${l.slice(0, 300)}`);
     expect(totals.inputs).toBeGreaterThanOrEqual(1000);
     expect(p99).toBeLessThan(3000);
     expect(max).toBeLessThan(15_000);

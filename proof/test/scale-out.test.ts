@@ -13,9 +13,7 @@
  * Figures go to the console and test-artifacts/proof/scale-out.json.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,16 +44,12 @@ beforeAll(async () => {
   const t0 = performance.now();
   db = await cloneTemplate();
   owner = new pg.Pool({ connectionString: db.directUrl('ct_owner'), max: 2 });
-  const secret = () => randomBytes(24).toString('hex');
   apps = await startApps({
     stack: testStack(),
     db: db.name,
-    secrets: { adminSecret: secret(), sessionSecret: secret(), actionSecret: secret(), catalogSecret: secret() },
-    logDir: mkdtempSync(join(tmpdir(), 'ct-scale-out-')),
     log: (l) => appLog.push(l),
     replicas: { api: 3, engine: 2 },
-    frontend: false,
-    apiEnv: {
+    env: {
       // Shared with other test files' apps on the run's Redis: keep our sessions, limits and queues apart.
       REDIS_KEY_PREFIX: `scale:${randomBytes(4).toString('hex')}:`,
       // Eleven sign-ups from 127.0.0.1 and ~70 actions per user in 8 s are this test's load, not an attack.
@@ -90,11 +84,16 @@ function sessionCookie(r: RawReply): string {
 }
 
 async function signup(base: string, email: string): Promise<{ cookie: string; userId: number }> {
-  const r = await send(`${base}/api/auth/password/signup`, {
+  const up = await send(`${base}/api/auth/password/signup`, {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: PASSWORD, displayName: email.split('@')[0] }),
   });
-  expect(r.status, r.body).toBe(201);
+  expect(up.status, up.body).toBe(202); // sign-up starts no session (same answer for a taken address): log in
+  const r = await send(`${base}/api/auth/password/login`, {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  expect(r.status, r.body).toBe(200);
   const cookie = sessionCookie(r);
   expect(cookie).not.toBe('');
   return { cookie, userId: (JSON.parse(r.body) as { user: { id: number } }).user.id };
@@ -134,7 +133,7 @@ const MY_WORKSHEETS = '{ worksheets(order_by: {worksheet_id: desc}, limit: 3) { 
 describe('sessions and roles across replicas', () => {
   it('a session created on one API replica is valid on the others and through the gateway', async () => {
     expect(apps.replicas.api.map((a) => a.name)).toEqual(['api-1', 'api-2', 'api-3']);
-    expect(apps.replicas.engine.map((e) => e.name)).toEqual(['engine-1', 'engine-2']);
+    expect(apps.replicas.engine.map((e) => e.name)).toEqual(['graphql-engine-1', 'graphql-engine-2']);
     const email = `so-${randomBytes(3).toString('hex')}@example.edu`;
     const { cookie, userId } = await signup(api(0).url, email);
     for (const base of [...apps.replicas.api.map((a) => a.url), gw]) {
@@ -329,7 +328,7 @@ describe('under load, one API and one engine replica are killed', () => {
     });
 
     // The load was real, and there was something in flight at each kill.
-    expect(kills.map((k) => k.replica)).toEqual(['api-2', 'engine-1']);
+    expect(kills.map((k) => k.replica)).toEqual(['api-2', 'graphql-engine-1']);
     expect(samples.length).toBeGreaterThan(300);
     expect(byKind('write').filter((s) => s.ok).length).toBeGreaterThan(100);
     for (const n of inFlight) expect(n).toBeGreaterThanOrEqual(5);

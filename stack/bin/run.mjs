@@ -11,13 +11,19 @@ import { fileURLToPath } from 'node:url';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
-/** Debian packages the stack needs, and a file that proves each is installed. */
+/**
+ * Debian packages the local stack needs (the programs standing in for docker-compose's images, see
+ * stack/src/local/programs.ts, and the tools their healthchecks call), and a file that proves each is installed.
+ */
 const DEBIAN = [
   { pkg: 'postgresql', file: join(PG_BIN, 'initdb') },
   // The library, not the control file: the control file belongs to the -scripts package, which stays on removal.
   { pkg: 'postgresql-15-postgis-3', file: '/usr/lib/postgresql/15/lib/postgis-3.so' },
   { pkg: 'redis-server', file: '/usr/bin/redis-server' },
   { pkg: 'pgbouncer', file: '/usr/sbin/pgbouncer' },
+  { pkg: 'nginx', file: '/usr/sbin/nginx' },
+  { pkg: 'curl', file: '/usr/bin/curl' },
+  { pkg: 'wget', file: '/usr/bin/wget' },
 ];
 /** Extra packages only some commands need (browser tests). */
 const DEBIAN_BROWSER = [{ pkg: 'chromium', file: '/usr/bin/chromium' }];
@@ -94,9 +100,12 @@ function ensureNodeModules() {
 }
 
 const [command = 'help', ...rest] = process.argv.slice(2);
-const needsServices = !['help', 'test:unit', 'lint', 'typecheck'].includes(command);
-if (needsServices)
+const wantsHelp = rest.includes('--help') || rest.includes('-h');
+const needsServices = !['help', 'test:unit', 'lint', 'typecheck', 'swarm'].includes(command) && !wantsHelp;
+if (needsServices) {
   ensureDebian(command === 'test' || command === 'test:browser' ? [...DEBIAN, ...DEBIAN_BROWSER] : DEBIAN);
+  ensureLocale();
+}
 ensureNodeModules();
 
 const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'stack', 'src', 'cli.ts'), command, ...rest], {

@@ -13,14 +13,17 @@
  *   bench        the engine (direct and through the gateway) vs PostGraphile 5 vs raw SQL on 1× and 10× data;
  *                writes bench/RESULTS.md and bench/results.svg: [--quick] [--report <file>] … (bench/run.ts)
  *   bench:engine / bench:webhook   shorter benchmarks that print figures (engine vs raw SQL on 1×; the API's webhook)
+ *   swarm        print (or --out <file>) the Swarm stack file derived from docker-compose.yml (docs/operations.md)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { attach, stopStackDir, type StackInfo } from './harness.js';
-import { runStack } from './local-stack.js';
-import { alive, terminate, waitFor } from './processes.js';
+import { deriveSwarmStack } from './deploy/swarm.js';
+import { runStack, type Ready } from './local-stack.js';
+import type { StackState } from './local/state.js';
+import { alive, waitFor } from './processes.js';
 
 const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const STACK_DIR = join(REPO, '.stack');
@@ -36,14 +39,16 @@ function node(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<num
 
 const vitest = join(REPO, 'node_modules', 'vitest', 'vitest.mjs');
 
-function readState(): (StackInfo & { supervisorPid?: number; ready?: boolean }) | undefined {
+type State = StackInfo & StackState;
+
+function readState(): State | undefined {
   if (!existsSync(STATE)) return undefined;
-  return JSON.parse(readFileSync(STATE, 'utf8')) as StackInfo & { supervisorPid?: number; ready?: boolean };
+  return JSON.parse(readFileSync(STATE, 'utf8')) as State;
 }
 
-function requireUp(): StackInfo {
+function requireUp(): State {
   const state = readState();
-  if (!state?.ready) {
+  if (!state?.ready || !alive(state.supervisorPid)) {
     console.error('The local stack is not running: start it with `npm start` or `npm run up`.');
     process.exit(1);
   }
@@ -66,51 +71,92 @@ async function up(): Promise<number> {
   child.unref();
   const pid = child.pid!;
   try {
-    await waitFor('the local stack', () => Promise.resolve(readState()?.ready === true || !alive(pid)), 600_000);
+    await waitFor(
+      'the local stack',
+      () => Promise.resolve((readState()?.ready === true && readState()?.supervisorPid === pid) || !alive(pid)),
+      600_000,
+    );
   } catch (err) {
     console.error(String(err));
   }
   const now = readState();
-  if (!now?.ready) {
+  if (!now?.ready || now.supervisorPid !== pid) {
     console.error('The local stack did not start; see .stack/logs/stack.log');
     return 1;
   }
-  printUrls(now);
+  printSummary(now);
   console.log('Detached. `npm run down` stops it.');
   return 0;
 }
 
 async function down(): Promise<number> {
-  const state = readState();
-  if (!state) {
+  if (readState() === undefined) {
     console.log('The local stack is not running.');
     return 0;
   }
-  if (state.supervisorPid && alive(state.supervisorPid)) {
-    await terminate(state.supervisorPid, 'SIGTERM', 30_000);
-  }
-  // Whatever the supervisor could not stop (it was killed, say) is stopped from the state file.
   await stopStackDir(STACK_DIR);
   console.log('The local stack is stopped.');
   return 0;
 }
 
-export function printUrls(info: StackInfo): void {
+/** What runs (every service of docker-compose.yml, run or not with the reason) and where to find it. */
+export function printSummary(state: State, startedMs?: number): void {
+  console.log('\nServices of docker-compose.yml:');
+  for (const [name, s] of Object.entries(state.services)) {
+    const where = s.replicas.map((r) => `${r.name} ${r.address}`).join(', ');
+    const status = s.status === 'run' ? where || 'run' : s.status;
+    console.log(`  ${name.padEnd(20)} ${status.padEnd(42)} ${s.note}`);
+  }
   console.log('\nLocal stack is up:');
-  for (const [name, url] of Object.entries(info.urls ?? {})) console.log(`  ${name.padEnd(14)} ${url}`);
-  const pg = attach(info);
-  console.log(`  ${'postgres'.padEnd(14)} ${pg.directUrl('coursetable')}`);
-  if (info.pgbouncer)
-    console.log(`  ${'pgbouncer'.padEnd(14)} postgresql://ct_readonly:…@127.0.0.1:${info.pgbouncer.port}/coursetable`);
-  if (info.redis) console.log(`  ${'redis'.padEnd(14)} ${info.redis.url}`);
-  console.log('  (passwords: .stack/secrets.json)\n');
+  for (const [name, url] of Object.entries(state.urls ?? {})) console.log(`  ${name.padEnd(16)} ${url}`);
+  const pg = attach(state);
+  console.log(`  ${'postgres'.padEnd(16)} ${pg.directUrl('coursetable')}`);
+  if (state.pgbouncer)
+    console.log(
+      `  ${'pgbouncer'.padEnd(16)} postgresql://ct_readonly:…@${state.pgbouncer.host}:${state.pgbouncer.port}/coursetable`,
+    );
+  if (state.redis) {
+    const url = `redis://default:…@${state.redis.host}:${state.redis.port}`;
+    console.log(`  ${'redis'.padEnd(16)} ${url} (REDIS_PASSWORD in .stack/secrets.env)`);
+  }
+  console.log(
+    `  ${'logs'.padEnd(16)} .stack/logs/<service>-<n>.log; state: .stack/stack.json; secrets: .stack/secrets.env`,
+  );
+  if (startedMs !== undefined) console.log(`\nStarted in ${(startedMs / 1000).toFixed(1)} s.`);
+  console.log('');
 }
+
+function swarm(args: string[]): number {
+  if (wantsHelp(args)) {
+    console.log('Usage: npm run swarm -- [--out <file>]\nThe Swarm stack file derived from docker-compose.yml.');
+    return 0;
+  }
+  const at = args.indexOf('--out');
+  const out = at >= 0 ? args[at + 1] : undefined;
+  if (at >= 0 && out === undefined) {
+    console.error('--out needs a file');
+    return 2;
+  }
+  const stack = deriveSwarmStack(join(REPO, 'docker-compose.yml'));
+  if (out === undefined) process.stdout.write(stack.text);
+  else {
+    writeFileSync(out, stack.text);
+    console.error(`wrote ${out}`);
+  }
+  return 0;
+}
+
+/** `--help` goes to the command itself, which needs no running stack for it. */
+const wantsHelp = (args: string[]): boolean => args.includes('--help') || args.includes('-h');
 
 async function main(): Promise<number> {
   const [command = 'help', ...args] = process.argv.slice(2);
   switch (command) {
     case 'start':
-      return runStack({ dir: STACK_DIR, onReady: printUrls });
+      return runStack({
+        dir: STACK_DIR,
+        onReady: ({ local, info, startedMs }: Ready) => printSummary({ ...local.state(), ...info }, startedMs),
+      });
     case 'up':
       return up();
     case 'down':
@@ -126,6 +172,7 @@ async function main(): Promise<number> {
     case 'test:unit':
       return node([vitest, 'run', '--project', 'unit', ...args]);
     case 'migrate': {
+      if (wantsHelp(args)) return node(['--import', 'tsx', join(REPO, 'migrations', 'cli.ts'), ...args]);
       const info = attach(requireUp());
       return node(['--import', 'tsx', join(REPO, 'migrations', 'cli.ts'), ...args], {
         ...process.env,
@@ -134,8 +181,9 @@ async function main(): Promise<number> {
     }
     case 'seed':
     case 'import': {
-      const info = attach(requireUp());
       const script = command === 'seed' ? 'cli.ts' : 'import-cli.ts';
+      if (wantsHelp(args)) return node(['--import', 'tsx', join(REPO, 'seed', 'src', script), ...args]);
+      const info = attach(requireUp());
       return node(['--import', 'tsx', join(REPO, 'seed', 'src', script), ...args], {
         ...process.env,
         DATABASE_URL: info.directUrl('coursetable', 'ct_owner'),
@@ -154,6 +202,8 @@ async function main(): Promise<number> {
         ...['--targets', 'engine,raw', '--sizes', '1', '--connections', '10', '--no-results'],
         ...args,
       ]);
+    case 'swarm':
+      return swarm(args);
     case 'bench:webhook':
       return node(['--import', 'tsx', join(REPO, 'api', 'bench', 'webhook.ts'), ...args]);
     default:

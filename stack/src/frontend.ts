@@ -2,16 +2,15 @@
  * The example course browser in the local stack: built once per `npm start` with Vite, served by a tiny static file
  * server, and reached through the gateway under `/course-browser/` (same origin as `/api` and `/v1/graphql`, so the
  * session cookie and the websocket work as in production). Production has no such route: the route lives in a
- * local-only dynamic file that is added next to a copy of `traefik/dynamic/`.
+ * local-only dynamic file the gateway reads besides `traefik/dynamic/`.
  */
 import { createServer, type Server } from 'node:http';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { runOk } from './processes.js';
 
 export const FRONTEND_PREFIX = '/course-browser/';
-export const FRONTEND_SERVICE_URL = 'http://course-browser:80';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -61,16 +60,15 @@ export function serveFrontend(dir: string): Promise<{ url: string; server: Serve
 }
 
 /**
- * A dynamic-config directory for the local gateway: the production files of `traefik/dynamic/` unchanged, plus one
- * local-only router for the course browser (no security-headers middleware: its CSP is for API answers).
+ * A directory of local-only dynamic files for the gateway (GATEWAY_EXTRA_DYNAMIC, file provider): one router for the
+ * example course browser served at `url` (no security-headers middleware: its CSP is for API answers). Production has
+ * no such route.
  */
-export function localDynamicDir(repo: string, dir: string): string {
+export function localDynamicDir(dir: string, url: string): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const source = join(repo, 'traefik', 'dynamic');
-  for (const f of readdirSync(source)) if (/\.ya?ml$/.test(f)) copyFileSync(join(source, f), join(dir, f));
   writeFileSync(
-    join(dir, 'zz-local-course-browser.yml'),
+    join(dir, 'local-course-browser.yml'),
     [
       '# Local only (written by stack/src/frontend.ts): the example course browser.',
       'http:',
@@ -83,7 +81,7 @@ export function localDynamicDir(repo: string, dir: string): string {
       '    course-browser:',
       '      loadBalancer:',
       '        servers:',
-      `          - url: ${FRONTEND_SERVICE_URL}`,
+      `          - url: ${url}`,
       '',
     ].join('\n'),
   );

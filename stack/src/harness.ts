@@ -1,45 +1,50 @@
 /**
- * The service harness: a Postgres cluster, pgbouncer in front of it and Redis, on free loopback ports, with their
- * data and logs under one directory. Used by `npm start`/`npm run up` (persistent, under `.stack/`) and by the
- * tests (throwaway, in a temp dir). A detached reaper process stops everything if the parent dies without
- * calling `stop()`, so a crashed test run leaves no process behind.
+ * The data services of docker-compose.yml — `db` (Postgres), `pgbouncer`, `redis` — started through the local stack
+ * (stack/src/local) with the repository's own configuration, for the tests and the tools that need a database
+ * (conformance runner, benchmarks, schema printing). A test file gets one throwaway stack per test run from the
+ * vitest global setup (global-setup.ts); `npm start` runs the whole file (local-stack.ts).
+ *
+ * The stack's control socket lets another process restart a service of it (restartService), and a detached reaper
+ * stops everything if the process that started it dies without calling stop().
  */
-import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
-import {
-  chownToService,
-  freePort,
-  isRoot,
-  readPid,
-  run,
-  runOk,
-  tcpExchange,
-  tcpOpen,
-  terminate,
-  waitFor,
-} from './processes.js';
+import { alive, terminate } from './processes.js';
+import { control, serveControl } from './local/control.js';
+import { localEnv } from './local/env.js';
+import { REPO, startLocalStack, type LocalStack } from './local/run.js';
+import { readState, statePids, type StackState } from './local/state.js';
 
 export const ROLES = ['ct_owner', 'ct_engine', 'ct_api', 'ct_readonly'] as const;
 export type Role = (typeof ROLES)[number];
 export type Service = 'postgres' | 'pgbouncer' | 'redis';
 
-const PG_BIN = process.env['PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
-const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** docker-compose service of each data service. */
+const COMPOSE_NAME: Record<Service, string> = { postgres: 'db', pgbouncer: 'pgbouncer', redis: 'redis' };
+const PASSWORD_VAR: Record<Role, string> = {
+  ct_owner: 'CT_OWNER_PASSWORD',
+  ct_engine: 'CT_ENGINE_PASSWORD',
+  ct_api: 'CT_API_PASSWORD',
+  ct_readonly: 'CT_READONLY_PASSWORD',
+};
 
-/** The JSON-serialisable description of a running stack (what `.stack/stack.json` and vitest's `inject` hold). */
+/** The JSON-serialisable description of a running data stack (what vitest's `inject('stack')` holds). */
 export interface StackInfo {
   dir: string;
   persistent: boolean;
-  postgres: { host: '127.0.0.1'; port: number; socketDir: string; superuser: 'postgres' };
-  pgbouncer?: { host: '127.0.0.1'; port: number };
-  redis?: { host: '127.0.0.1'; port: number; url: string };
+  postgres: { host: string; port: number; socketDir: string; superuser: 'postgres' };
+  pgbouncer?: { host: string; port: number };
+  /** `url` carries the password (REDIS_PASSWORD, the redis_password secret's value): redis://default:<password>@… */
+  redis?: { host: string; port: number; url: string; password: string };
   passwords: Record<Role, string>;
   pids: { postgres?: number; pgbouncer?: number; redis?: number; reaper?: number };
-  /** Extra entries (URLs of the app processes) that `npm start` adds. */
+  /** the stack's interpolation variables (its generated secrets): app stacks of the tests share them */
+  env: Record<string, string>;
+  /** addresses of the data services by docker-compose name */
+  hosts: Record<string, string>;
+  /** Extra entries (URLs) that `npm start` adds. */
   urls?: Record<string, string>;
 }
 
@@ -58,307 +63,111 @@ export interface StartOptions {
   persistent: boolean;
   services?: Service[];
   log?: (line: string) => void;
-  /** Start a reaper that stops the services if this process dies (default: true unless detached). */
+  /** Start a reaper that stops the services if this process dies (default: true). */
   reaper?: boolean;
 }
 
-/** Paths inside a stack directory. */
-function layout(dir: string) {
-  return {
-    pgData: join(dir, 'pg', 'data'),
-    pgSocket: join(dir, 'pg', 'run'),
-    bouncer: join(dir, 'pgbouncer'),
-    redis: join(dir, 'redis'),
-    logs: join(dir, 'logs'),
-    secrets: join(dir, 'secrets.json'),
-    state: join(dir, 'stack.json'),
-  };
-}
-
-function makeDir(path: string, forService: boolean): void {
-  mkdirSync(path, { recursive: true });
-  if (forService) chownToService(path);
-}
-
-function loadOrCreatePasswords(file: string): Record<Role, string> {
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<Role, string>;
-  const pw = Object.fromEntries(ROLES.map((r) => [r, randomBytes(18).toString('base64url')])) as Record<Role, string>;
-  writeFileSync(file, JSON.stringify(pw, null, 2), { mode: 0o600 });
-  return pw;
-}
-
-/** The server options of the cluster (also used to start it again after a stop, see restartService). */
-function postgresOptions(dir: string, port: number, persistent: boolean): string {
-  const p = layout(dir);
-  return [
-    `-p ${port}`,
-    `-k ${p.pgSocket}`,
-    '-c listen_addresses=127.0.0.1',
-    '-c max_connections=300',
-    '-c shared_preload_libraries=pg_stat_statements',
-    '-c password_encryption=scram-sha-256',
-    ...(persistent ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
-  ].join(' ');
-}
-
-async function pgCtlStart(dir: string, port: number, persistent: boolean): Promise<number | undefined> {
-  const p = layout(dir);
-  await runOk(
-    join(PG_BIN, 'pg_ctl'),
-    [
-      '-D',
-      p.pgData,
-      '-l',
-      join(p.logs, 'postgres.log'),
-      '-w',
-      '-t',
-      '30',
-      '-o',
-      postgresOptions(dir, port, persistent),
-      'start',
-    ],
-    { asService: true },
-  );
-  return readPid(join(p.pgData, 'postmaster.pid'));
-}
-
-async function startPostgres(dir: string, persistent: boolean, log: (l: string) => void) {
-  const p = layout(dir);
-  makeDir(join(dir, 'pg'), true);
-  makeDir(p.pgSocket, true);
-  makeDir(p.logs, true);
-  if (!existsSync(join(p.pgData, 'PG_VERSION'))) {
-    log('initdb …');
-    await runOk(
-      join(PG_BIN, 'initdb'),
-      [
-        '-D',
-        p.pgData,
-        '-U',
-        'postgres',
-        '--auth-local=trust',
-        '--auth-host=scram-sha-256',
-        '-E',
-        'UTF8',
-        '--no-locale',
-      ],
-      { asService: true },
-    );
-  }
-  const port = await freePort();
-  const pid = await pgCtlStart(dir, port, persistent);
-  log(`postgres listening on 127.0.0.1:${port}`);
-  return { port, pid };
-}
-
-async function setupRoles(client: pg.Client, passwords: Record<Role, string>): Promise<void> {
-  const init = join(REPO, 'db', 'init', '01-roles.sql');
-  if (existsSync(init)) {
-    await client.query(readFileSync(init, 'utf8'));
-  } else {
-    for (const role of ROLES) {
-      await client.query(
-        `do $$ begin if not exists (select from pg_roles where rolname = '${role}') then create role ${role} login; end if; end $$`,
-      );
-    }
-  }
-  for (const role of ROLES) {
-    // A DO block cannot take bind parameters; format the literal with Postgres's own quoting.
-    const { rows } = await client.query<{ sql: string }>(
-      `select format('alter role %I with login password %L', $1::text, $2::text) as sql`,
-      [role, passwords[role]],
-    );
-    await client.query(rows[0]!.sql);
-  }
-}
-
-async function startPgbouncer(dir: string, pgPort: number, client: pg.Client, log: (l: string) => void) {
-  const p = layout(dir);
-  makeDir(p.bouncer, true);
-  const { rows } = await client.query<{ rolname: string; rolpassword: string }>(
-    `select rolname, rolpassword from pg_authid where rolname = any($1::text[])`,
-    [[...ROLES]],
-  );
-  const userlist = rows.map((r) => `"${r.rolname}" "${r.rolpassword}"`).join('\n') + '\n';
-  const userlistPath = join(p.bouncer, 'userlist.txt');
-  writeFileSync(userlistPath, userlist, { mode: 0o600 });
-  chownToService(userlistPath);
-  const port = await freePort();
-  const ini = [
-    '[databases]',
-    `* = host=127.0.0.1 port=${pgPort}`,
-    '',
-    '[pgbouncer]',
-    'listen_addr = 127.0.0.1',
-    `listen_port = ${port}`,
-    `unix_socket_dir = ${p.bouncer}`,
-    'auth_type = scram-sha-256',
-    `auth_file = ${userlistPath}`,
-    // Transaction pooling, as in production (db/pgbouncer): session state only inside transactions.
-    'pool_mode = transaction',
-    'max_client_conn = 1000',
-    'default_pool_size = 20',
-    'ignore_startup_parameters = extra_float_digits,options',
-    // After a failed server login (Postgres restarting) retry after 1 s instead of the default 15 s, during which
-    // every client would be refused with "server login has been failing"; as db/pgbouncer/pgbouncer.ini.
-    'server_login_retry = 1',
-    `logfile = ${join(p.logs, 'pgbouncer.log')}`,
-    `pidfile = ${join(p.bouncer, 'pgbouncer.pid')}`,
-    '',
-  ].join('\n');
-  const iniPath = join(p.bouncer, 'pgbouncer.ini');
-  writeFileSync(iniPath, ini, { mode: 0o600 });
-  chownToService(iniPath);
-  const pid = await launchPgbouncer(dir, port);
-  log(`pgbouncer listening on 127.0.0.1:${port}`);
-  return { port, pid };
-}
-
-/** Start pgbouncer (daemonised) from the stack's pgbouncer.ini and wait until it accepts connections. */
-async function launchPgbouncer(dir: string, port: number): Promise<number | undefined> {
-  const p = layout(dir);
-  await runOk('pgbouncer', ['-d', join(p.bouncer, 'pgbouncer.ini')], { asService: true });
-  await waitFor('pgbouncer', () => tcpOpen(port), 10_000);
-  await waitFor(
-    'pgbouncer pid file',
-    () => Promise.resolve(readPid(join(p.bouncer, 'pgbouncer.pid')) !== undefined),
-    10_000,
-  );
-  return readPid(join(p.bouncer, 'pgbouncer.pid'));
-}
-
-/**
- * redis-server's arguments. AOF is on (fsync every second) as in production (docker-compose.yml), so sessions and
- * queued jobs survive a restart of Redis (see restartService).
- */
-function redisArgs(dir: string, port: number): string[] {
-  const p = layout(dir);
-  return [
-    '--port',
-    String(port),
-    '--bind',
-    '127.0.0.1',
-    '--daemonize',
-    'yes',
-    '--pidfile',
-    join(p.redis, 'redis.pid'),
-    '--logfile',
-    join(p.logs, 'redis.log'),
-    '--dir',
-    p.redis,
-    '--save',
-    '',
-    '--appendonly',
-    'yes',
-    '--appendfsync',
-    'everysec',
-  ];
-}
-
-/** Start redis-server on `port` and wait until it answers PING (not while it is still loading the AOF). */
-async function launchRedis(dir: string, port: number): Promise<number | undefined> {
-  const pidfile = join(layout(dir).redis, 'redis.pid');
-  await runOk('redis-server', redisArgs(dir, port));
-  await waitFor('redis', async () => (await tcpExchange(port, 'PING\r\n')).startsWith('+PONG'));
-  await waitFor('redis pid file', () => Promise.resolve(readPid(pidfile) !== undefined));
-  return readPid(pidfile);
-}
-
-async function startRedis(dir: string, log: (l: string) => void) {
-  const p = layout(dir);
-  makeDir(p.redis, false);
-  makeDir(p.logs, true);
-  const port = await freePort();
-  const pid = await launchRedis(dir, port);
-  log(`redis listening on 127.0.0.1:${port}`);
-  return { port, pid };
-}
-
-/** Start the reaper: a detached process that stops the stack when `parentPid` is gone. */
+/** Start the reaper: a detached process that stops the stack when this process is gone. */
 function startReaper(dir: string): number | undefined {
-  const script = join(REPO, 'stack', 'bin', 'reaper.mjs');
-  const child = spawn(process.execPath, [script, String(process.pid), dir], { detached: true, stdio: 'ignore' });
+  const child = spawn(process.execPath, [join(REPO, 'stack', 'bin', 'reaper.mjs'), String(process.pid), dir], {
+    detached: true,
+    stdio: 'ignore',
+  });
   child.unref();
   return child.pid;
 }
 
-/** Stop whatever a stack directory's state file says is running (used by stop(), `npm run down` and the reaper). */
-export async function stopStackDir(dir: string): Promise<void> {
-  const p = layout(dir);
-  const info = existsSync(p.state) ? (JSON.parse(readFileSync(p.state, 'utf8')) as StackInfo) : undefined;
-  if (info?.pids.reaper) await terminate(info.pids.reaper, 'SIGTERM', 200);
-  // A throwaway stack's data does not matter: kill at once instead of waiting for a clean shutdown.
-  const signal = info?.persistent === false ? 'SIGKILL' : 'SIGTERM';
-  const bouncerPid = readPid(join(p.bouncer, 'pgbouncer.pid')) ?? info?.pids.pgbouncer;
-  const redisPid = readPid(join(p.redis, 'redis.pid')) ?? info?.pids.redis;
-  await Promise.all([bouncerPid && terminate(bouncerPid, signal), redisPid && terminate(redisPid, signal)]);
-  if (existsSync(join(p.pgData, 'postmaster.pid'))) {
-    const mode = info?.persistent === false ? 'immediate' : 'fast';
-    const res = await run(join(PG_BIN, 'pg_ctl'), ['-D', p.pgData, '-m', mode, '-w', 'stop'], { asService: true });
-    if (res.code !== 0) {
-      const pid = readPid(join(p.pgData, 'postmaster.pid'));
-      if (pid) await terminate(pid, 'SIGQUIT');
-    }
-  }
-  if (info && !info.persistent) rmSync(dir, { recursive: true, force: true });
-  else if (existsSync(p.state)) rmSync(p.state, { force: true });
-}
-
-/** Start the requested services (all by default) under `opts.dir`. */
-export async function startStack(opts: StartOptions): Promise<Stack> {
-  const log = opts.log ?? (() => undefined);
-  const services = new Set<Service>(opts.services ?? ['postgres', 'pgbouncer', 'redis']);
-  const dir = resolve(opts.dir);
-  mkdirSync(dir, { recursive: true });
-  // The service user must be able to traverse into the stack directory.
-  if (isRoot) chmodSync(dir, 0o755);
-  const p = layout(dir);
-  const passwords = loadOrCreatePasswords(p.secrets);
+/** The data-service part of a stack's state, as StackInfo. */
+export function stackInfo(state: StackState, env: Record<string, string | undefined>, persistent: boolean): StackInfo {
+  const pid = (service: string): number | undefined => state.services[service]?.replicas[0]?.pid;
+  const running = (service: string): boolean => state.services[service]?.status === 'run';
+  const host = (service: string): string => state.hosts[service] ?? '127.0.0.1';
+  const passwords = Object.fromEntries(ROLES.map((r) => [r, env[PASSWORD_VAR[r]] ?? ''])) as Record<Role, string>;
   const info: StackInfo = {
-    dir,
-    persistent: opts.persistent,
-    postgres: { host: '127.0.0.1', port: 0, socketDir: p.pgSocket, superuser: 'postgres' },
+    dir: state.dir,
+    persistent,
+    postgres: {
+      host: host('db'),
+      port: 5432,
+      socketDir: join(state.dir, 'run', 'db-1', 'var-run-postgresql'),
+      superuser: 'postgres',
+    },
     passwords,
     pids: {},
+    env: Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)),
+    hosts: Object.fromEntries(['db', 'pgbouncer', 'redis'].filter(running).map((s) => [s, host(s)])),
   };
-  const save = () => writeFileSync(p.state, JSON.stringify(info, null, 2), { mode: 0o600 });
-  if (opts.reaper ?? true) {
-    const reaper = startReaper(dir);
-    if (reaper) info.pids.reaper = reaper;
+  const pgPid = pid('db');
+  if (pgPid !== undefined) info.pids.postgres = pgPid;
+  if (running('pgbouncer')) {
+    info.pgbouncer = { host: host('pgbouncer'), port: 6432 };
+    const p = pid('pgbouncer');
+    if (p !== undefined) info.pids.pgbouncer = p;
   }
-  save();
-  try {
-    const pgRes = await startPostgres(dir, opts.persistent, log);
-    info.postgres.port = pgRes.port;
-    if (pgRes.pid) info.pids.postgres = pgRes.pid;
-    save();
-    const admin = new pg.Client({ host: p.pgSocket, port: pgRes.port, user: 'postgres', database: 'postgres' });
-    await admin.connect();
-    try {
-      await setupRoles(admin, passwords);
-      if (services.has('pgbouncer')) {
-        const b = await startPgbouncer(dir, pgRes.port, admin, log);
-        info.pgbouncer = { host: '127.0.0.1', port: b.port };
-        if (b.pid) info.pids.pgbouncer = b.pid;
-        save();
-      }
-    } finally {
-      await admin.end();
-    }
-    if (services.has('redis')) {
-      const r = await startRedis(dir, log);
-      info.redis = { host: '127.0.0.1', port: r.port, url: `redis://127.0.0.1:${r.port}` };
-      if (r.pid) info.pids.redis = r.pid;
-      save();
-    }
-  } catch (err) {
-    await stopStackDir(dir).catch(() => undefined);
-    throw err;
+  if (running('redis')) {
+    const password = env['REDIS_PASSWORD'] ?? '';
+    const auth = password === '' ? '' : `default:${encodeURIComponent(password)}@`;
+    info.redis = { host: host('redis'), port: 6379, url: `redis://${auth}${host('redis')}:6379`, password };
+    const p = pid('redis');
+    if (p !== undefined) info.pids.redis = p;
   }
-  return attach(info);
+  return info;
 }
 
-/** Wrap a StackInfo (e.g. read from `.stack/stack.json` or vitest's inject) with its helper methods. */
+/** Start the requested data services (all three by default) under `opts.dir`, from docker-compose.yml. */
+export async function startStack(opts: StartOptions): Promise<Stack> {
+  const log = opts.log ?? (() => undefined);
+  const services = opts.services ?? ['postgres', 'pgbouncer', 'redis'];
+  const env = localEnv({ repo: REPO, dir: opts.dir, dotenv: false, shell: {}, extra: localUrls() });
+  const reaper = (opts.reaper ?? true) ? startReaper(opts.dir) : undefined;
+  let local: LocalStack;
+  try {
+    local = await startLocalStack({
+      dir: opts.dir,
+      env,
+      only: services.map((s) => COMPOSE_NAME[s]),
+      ephemeral: !opts.persistent,
+      log,
+    });
+  } catch (err) {
+    await stopStackDir(opts.dir);
+    throw err;
+  }
+  const ctl = await serveControl(local, () => undefined);
+  const info = stackInfo(local.state(), env, opts.persistent);
+  if (reaper !== undefined) info.pids.reaper = reaper;
+  const stack = attach(info);
+  stack.stop = async () => {
+    await ctl.close();
+    await local.stop();
+    if (reaper !== undefined) await terminate(reaper, 'SIGTERM', 200);
+    if (!opts.persistent) rmSync(opts.dir, { recursive: true, force: true });
+  };
+  return stack;
+}
+
+/** PUBLIC_URL/FRONTEND_URL for a stack without a gateway (the variables are required by the whole file). */
+export function localUrls(port = 0): Record<string, string> {
+  const url = `http://127.0.0.1:${port}`;
+  return { PUBLIC_URL: url, FRONTEND_URL: url };
+}
+
+/**
+ * Stops whatever a stack directory's state names: through its control socket when its supervisor is alive, else by
+ * signalling its processes (used by `npm run down` and after a failed start).
+ */
+export async function stopStackDir(dir: string): Promise<void> {
+  const state = readState(dir);
+  if (state === undefined) return;
+  if (alive(state.supervisorPid) && state.supervisorPid !== process.pid && existsSync(join(dir, 'control.sock'))) {
+    await control(dir, 'POST', '/stop').catch(() => undefined);
+    const deadline = Date.now() + 60_000;
+    while (alive(state.supervisorPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  }
+  await Promise.all(statePids(readState(dir) ?? state).map((pid) => terminate(pid, 'SIGTERM', 10_000)));
+}
+
+/** Wrap a StackInfo (e.g. from vitest's inject) with its helper methods. */
 export function attach(info: StackInfo): Stack {
   const enc = encodeURIComponent;
   const superClient = async (db = 'postgres') => {
@@ -371,116 +180,70 @@ export function attach(info: StackInfo): Stack {
     await c.connect();
     return c;
   };
+  const admin = async (sql: string, params: string[]): Promise<void> => {
+    const c = await superClient();
+    try {
+      const { rows } = await c.query<{ sql: string }>(sql, params);
+      // Concurrent clones of one template can collide ("source database is being accessed"): retry briefly.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await c.query(rows[0]!.sql);
+          break;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '55006' || attempt > 50) throw err;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    } finally {
+      await c.end();
+    }
+  };
   return {
     ...info,
     directUrl(db, role = 'postgres') {
       if (role === 'postgres') {
         return `postgresql://postgres@localhost:${info.postgres.port}/${enc(db)}?host=${enc(info.postgres.socketDir)}`;
       }
-      return `postgresql://${role}:${enc(info.passwords[role])}@127.0.0.1:${info.postgres.port}/${enc(db)}`;
+      return `postgresql://${role}:${enc(info.passwords[role])}@${info.postgres.host}:${info.postgres.port}/${enc(db)}`;
     },
     bouncerUrl(db, role) {
       if (!info.pgbouncer) throw new Error('pgbouncer is not running in this stack');
-      return `postgresql://${role}:${enc(info.passwords[role])}@127.0.0.1:${info.pgbouncer.port}/${enc(db)}`;
+      return `postgresql://${role}:${enc(info.passwords[role])}@${info.pgbouncer.host}:${info.pgbouncer.port}/${enc(db)}`;
     },
     superClient,
-    async createDatabase(name, o = {}) {
-      const c = await superClient();
-      try {
-        const { rows } = await c.query<{ sql: string }>(
-          `select format('create database %I owner %I template %I', $1::text, $2::text, $3::text) as sql`,
-          [name, o.owner ?? 'ct_owner', o.template ?? 'template0'],
-        );
-        // Concurrent clones of one template can collide ("source database is being accessed"): retry briefly.
-        for (let attempt = 0; ; attempt++) {
-          try {
-            await c.query(rows[0]!.sql);
-            break;
-          } catch (err) {
-            if ((err as { code?: string }).code !== '55006' || attempt > 50) throw err;
-            await new Promise((r) => setTimeout(r, 100));
-          }
-        }
-      } finally {
-        await c.end();
-      }
-    },
-    async dropDatabase(name) {
-      const c = await superClient();
-      try {
-        const { rows } = await c.query<{ sql: string }>(
-          `select format('drop database if exists %I with (force)', $1::text) as sql`,
-          [name],
-        );
-        await c.query(rows[0]!.sql);
-      } finally {
-        await c.end();
-      }
-    },
+    createDatabase: (name, o = {}) =>
+      admin(`select format('create database %I owner %I template %I', $1::text, $2::text, $3::text) as sql`, [
+        name,
+        o.owner ?? 'ct_owner',
+        o.template ?? 'template0',
+      ]),
+    dropDatabase: (name) => admin(`select format('drop database if exists %I with (force)', $1::text) as sql`, [name]),
     stop: () => stopStackDir(info.dir),
   };
 }
 
 export interface RestartOptions {
-  /**
-   * How long the service stays down between stop and start (default 0). With 0, Postgres restarts through
-   * `pg_ctl restart -m fast`; otherwise it is stopped with `-m fast` and started again after the pause.
-   */
+  /** How long the service stays down between stop and start (default 0). */
   downMs?: number;
 }
 
 /**
- * Fault injection for tests: stop one service of a running stack and start it again on the same port with the same
- * data, the way a container restart does. Redis stops with SIGTERM (it fsyncs its AOF first, so sessions survive);
- * Postgres stops with `-m fast` (sessions are terminated, in-flight transactions roll back); pgbouncer stops with
- * SIGTERM (immediate shutdown: its client connections are cut). Clients are expected to reconnect by themselves.
- * Updates `stack.pids` and the stack's state file. Resolves with the time the service was unavailable.
+ * Fault injection for tests: `docker stop` one data service of a running stack (its stop signal: Redis SIGTERM,
+ * fsyncing its AOF first; Postgres SIGINT, a fast shutdown that rolls back open transactions; pgbouncer SIGINT),
+ * wait `downMs`, and start it again with the same address, port and data, waiting until its healthcheck passes.
+ * Works from any process through the stack's control socket. Updates `stack.pids`; resolves with the time the
+ * service was unavailable.
  */
 export async function restartService(
   stack: Stack,
   service: Service,
   opts: RestartOptions = {},
 ): Promise<{ service: Service; downMs: number }> {
-  const p = layout(stack.dir);
-  const pause = () => new Promise((r) => setTimeout(r, opts.downMs ?? 0));
+  const name = `${COMPOSE_NAME[service]}-1`;
   const t0 = performance.now();
-  if (service === 'redis') {
-    if (!stack.redis) throw new Error('redis is not running in this stack');
-    const pid = readPid(join(p.redis, 'redis.pid')) ?? stack.pids.redis;
-    if (pid) await terminate(pid, 'SIGTERM', 10_000);
-    await pause();
-    const newPid = await launchRedis(stack.dir, stack.redis.port);
-    if (newPid) stack.pids.redis = newPid;
-  } else if (service === 'pgbouncer') {
-    if (!stack.pgbouncer) throw new Error('pgbouncer is not running in this stack');
-    const pid = readPid(join(p.bouncer, 'pgbouncer.pid')) ?? stack.pids.pgbouncer;
-    if (pid) await terminate(pid, 'SIGTERM', 10_000);
-    // pgbouncer removes its pid file on exit; wait for that so the new one is not mistaken for the old.
-    await waitFor('pgbouncer pid file removal', () => Promise.resolve(!existsSync(join(p.bouncer, 'pgbouncer.pid'))));
-    await pause();
-    const newPid = await launchPgbouncer(stack.dir, stack.pgbouncer.port);
-    if (newPid) stack.pids.pgbouncer = newPid;
-  } else {
-    const pgCtl = join(PG_BIN, 'pg_ctl');
-    if (!opts.downMs) {
-      // -l again: without it the new postmaster would write to (and hold open) our stdout pipe.
-      const logFile = join(p.logs, 'postgres.log');
-      await runOk(pgCtl, ['-D', p.pgData, '-l', logFile, '-m', 'fast', '-w', '-t', '30', 'restart'], {
-        asService: true,
-      });
-    } else {
-      await runOk(pgCtl, ['-D', p.pgData, '-m', 'fast', '-w', '-t', '30', 'stop'], { asService: true });
-      await pause();
-      await pgCtlStart(stack.dir, stack.postgres.port, stack.persistent);
-    }
-    const newPid = readPid(join(p.pgData, 'postmaster.pid'));
-    if (newPid) stack.pids.postgres = newPid;
-  }
-  if (existsSync(p.state)) {
-    const state = JSON.parse(readFileSync(p.state, 'utf8')) as StackInfo;
-    writeFileSync(p.state, JSON.stringify({ ...state, pids: { ...state.pids, ...stack.pids } }, null, 2), {
-      mode: 0o600,
-    });
-  }
+  await control(stack.dir, 'POST', `/replicas/${name}/stop`);
+  if (opts.downMs) await new Promise((r) => setTimeout(r, opts.downMs));
+  const started = await control<{ pid?: number }>(stack.dir, 'POST', `/replicas/${name}/start`);
+  if (started.pid !== undefined) stack.pids[service] = started.pid;
   return { service, downMs: Math.round(performance.now() - t0) };
 }

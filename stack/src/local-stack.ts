@@ -1,81 +1,116 @@
 /**
- * `npm start`: the persistent local stack under `.stack/` — services, the `coursetable` database (migrated, and
- * seeded on first start), the app processes (engine, API, worker) and the gateway on one port. Runs in the
- * foreground until SIGINT/SIGTERM, then stops everything it started.
+ * `npm start`: the whole of docker-compose.yml as the local stack under `.stack/` (stack/src/local): every service
+ * the file has, each with its local program or listed as not run, in the file's start order. On the first start the
+ * `coursetable` database gets the sample data once the `migrations` service has run (before the API and the engine
+ * start). The example course browser is served under /course-browser/ through the gateway. Runs in the foreground
+ * until SIGINT/SIGTERM (or `npm run down`), then stops everything in reverse order.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStack, type Stack, type StackInfo } from './harness.js';
-import { startApps, type RunningApps } from './apps.js';
-import { buildDatabase } from './template.js';
+import pg from 'pg';
+import { buildFrontend, FRONTEND_PREFIX, localDynamicDir, serveFrontend } from './frontend.js';
+import { localUrls, stackInfo, type StackInfo } from './harness.js';
+import { serveControl } from './local/control.js';
+import { localEnv } from './local/env.js';
+import { REPO, startLocalStack, type LocalStack } from './local/run.js';
+import { readState, writeState } from './local/state.js';
+import { freePort } from './processes.js';
 
 export const APP_DB = 'coursetable';
 const DEFAULT_SEED = { seed: 1, scale: 1 };
 
-async function databaseExists(stack: Stack, name: string): Promise<boolean> {
-  const c = await stack.superClient();
+/** Loads the sample data into a database that has none yet (first start). */
+async function seedIfEmpty(url: string, log: (l: string) => void): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  let empty: boolean;
   try {
-    const { rowCount } = await c.query('select 1 from pg_database where datname = $1', [name]);
-    return rowCount === 1;
+    empty = (await c.query<{ n: string }>('select count(*) as n from seasons')).rows[0]?.n === '0';
   } finally {
     await c.end();
   }
-}
-
-async function prepareDatabase(stack: Stack, log: (l: string) => void): Promise<void> {
-  if (!(await databaseExists(stack, APP_DB))) {
-    log(`creating database ${APP_DB} with sample data (seed ${DEFAULT_SEED.seed}, scale ${DEFAULT_SEED.scale}) …`);
-    await buildDatabase(stack, APP_DB, { seed: DEFAULT_SEED, log });
-    return;
-  }
-  const { migrateUp } = (await import('../../migrations/run.js')) as {
-    migrateUp: (url: string, o?: { log?: (l: string) => void }) => Promise<unknown>;
+  if (!empty) return;
+  log(`loading the sample data (seed ${DEFAULT_SEED.seed}, scale ${DEFAULT_SEED.scale}) …`);
+  const { seedDatabase } = (await import('../../seed/src/generate.js')) as {
+    seedDatabase: (u: string, o: { seed: number; scale: number; log?: (l: string) => void }) => Promise<unknown>;
   };
-  await migrateUp(stack.directUrl(APP_DB, 'ct_owner'), { log });
+  await seedDatabase(url, { ...DEFAULT_SEED, log });
 }
 
-/** Local-only secrets shared by the app processes (admin secret, session secret …), kept in .stack/. */
-function appSecrets(dir: string): Record<string, string> {
-  const file = join(dir, 'app-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-  const make = () => randomBytes(36).toString('base64url');
-  const secrets = { adminSecret: make(), sessionSecret: make(), actionSecret: make(), catalogSecret: make() };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-  return secrets;
+export interface Ready {
+  info: StackInfo;
+  local: LocalStack;
+  startedMs: number;
 }
 
-export async function runStack(opts: { dir: string; onReady: (info: StackInfo) => void }): Promise<number> {
+export async function runStack(opts: { dir: string; onReady: (ready: Ready) => void }): Promise<number> {
+  const t0 = performance.now();
   const log = (l: string) => console.log(`[stack] ${l}`);
-  mkdirSync(opts.dir, { recursive: true });
-  const stack = await startStack({ dir: opts.dir, persistent: true, log });
-  let apps: RunningApps | undefined;
+  const publicPort = Number(process.env['PORT'] ?? 0) || (await freePort());
+  if (existsSync(join(REPO, '.env'))) log('reading .env (as docker compose does)');
+  const env = localEnv({ repo: REPO, dir: opts.dir, dotenv: true, shell: process.env, extra: localUrls(publicPort) });
+  let local: LocalStack | undefined;
+  let closeFrontend: (() => Promise<void>) | undefined;
   let stopping = false;
-  const stop = async (code: number) => {
+  const stop = async (code: number): Promise<void> => {
     if (stopping) return;
     stopping = true;
     log('stopping …');
-    await apps?.stop();
-    await stack.stop();
+    await local?.stop();
+    await closeFrontend?.();
     log('stopped');
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   try {
-    await prepareDatabase(stack, log);
-    apps = await startApps({ stack, db: APP_DB, secrets: appSecrets(opts.dir), logDir: join(opts.dir, 'logs'), log });
+    let extraDynamicDir: string | undefined;
+    if (existsSync(join(REPO, 'examples', 'course-browser', 'vite.config.ts'))) {
+      log('building the course browser …');
+      const out = join(opts.dir, 'course-browser');
+      await buildFrontend(REPO, out);
+      const frontend = await serveFrontend(out);
+      closeFrontend = () => new Promise((ok) => frontend.server.close(() => ok()));
+      extraDynamicDir = localDynamicDir(join(opts.dir, 'gateway-local'), frontend.url);
+    }
+    local = await startLocalStack({
+      dir: opts.dir,
+      env,
+      ephemeral: false,
+      publishedPorts: { 'traefik:443': publicPort },
+      ...(extraDynamicDir === undefined ? {} : { extraDynamicDir }),
+      afterCompleted: {
+        // The state file already names the db service's address while the stack starts.
+        migrations: () => {
+          const state = readState(opts.dir);
+          const host = state?.hosts['db'] ?? '';
+          const password = encodeURIComponent(env['CT_OWNER_PASSWORD'] ?? '');
+          return seedIfEmpty(`postgresql://ct_owner:${password}@${host}:5432/${APP_DB}`, log);
+        },
+      },
+      log,
+    });
   } catch (err) {
     console.error(`[stack] failed to start: ${err instanceof Error ? err.message : String(err)}`);
     await stop(1);
     return 1;
   }
-  const statePath = join(opts.dir, 'stack.json');
-  const state = JSON.parse(readFileSync(statePath, 'utf8')) as StackInfo & Record<string, unknown>;
-  const info = { ...state, urls: apps.urls, apps: apps.pids, supervisorPid: process.pid, ready: true };
-  writeFileSync(statePath, JSON.stringify(info, null, 2), { mode: 0o600 });
-  opts.onReady(info);
-  log('Ctrl-C stops everything.');
+  const running = local;
+  await serveControl(running, () => void stop(0));
+  const info = stackInfo(running.state(), env, true);
+  const gateway = `http://127.0.0.1:${publicPort}`;
+  const admin = running.publishedPorts['traefik:8443'];
+  info.urls = {
+    gateway,
+    graphql: `${gateway}/v1/graphql`,
+    graphiql: `${gateway}/api/graphiql`,
+    'api ping': `${gateway}/api/ping`,
+    ...(closeFrontend ? { 'course browser': `${gateway}${FRONTEND_PREFIX}` } : {}),
+    ...(admin === undefined ? {} : { 'admin (local)': `http://127.0.0.1:${admin}` }),
+  };
+  writeState(opts.dir, { ...running.state(), ...info, urls: info.urls });
+  opts.onReady({ info, local: running, startedMs: performance.now() - t0 });
+  log('Ctrl-C (or `npm run down`) stops everything.');
   await new Promise(() => undefined);
   return 0;
 }

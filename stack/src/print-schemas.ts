@@ -6,11 +6,13 @@
  *   tsx stack/src/print-schemas.ts                 # (re)write hasura/schema/*.graphql   (npm run schema)
  *   tsx stack/src/print-schemas.ts --check         # exit 1 with a diff summary if stale  (npm run schema:check)
  *   tsx stack/src/print-schemas.ts --out <dir> [--metadata <dir>]
+ *   tsx stack/src/print-schemas.ts --help          # usage; starts nothing (a wrong command line: one line, exit 2)
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import {
   buildSchema,
   isEnumType,
@@ -183,20 +185,71 @@ export function formatStaleReport(report: StaleReport): string {
   return out.join('\n') + '\n';
 }
 
-async function main(argv: string[]): Promise<number> {
-  let outDir = DEFAULT_SCHEMA_DIR;
-  let metadataDir = DEFAULT_METADATA_DIR;
-  let check = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--check') check = true;
-    else if (a === '--out' && argv[i + 1]) outDir = resolve(argv[++i] as string);
-    else if (a === '--metadata' && argv[i + 1]) metadataDir = resolve(argv[++i] as string);
-    else {
-      process.stderr.write('usage: print-schemas [--check] [--out <dir>] [--metadata <dir>]\n');
-      return 2;
-    }
+export const SCHEMA_USAGE = `usage: npm run schema                  (re)write hasura/schema/<role>.graphql
+       npm run schema:check            exit 1 with a diff summary when they are stale
+       tsx stack/src/print-schemas.ts [--check] [--out <dir>] [--metadata <dir>]
+
+Prints the GraphQL SDL of each role (${SCHEMA_ROLES.join(', ')}) as the engine builds it from the metadata over a
+freshly migrated, unseeded database in a throwaway Postgres it starts and stops itself (no running stack needed).
+
+options:
+  --check             compare with the files in --out instead of writing them; exit 1 when any differs
+                      (the fresh files are then left in a temp dir)
+  --out <dir>         directory of the .graphql files (default: hasura/schema)
+  --metadata <dir>    Hasura metadata directory (default: hasura/metadata)
+  -h, --help          print this help and exit
+
+environment:
+  SCHEMA_VERBOSE=1    log the throwaway stack's steps to stderr
+
+examples:
+  npm run schema
+  npx tsx stack/src/print-schemas.ts --check --out /tmp/schema
+`;
+
+/** A command-line mistake: printed as `schema: <message>`, exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export type SchemaArgs = { help: true } | { help: false; check: boolean; outDir: string; metadataDir: string };
+
+/** Pure: the command line to what to do (directories resolved against the working directory). */
+export function parseSchemaArgs(argv: string[]): SchemaArgs {
+  let values: { check: boolean; help: boolean; out?: string | undefined; metadata?: string | undefined };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        check: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        metadata: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    // node:util's messages go on about positionals after `--`; the first sentence says it.
+    if (err instanceof TypeError) throw new UsageError(err.message.split(/\.\s/)[0] ?? err.message);
+    throw err;
   }
+  if (values.help) return { help: true };
+  return {
+    help: false,
+    check: values.check,
+    outDir: values.out === undefined ? DEFAULT_SCHEMA_DIR : resolve(values.out),
+    metadataDir: values.metadata === undefined ? DEFAULT_METADATA_DIR : resolve(values.metadata),
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseSchemaArgs(argv);
+  if (args.help) {
+    process.stdout.write(SCHEMA_USAGE);
+    return 0;
+  }
+  const { check, outDir, metadataDir } = args;
   const log = (l: string) => {
     if (process.env['SCHEMA_VERBOSE']) process.stderr.write(`[schema] ${l}\n`);
   };
@@ -220,6 +273,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {
+      if (err instanceof UsageError) {
+        process.stderr.write(`schema: ${err.message} (see --help)\n`);
+        process.exit(2);
+      }
       process.stderr.write(`schema: ${err instanceof Error ? err.message : 'failed'}\n`);
       if (process.env['SCHEMA_VERBOSE'] && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
       process.exit(1);

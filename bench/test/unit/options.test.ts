@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOptions } from '../../options.js';
+import { BENCH_USAGE, parseOptions, UsageError } from '../../options.js';
 
 describe('bench options', () => {
   it('defaults to the full run: 1× and 10×, 10 and 50 connections, every target and operation, RESULTS.md in bench/', () => {
@@ -37,5 +37,41 @@ describe('bench options', () => {
     expect(() => parseOptions(['--ops', 'nope'])).toThrow(/known operations/);
     expect(() => parseOptions(['--duration', '0'])).toThrow(/--duration/);
     expect(() => parseOptions(['--db', 'pooler'])).toThrow(/--db/);
+  });
+
+  it('answers --help (-h) with a usage that names every option, its default and an example', () => {
+    expect(parseOptions(['--help']).help).toBe(true);
+    expect(parseOptions(['-h', '--quick']).help).toBe(true);
+    expect(parseOptions([]).help).toBe(false);
+    for (const option of [
+      '--report',
+      '--duration',
+      '--warmup',
+      '--max-duration',
+      '--connections',
+      '--sizes',
+      '--targets',
+      '--ops',
+      '--db',
+      '--pool',
+      '--out',
+      '--no-results',
+      '--quick',
+      '--render',
+      '--help',
+    ])
+      expect(BENCH_USAGE).toContain(option);
+    expect(BENCH_USAGE).toContain('gateway,engine,postgraphile,raw');
+    expect(BENCH_USAGE).toContain('course_detail');
+    expect(BENCH_USAGE).toMatch(/default: 10,50/);
+    expect(BENCH_USAGE).toMatch(/example/);
+  });
+
+  it('refuses unknown options and stray arguments with a one-line UsageError', () => {
+    expect(() => parseOptions(['--quik'])).toThrow(UsageError);
+    expect(() => parseOptions(['--quik'])).toThrow(/^Unknown option '--quik'$/);
+    expect(() => parseOptions(['quick'])).toThrow(/^Unexpected argument 'quick'$/);
+    expect(() => parseOptions(['--duration'])).toThrow(UsageError);
+    expect(() => parseOptions(['--targets', 'hasura'])).toThrow(UsageError);
   });
 });

@@ -41,10 +41,10 @@ export async function login(email: string, password: string): Promise<User> {
   return (await call<{ user: User }>('/api/auth/password/login', { method: 'POST', body: { email, password } })).user;
 }
 
+/** Sign-up answers 202 without a session (the same for an address that already has an account): log in next. */
 export async function signup(displayName: string, email: string, password: string): Promise<User> {
-  return (
-    await call<{ user: User }>('/api/auth/password/signup', { method: 'POST', body: { displayName, email, password } })
-  ).user;
+  await call('/api/auth/password/signup', { method: 'POST', body: { displayName, email, password } });
+  return login(email, password);
 }
 
 export async function logout(): Promise<void> {

@@ -45,34 +45,31 @@ export async function signup(w: World, a: Account): Promise<boolean> {
     password: w.password,
     displayName: `Load ${a.id}`,
   });
-  const cookie = cookieFrom(res.setCookie, w.cookieName);
-  const user = (res.json as { user?: { id?: unknown } } | undefined)?.user;
-  const acked = res.outcome === 'ok' && cookie !== undefined && typeof user?.id === 'number';
+  // Sign-up answers 202 without a session, the same for a taken address (no account enumeration): a login follows.
+  const acked = res.outcome === 'ok';
   w.ledger.add({
     kind: 'signup',
     user: a.id,
-    userId: acked ? (user?.id as number) : undefined,
+    userId: undefined,
     marker: a.email,
     acked,
     start: res.sample.start,
     end: res.sample.end,
   });
-  if (acked) {
-    a.cookie = cookie;
-    a.userId = user?.id as number;
-    a.uncertain = false;
-    w.stats.signups += 1;
-  } else {
-    a.next = 'login';
-  }
-  return acked;
+  a.next = 'login';
+  if (!acked) return false;
+  w.stats.signups += 1;
+  return login(w, a, 'api:login');
 }
 
 /** The login that finds out whether a signup without answer happened (invalid-credentials: it did not). */
 export const PROBE_LOGIN = 'api:login-after-lost-signup';
 
-export async function login(w: World, a: Account): Promise<boolean> {
-  const op = a.userId === undefined ? PROBE_LOGIN : 'api:login';
+export async function login(
+  w: World,
+  a: Account,
+  op = a.userId === undefined ? PROBE_LOGIN : 'api:login',
+): Promise<boolean> {
   const res = await w.client.api(a, op, '/api/auth/password/login', { email: a.email, password: w.password });
   const cookie = cookieFrom(res.setCookie, w.cookieName);
   if (res.outcome === 'ok' && cookie) {

@@ -77,7 +77,7 @@ export async function runSchedule(rec: Recorder, faults: Fault[], opts: Schedule
   return out;
 }
 
-/** The fault whose window a sample overlaps, if any. */
-export function windowOf(s: Sample, faults: FaultRecord[]): FaultRecord | undefined {
-  return faults.find((f) => s.start <= f.windowEnd && s.end >= f.start);
+/** Every fault window a sample overlaps (a slow recovery can make one fault's window reach into the next). */
+export function windowsOf(s: Sample, faults: FaultRecord[]): FaultRecord[] {
+  return faults.filter((f) => s.start <= f.windowEnd && s.end >= f.start);
 }

@@ -32,7 +32,7 @@ export function countBy(xs: string[]): Record<string, number> {
 }
 
 const AUTHENTICATED = /^(action:|gql:mine|ws:connect)/;
-const NEW_SESSION = new Set(['api:signup', 'api:login']);
+const NEW_SESSION = new Set(['api:login']); // sign-up starts no session: the login after it does
 
 /**
  * Users whose session was made before `fault` started, who did not log in again until after it, and whose

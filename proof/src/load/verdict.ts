@@ -4,7 +4,7 @@
  * the database, no write twice, nothing written that nobody asked for).
  */
 import type pg from 'pg';
-import { windowOf, type Fault, type FaultRecord } from './faults.js';
+import { windowsOf, type Fault, type FaultRecord } from './faults.js';
 import type { Ledger } from './ledger.js';
 import type { OpenRequest, Outcome, Sample } from './recorder.js';
 import { quantile } from '../pool.js';
@@ -52,7 +52,8 @@ export function judgeRequests(
   for (const s of samples) {
     byOutcome[s.outcome] = (byOutcome[s.outcome] ?? 0) + 1;
     ops.set(s.op, [...(ops.get(s.op) ?? []), s]);
-    const f = windowOf(s, faults);
+    const windows = windowsOf(s, faults);
+    const f = windows[0];
     const pf = f ? perFault[f.name] : undefined;
     if (s.outcome === 'ok' || expected(s)) {
       if (pf) pf.ok += 1;
@@ -67,8 +68,9 @@ export function judgeRequests(
     }
     pf.errors += 1;
     pf.classes[cls] = (pf.classes[cls] ?? 0) + 1;
-    const spec = specs.find((x) => x.name === f.name);
-    if (!spec?.allows(s)) unexplained.push(s);
+    // Explained when any fault whose window it overlaps allows it (counted under the first).
+    const allowed = windows.some((w) => specs.find((x) => x.name === w.name)?.allows(s) === true);
+    if (!allowed) unexplained.push(s);
   }
   const byOp: RequestVerdict['byOp'] = {};
   for (const [op, list] of [...ops].sort(([a], [b]) => a.localeCompare(b))) {
@@ -135,8 +137,12 @@ export async function judgeWrites(db: pg.Client, ledger: Ledger, emailPattern: s
   const emails = new Map(users.rows.map((u) => [u.email, u]));
   const signups = ledger.of('signup');
   for (const u of users.rows) if (u.n > 1) duplicates.push(`user ${u.email} ×${u.n}`);
-  for (const w of signups)
-    if (w.acked && emails.get(w.marker)?.user_id !== w.userId) missing.push(`signup ${w.marker}`);
+  for (const w of signups) {
+    const row = emails.get(w.marker);
+    // A sign-up answer names no user (it is the same for a taken address): an acknowledged one must exist.
+    if (w.acked && (row === undefined || (w.userId !== undefined && row.user_id !== w.userId)))
+      missing.push(`signup ${w.marker}`);
+  }
 
   const byName = new Map<string, Array<{ worksheet_id: number; user_id: number }>>();
   for (const r of sheets.rows) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
