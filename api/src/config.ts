@@ -5,7 +5,11 @@
  * single error listing every missing or invalid key (fail fast). The result is a frozen, camelCase `Config` object;
  * tests build one with `parseConfig({...})` instead of touching the environment.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+
+/** argon2 is pure CPU: running one per core would starve the event loop (health probes, the webhook) in a login burst. */
+const DEFAULT_HASH_CONCURRENCY = Math.max(1, availableParallelism() - 1);
 
 const csv = z
   .string()
@@ -177,8 +181,8 @@ export const CONFIG_KEYS = {
     doc: 'Failed password logins per account, across all IPs (distributed guessing): points/seconds. Successful logins do not count.',
   },
   PASSWORD_HASH_CONCURRENCY: {
-    schema: z.coerce.number().int().positive().default(2),
-    doc: 'argon2 hashes/verifications running at once per API process (each takes ~19 MiB and a libuv thread).',
+    schema: z.coerce.number().int().positive().default(DEFAULT_HASH_CONCURRENCY),
+    doc: 'argon2 hashes/verifications running at once per API process (each takes ~19 MiB and a libuv thread). Default: one less than the CPUs (at least 1), so a burst of logins leaves a core to the event loop.',
   },
   PASSWORD_HASH_QUEUE: {
     schema: z.coerce.number().int().min(0).default(32),
