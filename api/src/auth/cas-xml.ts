@@ -1,5 +1,5 @@
 /**
- * The part of a CAS 2.0/3.0 `serviceValidate` response we need (CAS protocol spec §2.5.2, §2.5.4 / p3):
+ * The part of a CAS 2.0/3.0 `serviceValidate` response we need, read with fast-xml-parser:
  *
  *   <cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas">
  *     <cas:authenticationSuccess>
@@ -8,51 +8,71 @@
  *     </cas:authenticationSuccess>
  *   </cas:serviceResponse>
  *
- * or `<cas:authenticationFailure code="INVALID_TICKET">…`. A deliberately small parser for that fixed shape:
- * namespace prefix agnostic, entities decoded, repeated attributes collected into arrays.
+ * or `<cas:authenticationFailure code="INVALID_TICKET">…`. A document that is not well-formed is refused. Namespace prefixes are dropped, the five predefined XML
+ * entities and character references are decoded, repeated attributes become arrays. A document type declaration is
+ * refused before parsing: CAS never sends one, and it is how entity-expansion ("billion laughs") and external-entity
+ * attacks arrive.
  */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
 export type CasResult =
   { ok: true; user: string; attributes: Record<string, string | string[]> } | { ok: false; code: string };
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const ATTRIBUTES = 'serviceResponse.authenticationSuccess.attributes.';
 
-function decode(s: string): string {
-  return s
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
-      if (e[0] === '#') {
-        const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return Number.isFinite(n) ? String.fromCodePoint(n) : m;
-      }
-      return ENTITIES[e] ?? m;
-    })
-    .trim();
+const parser = new XMLParser({
+  removeNSPrefix: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: true, // character references (&#65; &#x41;) as well
+  isArray: (_name, jpath) => typeof jpath === 'string' && jpath.startsWith(ATTRIBUTES),
+});
+
+const INVALID: CasResult = { ok: false, code: 'INVALID_RESPONSE' };
+
+type Node = Record<string, unknown>;
+const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The text of an element: itself when it has no attributes or children, else its `#text`. */
+function text(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (isNode(v) && typeof v['#text'] === 'string') return v['#text'];
+  return '';
 }
 
-/** Inner text of the first `<p:name …>…</p:name>` (any prefix) in xml, or undefined. */
-function element(xml: string, name: string): { attrs: string; inner: string } | undefined {
-  const re = new RegExp(`<(?:[\\w-]+:)?${name}(\\s[^>]*)?>([\\s\\S]*?)</(?:[\\w-]+:)?${name}>`);
-  const m = re.exec(xml);
-  return m ? { attrs: m[1] ?? '', inner: m[2] ?? '' } : undefined;
+function attributesOf(node: unknown): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  if (!isNode(node)) return out;
+  for (const [key, values] of Object.entries(node)) {
+    if (key.startsWith('@') || !Array.isArray(values)) continue;
+    const list = values.map(text);
+    out[key] = list.length === 1 ? (list[0] ?? '') : list;
+  }
+  return out;
 }
 
 export function parseCasResponse(xml: string): CasResult {
-  const failure = element(xml, 'authenticationFailure');
-  if (failure) return { ok: false, code: /code\s*=\s*"([^"]*)"/.exec(failure.attrs)?.[1] ?? 'UNKNOWN' };
-  const success = element(xml, 'authenticationSuccess');
-  if (!success) return { ok: false, code: 'INVALID_RESPONSE' };
-  const user = element(success.inner, 'user');
-  if (!user || !decode(user.inner)) return { ok: false, code: 'INVALID_RESPONSE' };
-  const attributes: Record<string, string | string[]> = {};
-  const attrs = element(success.inner, 'attributes');
-  if (attrs) {
-    const re = /<(?:[\w-]+:)?([\w.-]+)(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w-]+:)?\1>/g;
-    for (const m of attrs.inner.matchAll(re)) {
-      const key = m[1] ?? '';
-      const value = decode(m[2] ?? '');
-      const prev = attributes[key];
-      attributes[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
-    }
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml) || XMLValidator.validate(xml) !== true) return INVALID;
+  let doc: unknown;
+  try {
+    doc = parser.parse(xml);
+  } catch {
+    return INVALID;
   }
-  return { ok: true, user: decode(user.inner), attributes };
+  const response = isNode(doc) ? doc['serviceResponse'] : undefined;
+  if (!isNode(response)) return INVALID;
+  const failure = response['authenticationFailure'];
+  if (failure !== undefined) {
+    const code = isNode(failure) ? failure['@code'] : undefined;
+    return { ok: false, code: typeof code === 'string' && code !== '' ? code : 'UNKNOWN' };
+  }
+  const success = response['authenticationSuccess'];
+  if (!isNode(success)) return INVALID;
+  const user = text(success['user']);
+  if (!user) return INVALID;
+  return { ok: true, user, attributes: attributesOf(success['attributes']) };
 }

@@ -62,6 +62,31 @@ describe('signed session cookie', () => {
   });
 });
 
+describe('session cookie tampering', () => {
+  const secrets = ['new-secret-new-secret-new-secret-1'];
+  const good = `s:${sign('sid-1', secrets[0] ?? '')}`;
+  const mac = good.slice(good.lastIndexOf('.') + 1);
+
+  it('refuses a session id swapped under a valid signature', () => {
+    expect(unsignSessionCookie(good, secrets)).toBe('sid-1');
+    expect(unsignSessionCookie(`s:sid-2.${mac}`, secrets)).toBe(false);
+  });
+
+  it('refuses a truncated, extended, re-encoded or missing signature', () => {
+    expect(unsignSessionCookie(good.slice(0, -1), secrets)).toBe(false);
+    expect(unsignSessionCookie(`${good}A`, secrets)).toBe(false);
+    expect(unsignSessionCookie(`${good}=`, secrets)).toBe(false);
+    expect(unsignSessionCookie('s:sid-1.', secrets)).toBe(false);
+    expect(unsignSessionCookie('s:sid-1', secrets)).toBe(false);
+    expect(unsignSessionCookie(`s:.${mac}`, secrets)).toBe(false);
+  });
+
+  it('reads the first of two cookies with the same name, as express-session does', () => {
+    expect(readCookie(`ct=${encodeURIComponent(good)}; ct=s%3Aevil.x`, 'ct')).toBe(good);
+    expect(readCookie('ct="s%3Aq.y"', 'ct')).toBe('s:q.y');
+  });
+});
+
 describe('session lifetime', () => {
   it('caps the TTL at the absolute lifetime', () => {
     const now = 1_000_000_000;
