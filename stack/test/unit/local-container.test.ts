@@ -83,7 +83,7 @@ describe("the API image's Dockerfile", () => {
     const image = readImageConfig(join(REPO, 'api', 'Dockerfile'));
     expect(image.workdir).toBe('/app/api');
     expect(image.cmd).toEqual(['node', 'src/main.ts']);
-    expect(image.env['NODE_OPTIONS']).toMatch(/^--import=file:\/\/\/opt\/tsx\//);
+    expect(image.env['NODE_OPTIONS']).toBe('--import=file:///app/node_modules/tsx/dist/loader.mjs');
     expect(image.env['NODE_ENV']).toBe('production');
   });
 });

@@ -2,7 +2,7 @@
  * The API image built from api/Dockerfile (the `api`, `worker` and `migrations` services): this Node with the
  * image's environment (Dockerfile ENV, e.g. NODE_OPTIONS loading tsx), working directory and command (the
  * Dockerfile's CMD unless docker-compose sets `command`). The image's /app is the repository (the Dockerfile copies
- * package.json, api/ and migrations/ there) and its /opt/tsx holds tsx, which the repository's node_modules have.
+ * package.json, api/ and migrations/ there; tsx, which NODE_OPTIONS loads, is in its node_modules).
  */
 import { join } from 'node:path';
 import { readImageConfig } from '../dockerfile.js';
@@ -13,7 +13,7 @@ export function nodeImageProgram(dockerfile: string): LocalProgram {
   const image = readImageConfig(dockerfile);
   return {
     description: `this Node (${process.version}) running ${dockerfile.split('/').slice(-2).join('/')}'s command`,
-    imageMounts: (stack) => ({ '/app': stack.repo, '/opt/tsx': stack.repo }),
+    imageMounts: (stack) => ({ '/app': stack.repo }),
     imageEnv: () => image.env,
     process(ctx) {
       const [command, ...args] = composeArgv(ctx, { entrypoint: image.entrypoint, cmd: image.cmd });
