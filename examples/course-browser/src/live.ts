@@ -1,10 +1,11 @@
 /**
- * Live results for a subscription document: Hasura's websocket transport (the `graphql-ws` subprotocol of
- * subscriptions-transport-ws, which every Hasura v2 speaks) on the same `/v1/graphql` URL, authenticated by the
- * session cookie sent with the upgrade. If the server does not accept the socket within a few seconds, or drops
- * it, the same data is polled with the matching query instead.
+ * Live results for a subscription document over the `graphql-ws` library's client (the `graphql-transport-ws`
+ * protocol, which Hasura v2 speaks on the same `/v1/graphql` URL), authenticated by the session cookie the browser
+ * sends with the upgrade. If the server does not acknowledge the socket within a few seconds, or drops it, the same
+ * data is polled with the matching query instead.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { createClient, type Client } from 'graphql-ws';
 import { queryText } from 'client';
 
 export type LiveMode = 'connecting' | 'websocket' | 'polling';
@@ -21,9 +22,15 @@ export interface LiveOptions<R, V> {
   connectTimeoutMs?: number;
 }
 
+function websocketUrl(): string {
+  const url = new URL('/v1/graphql', location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}
+
 export function live<R, V>(opts: LiveOptions<R, V>): { stop: () => void; refresh: () => void } {
   let stopped = false;
-  let socket: WebSocket | undefined;
+  let client: Client | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const setMode = (m: LiveMode) => opts.onMode?.(m);
 
@@ -37,8 +44,8 @@ export function live<R, V>(opts: LiveOptions<R, V>): { stop: () => void; refresh
   };
   const startPolling = () => {
     if (stopped || timer !== undefined) return;
-    socket?.close();
-    socket = undefined;
+    void client?.dispose();
+    client = undefined;
     setMode('polling');
     const tick = async () => {
       await pollOnce();
@@ -48,55 +55,43 @@ export function live<R, V>(opts: LiveOptions<R, V>): { stop: () => void; refresh
   };
 
   setMode('connecting');
-  let acked = false;
   try {
-    const url = new URL('/v1/graphql', location.href);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    socket = new WebSocket(url, 'graphql-ws');
+    client = createClient({
+      url: websocketUrl(),
+      lazy: false,
+      // Polling is the fallback: no reconnect loop of our own on top of it.
+      retryAttempts: 0,
+      connectionAckWaitTimeout: opts.connectTimeoutMs ?? 3000,
+      on: {
+        connected: () => setMode('websocket'),
+        closed: () => startPolling(),
+        error: () => startPolling(),
+      },
+    });
+    client.subscribe<R>(
+      { query: queryText(opts.subscription), variables: opts.variables as Record<string, unknown> },
+      {
+        next: (result) => {
+          if (result.errors) {
+            opts.onError(new Error(JSON.stringify(result.errors)));
+            startPolling();
+          } else if (result.data) opts.onData(result.data);
+        },
+        error: (err) => {
+          opts.onError(err);
+          startPolling();
+        },
+        complete: () => undefined,
+      },
+    );
   } catch {
     startPolling();
-  }
-  const giveUp = setTimeout(() => {
-    if (!acked) startPolling();
-  }, opts.connectTimeoutMs ?? 3000);
-  if (socket) {
-    const ws = socket;
-    ws.onopen = () => ws.send(JSON.stringify({ type: 'connection_init', payload: {} }));
-    ws.onmessage = (ev: MessageEvent<string>) => {
-      const msg = JSON.parse(ev.data) as { type: string; id?: string; payload?: { data?: R; errors?: unknown[] } };
-      if (msg.type === 'connection_ack') {
-        acked = true;
-        clearTimeout(giveUp);
-        setMode('websocket');
-        ws.send(
-          JSON.stringify({
-            id: '1',
-            type: 'start',
-            payload: { query: queryText(opts.subscription), variables: opts.variables },
-          }),
-        );
-      } else if (msg.type === 'data' && msg.payload?.data) {
-        opts.onData(msg.payload.data);
-      } else if (
-        msg.type === 'error' ||
-        msg.type === 'connection_error' ||
-        (msg.type === 'data' && msg.payload?.errors)
-      ) {
-        opts.onError(new Error(JSON.stringify(msg.payload)));
-        startPolling();
-      }
-    };
-    ws.onerror = () => startPolling();
-    ws.onclose = () => {
-      if (!stopped) startPolling();
-    };
   }
   return {
     stop() {
       stopped = true;
-      clearTimeout(giveUp);
       if (timer !== undefined) clearTimeout(timer);
-      socket?.close();
+      void client?.dispose();
     },
     /** After our own change: the websocket pushes by itself; polling fetches at once. */
     refresh() {

@@ -247,7 +247,7 @@ describe('course browser, as a new user would use it', { timeout: 60_000 }, () =
       .poll(() => page.locator(`#worksheet-courses li[data-crn="${crn}"]`).count(), { timeout: 15_000 })
       .toBe(1);
     expect(await page.locator('#worksheet-courses li[data-crn]').count()).toBe(before + 1);
-    expect(await page.getByTestId('live-mode').textContent()).toMatch(/live: (websocket|polling)/);
+    expect(await page.getByTestId('live-mode').textContent()).toBe('(live: websocket)');
     await shot('worksheet-live');
   });
 
