@@ -2,8 +2,9 @@
  * graphql-codegen (offline): every schema is a committed SDL file in `hasura/schema/` printed by the engine
  * (`npm run schema`), never a live server. Two targets:
  *
- *  - the API's graphql-request SDK: `api/src/**\/*.graphql` against the admin schema (the API's server-side reads run
- *    as admin, like CourseTable's catalog generation) → `api/src/generated/graphql.ts`;
+ *  - the API's typed documents: `api/src/**\/*.graphql` against the admin schema (the API's server-side reads run
+ *    as admin, like CourseTable's catalog generation) → `api/src/generated/graphql.ts`, one `TypedDocumentNode` per
+ *    operation, which graphql-request's `request()` types by itself;
  *  - the frontend package `client/`: one client-preset generation per role. The documents in
  *    `client/src/documents/<role>/` are validated against `hasura/schema/<role>.graphql`, so a document that selects
  *    a field its role cannot see fails codegen.
@@ -61,14 +62,14 @@ export function clientTarget(role: string, documents: string | string[] = `clien
 
 const config: CodegenConfig = {
   overwrite: true,
-  // The API may have no documents yet; its SDK is then an empty getSdk().
+  // The API may have no documents yet; its file then has the types only.
   ignoreNoDocuments: true,
   generates: {
     'api/src/generated/graphql.ts': {
       schema: `${SCHEMA_DIR}/admin.graphql`,
       documents: ['api/src/**/*.graphql'],
-      plugins: ['typescript', 'typescript-operations', 'typescript-graphql-request'],
-      config: { ...common, onlyOperationTypes: true, gqlImport: 'graphql-request#gql', rawRequest: false },
+      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      config: { ...common, onlyOperationTypes: true },
     },
     ...Object.fromEntries(CLIENT_ROLES.map((role) => [`client/src/generated/${role}/`, clientTarget(role)])),
   },

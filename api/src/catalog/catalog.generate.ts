@@ -1,14 +1,19 @@
 /**
  * Static catalog generation (CourseTable's fast path): per season, `public/<season>.json` from the anonymous role's
  * view and `evals/<season>.json` from the student_evals role's view, fetched from the GraphQL engine with
- * the typed graphql-request SDK that codegen.ts generates from catalog.queries.graphql (admin secret + an explicit
+ * graphql-request and the typed documents that codegen.ts generates from catalog.queries.graphql (admin secret + an explicit
  * role, so the engine's permissions still shape the data, row limits included: public listings are read in pages)
  * and written atomically (temp file + rename).
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GraphQLClient } from 'graphql-request';
-import { getSdk, type CatalogPublicQuery, type Sdk } from '../generated/graphql.js';
+import {
+  CatalogEvalsDocument,
+  CatalogPublicDocument,
+  CatalogSeasonsDocument,
+  type CatalogPublicQuery,
+} from '../generated/graphql.js';
 
 export interface CatalogOptions {
   graphqlUrl: string;
@@ -16,10 +21,10 @@ export interface CatalogOptions {
   dir: string;
 }
 
-function client(opts: CatalogOptions, role: 'anonymous' | 'student_evals'): Sdk {
+function client(opts: CatalogOptions, role: 'anonymous' | 'student_evals'): GraphQLClient {
   const headers: Record<string, string> = { 'x-hasura-role': role };
   if (opts.adminSecret) headers['x-hasura-admin-secret'] = opts.adminSecret;
-  return getSdk(new GraphQLClient(opts.graphqlUrl, { headers }));
+  return new GraphQLClient(opts.graphqlUrl, { headers });
 }
 
 async function writeAtomic(path: string, data: unknown): Promise<void> {
@@ -36,18 +41,21 @@ const PAGE = 1000;
  * `limit`, so pages are read until one comes back empty, advancing by what each page returned.
  */
 async function publicListings(opts: CatalogOptions, season: string): Promise<CatalogPublicQuery['listings']> {
-  const sdk = client(opts, 'anonymous');
+  const anonymous = client(opts, 'anonymous');
   const all: CatalogPublicQuery['listings'] = [];
   for (;;) {
-    const page: CatalogPublicQuery['listings'] = (await sdk.CatalogPublic({ season, limit: PAGE, offset: all.length }))
-      .listings;
+    const { listings: page } = await anonymous.request(CatalogPublicDocument, {
+      season,
+      limit: PAGE,
+      offset: all.length,
+    });
     if (page.length === 0) return all;
     all.push(...page);
   }
 }
 
 export async function listSeasons(opts: CatalogOptions, limit = 100): Promise<string[]> {
-  const r = await client(opts, 'anonymous').CatalogSeasons({ limit });
+  const r = await client(opts, 'anonymous').request(CatalogSeasonsDocument, { limit });
   return r.seasons.map((s) => s.season_code);
 }
 
@@ -58,7 +66,7 @@ export async function generateCatalog(opts: CatalogOptions, seasons?: string[], 
   await mkdir(join(opts.dir, 'evals'), { recursive: true });
   for (const season of chosen) {
     await writeAtomic(join(opts.dir, 'public', `${season}.json`), await publicListings(opts, season));
-    const ev = await client(opts, 'student_evals').CatalogEvals({ season });
+    const ev = await client(opts, 'student_evals').request(CatalogEvalsDocument, { season });
     await writeAtomic(join(opts.dir, 'evals', `${season}.json`), ev.courses);
   }
   await writeAtomic(join(opts.dir, 'metadata.json'), { last_update: new Date().toISOString(), seasons: chosen });

@@ -2,11 +2,9 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-import { type GraphQLClient, type RequestOptions } from 'graphql-request';
-import { gql } from 'graphql-request';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -5373,96 +5371,6 @@ export type CatalogEvalsQueryVariables = Exact<{
 export type CatalogEvalsQuery = { courses: Array<{ course_id: number, average_rating: number | null, average_rating_n: number, average_workload: number | null, average_workload_n: number, average_professor_rating: number | null, average_gut_rating: number | null, evaluation_statistic: { enrolled: number, responses: number | null, avg_rating: number | null, avg_workload: number | null } | null }> };
 
 
-export const CatalogSeasonsDocument = gql`
-    query CatalogSeasons($limit: Int!) {
-  seasons(order_by: {season_code: desc}, limit: $limit) {
-    season_code
-    term
-    year
-  }
-}
-    `;
-export const CatalogPublicDocument = gql`
-    query CatalogPublic($season: String!, $limit: Int!, $offset: Int!) {
-  listings(
-    where: {season_code: {_eq: $season}}
-    order_by: {crn: asc}
-    limit: $limit
-    offset: $offset
-  ) {
-    crn
-    course_code
-    subject
-    number
-    section
-    school
-    season_code
-    course {
-      course_id
-      title
-      description
-      credits
-      areas
-      skills
-      requirements
-      syllabus_url
-      course_home_url
-      fysem
-      sysem
-      colsem
-      same_course_id
-      primary_crn
-      course_professors {
-        professor {
-          professor_id
-          name
-        }
-      }
-      course_meetings {
-        days_of_week
-        start_time
-        end_time
-      }
-    }
-  }
-}
-    `;
-export const CatalogEvalsDocument = gql`
-    query CatalogEvals($season: String!) {
-  courses(where: {season_code: {_eq: $season}}, order_by: {course_id: asc}) {
-    course_id
-    average_rating
-    average_rating_n
-    average_workload
-    average_workload_n
-    average_professor_rating
-    average_gut_rating
-    evaluation_statistic {
-      enrolled
-      responses
-      avg_rating
-      avg_workload
-    }
-  }
-}
-    `;
-
-export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
-
-
-const defaultWrapper: SdkFunctionWrapper = (action, _operationName, _operationType, _variables) => action();
-
-export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = defaultWrapper) {
-  return {
-    CatalogSeasons(variables: CatalogSeasonsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CatalogSeasonsQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<CatalogSeasonsQuery>({ document: CatalogSeasonsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CatalogSeasons', 'query', variables);
-    },
-    CatalogPublic(variables: CatalogPublicQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CatalogPublicQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<CatalogPublicQuery>({ document: CatalogPublicDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CatalogPublic', 'query', variables);
-    },
-    CatalogEvals(variables: CatalogEvalsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CatalogEvalsQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<CatalogEvalsQuery>({ document: CatalogEvalsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CatalogEvals', 'query', variables);
-    }
-  };
-}
-export type Sdk = ReturnType<typeof getSdk>;
+export const CatalogSeasonsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CatalogSeasons"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seasons"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"order_by"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"season_code"},"value":{"kind":"EnumValue","value":"desc"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"season_code"}},{"kind":"Field","name":{"kind":"Name","value":"term"}},{"kind":"Field","name":{"kind":"Name","value":"year"}}]}}]}}]} as unknown as DocumentNode<CatalogSeasonsQuery, CatalogSeasonsQueryVariables>;
+export const CatalogPublicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CatalogPublic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"season"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"season_code"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"_eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"season"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"order_by"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"crn"},"value":{"kind":"EnumValue","value":"asc"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"crn"}},{"kind":"Field","name":{"kind":"Name","value":"course_code"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"school"}},{"kind":"Field","name":{"kind":"Name","value":"season_code"}},{"kind":"Field","name":{"kind":"Name","value":"course"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"course_id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"credits"}},{"kind":"Field","name":{"kind":"Name","value":"areas"}},{"kind":"Field","name":{"kind":"Name","value":"skills"}},{"kind":"Field","name":{"kind":"Name","value":"requirements"}},{"kind":"Field","name":{"kind":"Name","value":"syllabus_url"}},{"kind":"Field","name":{"kind":"Name","value":"course_home_url"}},{"kind":"Field","name":{"kind":"Name","value":"fysem"}},{"kind":"Field","name":{"kind":"Name","value":"sysem"}},{"kind":"Field","name":{"kind":"Name","value":"colsem"}},{"kind":"Field","name":{"kind":"Name","value":"same_course_id"}},{"kind":"Field","name":{"kind":"Name","value":"primary_crn"}},{"kind":"Field","name":{"kind":"Name","value":"course_professors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"professor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"professor_id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"course_meetings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"days_of_week"}},{"kind":"Field","name":{"kind":"Name","value":"start_time"}},{"kind":"Field","name":{"kind":"Name","value":"end_time"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CatalogPublicQuery, CatalogPublicQueryVariables>;
+export const CatalogEvalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CatalogEvals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"season"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"courses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"season_code"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"_eq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"season"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"order_by"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"course_id"},"value":{"kind":"EnumValue","value":"asc"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"course_id"}},{"kind":"Field","name":{"kind":"Name","value":"average_rating"}},{"kind":"Field","name":{"kind":"Name","value":"average_rating_n"}},{"kind":"Field","name":{"kind":"Name","value":"average_workload"}},{"kind":"Field","name":{"kind":"Name","value":"average_workload_n"}},{"kind":"Field","name":{"kind":"Name","value":"average_professor_rating"}},{"kind":"Field","name":{"kind":"Name","value":"average_gut_rating"}},{"kind":"Field","name":{"kind":"Name","value":"evaluation_statistic"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrolled"}},{"kind":"Field","name":{"kind":"Name","value":"responses"}},{"kind":"Field","name":{"kind":"Name","value":"avg_rating"}},{"kind":"Field","name":{"kind":"Name","value":"avg_workload"}}]}}]}}]}}]} as unknown as DocumentNode<CatalogEvalsQuery, CatalogEvalsQueryVariables>;
