@@ -70,6 +70,10 @@ describe('GraphiQL for users through the gateway', () => {
       '.graphiql-query-editor',
       'query CourseTitles { courses(limit: 3, order_by: {course_id: asc}) { course_id title } }',
     );
+    // GraphiQL reads the operation name from the editor 100 ms after the last keystroke (debounced) and stores it:
+    // until then, Run would send the new document with the default query's name, as it would for a person.
+    await page.waitForFunction(() => localStorage.getItem('graphiql:operationName') === 'CourseTitles');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: join(ARTIFACTS, 'graphiql-2-typed.png') });
     await page.locator('.graphiql-execute-button').click();
 
