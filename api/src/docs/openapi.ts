@@ -1,6 +1,8 @@
 /**
  * The OpenAPI 3.1 document of the API, generated from the same zod schemas the handlers validate with
- * (z.toJSONSchema) and from the error registry, plus a readable HTML page of it. Both are served offline:
+ * (zod's own z.toJSONSchema) and from the error registry, plus a readable HTML page of it. Path and query
+ * parameters come from zod objects too. `api/test/ops/ops.test.ts` lists the routes the app really serves (router
+ * 2's listRoutes) and fails when one is missing here or lacks a schema for its path parameters. Served offline:
  *   GET /api/docs/openapi.json
  *   GET /api/docs
  */
@@ -16,11 +18,17 @@ interface Op {
   path: string;
   summary: string;
   body?: z.ZodType;
+  /** `{name}` segments of the path */
+  params?: z.ZodObject;
+  query?: z.ZodObject;
   responses: Record<string, string>;
   errors?: Array<keyof typeof API_ERRORS>;
 }
 
-const OPS: Op[] = [
+const REDIRECT = z.object({ redirect: z.string().optional().describe('where to go after the login (checked)') });
+const SEASON = z.object({ season: z.string().describe('season code, e.g. 202403') });
+
+export const OPS: Op[] = [
   { method: 'get', path: '/api/ping', summary: 'Liveness: answers "pong".', responses: { '200': '"pong"' } },
   {
     method: 'get',
@@ -85,7 +93,8 @@ const OPS: Op[] = [
   {
     method: 'get',
     path: '/api/auth/verify-email',
-    summary: 'Whether an e-mail verification token is usable (query: token); spends nothing.',
+    summary: 'Whether an e-mail verification token is usable; spends nothing.',
+    query: verifyEmailSchema,
     responses: { '200': '{ ok: true }' },
     errors: ['invalid-token', 'validation-failed'],
   },
@@ -107,7 +116,8 @@ const OPS: Op[] = [
   {
     method: 'get',
     path: '/api/auth/cas',
-    summary: 'CAS login: redirects to the CAS server (query: redirect).',
+    summary: 'CAS login: redirects to the CAS server.',
+    query: REDIRECT,
     responses: { '302': 'to CAS /login' },
     errors: ['invalid-redirect', 'provider-disabled'],
   },
@@ -115,6 +125,7 @@ const OPS: Op[] = [
     method: 'get',
     path: '/api/auth/cas/callback',
     summary: 'CAS ticket validation (serviceValidate / p3), in the browser that started the login only, then redirect.',
+    query: REDIRECT.extend({ ticket: z.string(), login: z.string().describe('the login binding') }),
     responses: { '302': 'to the redirect target' },
     errors: ['login-failed'],
   },
@@ -122,6 +133,7 @@ const OPS: Op[] = [
     method: 'get',
     path: '/api/auth/oidc',
     summary: 'OIDC login (authorization code + PKCE): redirects to the IdP.',
+    query: REDIRECT,
     responses: { '302': 'to the IdP' },
     errors: ['invalid-redirect', 'provider-disabled'],
   },
@@ -129,6 +141,7 @@ const OPS: Op[] = [
     method: 'get',
     path: '/api/auth/oidc/callback',
     summary: 'OIDC code exchange and ID token validation, in the browser that started the login only, then redirect.',
+    query: z.object({ code: z.string(), state: z.string() }),
     responses: { '302': 'to the redirect target' },
     errors: ['login-failed'],
   },
@@ -150,6 +163,7 @@ const OPS: Op[] = [
     method: 'get',
     path: '/api/catalog/public/{season}.json',
     summary: 'Public static catalog of a season (ETag, Last-Modified, gzip).',
+    params: SEASON,
     responses: { '200': 'listings', '304': 'not modified' },
     errors: ['not-found'],
   },
@@ -157,8 +171,16 @@ const OPS: Op[] = [
     method: 'get',
     path: '/api/catalog/evals/{season}.json',
     summary: 'Evaluation data of a season (role student_evals).',
+    params: SEASON,
     responses: { '200': 'courses', '304': 'not modified' },
     errors: ['unauthenticated', 'evals-required', 'not-found'],
+  },
+  {
+    method: 'get',
+    path: '/api/catalog/metadata.json',
+    summary: 'When the static catalogs were last generated and for which seasons.',
+    responses: { '200': '{ last_update, seasons }', '304': 'not modified' },
+    errors: ['not-found'],
   },
   {
     method: 'post',
@@ -176,9 +198,30 @@ const OPS: Op[] = [
     responses: { '200': 'HTML page' },
   },
   {
+    method: 'get',
+    path: '/api/graphiql/assets/{name}',
+    summary: "GraphiQL's bundled scripts and styles (served from the API, nothing from a CDN).",
+    params: z.object({ name: z.string() }),
+    responses: { '200': 'the asset' },
+    errors: ['not-found'],
+  },
+  {
+    method: 'get',
+    path: '/api/docs',
+    summary: 'This document as a readable page.',
+    responses: { '200': 'HTML page' },
+  },
+  {
+    method: 'get',
+    path: '/api/docs/openapi.json',
+    summary: 'This document (OpenAPI 3.1).',
+    responses: { '200': 'OpenAPI document' },
+  },
+  {
     method: 'put',
     path: '/api/admin/users/{id}/evals',
     summary: 'Grants or revokes evaluation access (header x-admin-secret).',
+    params: z.object({ id: z.coerce.number().int().positive() }),
     body: z.object({ hasEvals: z.boolean() }),
     responses: { '200': '{ id, hasEvals, grantedBy }' },
     errors: ['invalid-secret', 'user-not-found'],
@@ -196,6 +239,18 @@ function jsonSchema(s: z.ZodType): unknown {
   return z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 }
 
+/** OpenAPI parameters from a zod object: one per property, required unless optional. */
+function parameters(where: 'path' | 'query', s: z.ZodObject | undefined): unknown[] {
+  if (!s) return [];
+  const schema = jsonSchema(s) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(schema.properties ?? {}).map(([name, p]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (schema.required ?? []).includes(name),
+    schema: p,
+  }));
+}
+
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPS) {
@@ -208,8 +263,10 @@ export function openApiDocument(): Record<string, unknown> {
       const prev = responses[key] as { description: string } | undefined;
       responses[key] = { description: prev ? `${prev.description}; ${code}` : `${code}: ${e.message}` };
     }
+    const params = [...parameters('path', op.params), ...parameters('query', op.query)];
     (paths[op.path] ??= {})[op.method] = {
       summary: op.summary,
+      ...(params.length > 0 ? { parameters: params } : {}),
       ...(op.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
         : {}),

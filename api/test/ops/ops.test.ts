@@ -190,6 +190,36 @@ describe('GET /api/docs', () => {
     expect(doc.paths['/api/hasura/actions/addWorksheetCourse']).toBeDefined();
   });
 
+  it('documents every route the app serves, and nothing it does not (a route without a spec fails here)', async () => {
+    const served = routesOf(t.app.router as unknown as Listable, '')
+      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
+      .sort();
+    const res = await supertest(t.app).get('/api/docs/openapi.json').expect(200);
+    const documented = Object.entries((res.body as { paths: Record<string, Record<string, unknown>> }).paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`))
+      .sort();
+    // The actions router serves /api/hasura/actions/:name; the document lists each action by name.
+    const actions = documented.filter((d) => d.startsWith('post /api/hasura/actions/'));
+    expect(actions.length).toBeGreaterThan(0);
+    expect(served).toContain('post /api/hasura/actions/{name}');
+    expect(served.filter((s) => s !== 'post /api/hasura/actions/{name}')).toEqual(
+      documented.filter((d) => !actions.includes(d)),
+    );
+    // Every path parameter has a schema.
+    const paths = (
+      res.body as {
+        paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema?: unknown }> }>>;
+      }
+    ).paths;
+    for (const [path, ops] of Object.entries(paths))
+      for (const [method, op] of Object.entries(ops))
+        for (const [, name] of path.matchAll(/\{(\w+)\}/g))
+          expect(
+            op.parameters?.some((p) => p.in === 'path' && p.name === name && p.schema !== undefined),
+            `${method} ${path}: no schema for {${name ?? ''}}`,
+          ).toBe(true);
+  });
+
   it('serves a readable page that loads nothing from the network', async () => {
     const res = await supertest(t.app).get('/api/docs').expect(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
@@ -197,3 +227,19 @@ describe('GET /api/docs', () => {
     expect(res.text).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
   });
 });
+
+/** What router 2's listRoutes() gives: routes with their methods, and mounted routers to recurse into. */
+interface Listable {
+  listRoutes(): Array<{ path: string | RegExp; methods: string[] | undefined; router: Listable | undefined }>;
+}
+
+/** Every (method, full path) a router serves, mounted routers included; HEAD and OPTIONS are implied by GET. */
+function routesOf(router: Listable, prefix: string): Array<{ method: string; path: string }> {
+  return router.listRoutes().flatMap((r) => {
+    const path = `${prefix}${String(r.path)}`.replace(/\/+$/, '') || '/';
+    if (r.router) return routesOf(r.router, path === '/' ? '' : path);
+    return (r.methods ?? [])
+      .filter((m) => m !== 'HEAD' && m !== 'OPTIONS')
+      .map((m) => ({ method: m.toLowerCase(), path }));
+  });
+}
