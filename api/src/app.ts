@@ -34,6 +34,7 @@ export function createApp(config: Config, deps: Deps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
 
+  app.use(deps.metrics.middleware);
   app.use(httpLogger(deps.logger));
   app.use(helmet());
 
@@ -71,7 +72,7 @@ export function createApp(config: Config, deps: Deps): Express {
   // The engine's endpoints (the public entrypoint refuses /api/hasura: traefik/dynamic/routers.yml) answer only at
   // their exact lower-case paths: Traefik matches paths case-sensitively, Express by default does not.
   const engineOnly = express.Router({ caseSensitive: true });
-  engineOnly.use('/api/hasura/auth', webhookRouter(config, deps.redis));
+  engineOnly.use('/api/hasura/auth', webhookRouter(config, deps.redis, deps.metrics.webhookAnswer));
   engineOnly.use('/api/hasura/actions', actionsRouter(config, deps, limits.actions));
   app.use(engineOnly);
   app.use('/api/auth', browserOnly, authRouter(authCtx, session));

@@ -55,6 +55,14 @@ export const CONFIG_KEYS = {
   },
   API_HOST: { schema: z.string().default('0.0.0.0'), doc: 'Interface the HTTP server binds to.' },
   API_PORT: { schema: z.coerce.number().int().min(0).max(65535).default(4000), doc: 'HTTP port (0 = any free port).' },
+  METRICS_HOST: {
+    schema: z.string().optional(),
+    doc: 'Interface of the Prometheus metrics listener (GET /metrics); default API_HOST. Never routed by Traefik.',
+  },
+  METRICS_PORT: {
+    schema: z.coerce.number().int().min(0).max(65535).default(0),
+    doc: 'Port of the Prometheus metrics listener, apart from the public port; 0 = no listener.',
+  },
   API_PUBLIC_URL: {
     schema: url,
     doc: 'Public base URL of this API (CAS service and OIDC redirect URLs are built from it). A plain-http localhost URL turns off the secure cookie flag.',
@@ -226,6 +234,8 @@ export interface Config {
   logLevel: Raw['LOG_LEVEL'];
   host: string;
   port: number;
+  /** the Prometheus listener; port 0 = none */
+  metrics: { host: string; port: number };
   publicUrl: URL;
   frontendUrl: URL;
   redirectOrigins: string[];
@@ -395,6 +405,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     host: e.API_HOST,
     port: e.API_PORT,
+    metrics: { host: e.METRICS_HOST ?? e.API_HOST, port: e.METRICS_PORT },
     publicUrl,
     frontendUrl,
     redirectOrigins: [frontendUrl.origin, ...e.ALLOWED_REDIRECT_ORIGINS],

@@ -9,6 +9,7 @@ import { createMailer, type Mailer } from './clients/mailer.js';
 import { createPool, type Pool } from './clients/pg.js';
 import { createRedis } from './clients/redis.js';
 import { createJobs, type Jobs } from './jobs/queues.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
 
 export interface Deps {
   logger: Logger;
@@ -17,16 +18,21 @@ export interface Deps {
   mailer: Mailer;
   /** Background jobs (BullMQ): requests only enqueue. */
   jobs: Jobs;
+  /** Prometheus metrics of this process (served by main.ts on METRICS_PORT). */
+  metrics: Metrics;
 }
 
 export function createDeps(config: Config, logger: Logger): Deps {
   const redis = createRedis(config.redisUrl, { commandTimeoutMs: config.redisCommandTimeoutMs, logger });
+  const pool = createPool(config.databaseUrl, { max: config.databasePoolMax, logger });
+  const jobs = createJobs(config, redis);
   return {
     logger,
     redis,
-    pool: createPool(config.databaseUrl, { max: config.databasePoolMax, logger }),
+    pool,
     mailer: createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, logger }),
-    jobs: createJobs(config, redis),
+    jobs,
+    metrics: createMetrics({ jobs, pool }, { processMetrics: true }),
   };
 }
 

@@ -112,6 +112,7 @@ export function errorMiddleware(opts: { concealSensitive: boolean }): ErrorReque
     } else if (pub.status >= 500) {
       req.log.warn({ code: pub.code }, 'service error');
     }
+    (res.locals as { errorCode?: string }).errorCode = pub.code; // for the metrics (api/src/ops/metrics.ts)
     if (res.headersSent) return;
     if (isApiError(err) && err.headers) res.set(err.headers);
     res.status(pub.status);

@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { closeDeps, createDeps } from './deps.js';
 import { createLogger } from './logger.js';
+import { metricsServer } from './ops/metrics-server.js';
 
 let config: Config;
 try {
@@ -37,6 +38,12 @@ server.listen(config.port, config.host, () => {
   }
 });
 
+// Prometheus metrics on their own port (never the public one): only the compose network's scraper reaches it.
+const metrics = config.metrics.port > 0 ? metricsServer(deps.metrics.registry) : undefined;
+metrics?.listen(config.metrics.port, config.metrics.host, () => {
+  logger.info({ port: config.metrics.port }, 'metrics listening');
+});
+
 let stopping = false;
 function shutdown(signal: string): void {
   if (stopping) return;
@@ -47,6 +54,7 @@ function shutdown(signal: string): void {
     server.closeAllConnections();
   }, config.shutdownGraceMs);
   force.unref();
+  metrics?.close();
   server.close(() => {
     void closeDeps(deps).finally(() => {
       logger.info('stopped');

@@ -56,10 +56,19 @@ export async function resolveWebhook(
   return { 'X-Hasura-Role': role, 'X-Hasura-User-Id': String(user.id) };
 }
 
-export function webhookRouter(config: Config, redis: Redis): Router {
+export type WebhookOutcome = 'anonymous' | 'student' | 'student_evals' | 'refused' | 'unavailable';
+
+export function webhookRouter(config: Config, redis: Redis, onAnswer: (o: WebhookOutcome) => void): Router {
   const r = Router();
   const handler = async (req: Request, res: Response) => {
-    const answer = await resolveWebhook(config, redis, cookieHeaderOf(req));
+    let answer: WebhookAnswer;
+    try {
+      answer = await resolveWebhook(config, redis, cookieHeaderOf(req));
+    } catch (err) {
+      onAnswer(err instanceof ApiError && err.code === 'invalid-session' ? 'refused' : 'unavailable');
+      throw err;
+    }
+    onAnswer(answer['X-Hasura-Role']);
     res.set('Cache-Control', `max-age=${config.webhookMaxAgeS}`);
     res.json(answer);
   };

@@ -42,6 +42,8 @@ export interface Jobs {
   /** `ttlS`: the body is not kept (nor the mail sent) longer than this, e.g. the lifetime of the link it carries. */
   enqueueMail(mail: Mail, opts?: { ttlS?: number }): Promise<void>;
   enqueueCatalogRefresh(seasons: string[] | undefined): Promise<void>;
+  /** Jobs per queue and state (waiting, active, delayed, failed), for the metrics. */
+  counts(): Promise<Record<string, Record<string, number>>>;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,11 @@ export function createJobs(config: Config, redis: Redis): Jobs {
         { seasons: seasons ?? null },
         { jobId: `refresh:${key}:${Math.floor(Date.now() / 10_000)}` },
       );
+    },
+    async counts() {
+      const states = ['waiting', 'active', 'delayed', 'failed'] as const;
+      const [m, c] = await Promise.all([mail.getJobCounts(...states), catalog.getJobCounts(...states)]);
+      return { [QUEUE_MAIL]: m, [QUEUE_CATALOG]: c };
     },
     async close() {
       await Promise.allSettled([mail.close(), catalog.close()]);

@@ -36,6 +36,8 @@ describe('docker-compose.yml passes every API setting', () => {
     const fixed = new Set([
       'API_HOST',
       'API_PORT',
+      'METRICS_HOST',
+      'METRICS_PORT',
       'API_BASE_URL',
       'GRAPHQL_URL',
       'CATALOG_DIR',

@@ -1,0 +1,96 @@
+/**
+ * The API's Prometheus metrics as docker-compose.yml runs them (METRICS_PORT on each replica, apart from the public
+ * port): scraped before and after a few requests through the gateway, the series named in the metrics module are
+ * there and move; no metrics path answers at the public entrypoint or at the API's public port.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApps, type RunningApps } from '../src/apps.js';
+import { cloneTemplate, testStack, type TestDb } from '../src/testing.js';
+
+let db: TestDb;
+let apps: RunningApps;
+let gateway = '';
+let metricsUrl = '';
+
+beforeAll(async () => {
+  db = await cloneTemplate();
+  apps = await startApps({ stack: testStack(), db: db.name, env: { LOG_LEVEL: 'warn' }, log: () => undefined });
+  gateway = apps.urls['gateway'] ?? '';
+  const api = apps.replicas.api[0];
+  if (!api) throw new Error('no API replica');
+  const port = Number(apps.local.project.service('api').environment['METRICS_PORT']);
+  metricsUrl = `${api.urlAt(port)}/metrics`;
+}, 120_000);
+
+afterAll(async () => {
+  await apps?.stop();
+  await db?.drop().catch(() => undefined);
+});
+
+/** Sum of a metric's samples whose labels include all of `labels` (0 when none). */
+function value(text: string, name: string, labels: Record<string, string> = {}): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    const m = /^([a-z_:]+)(\{[^}]*\})? (\S+)$/.exec(line);
+    if (!m || m[1] !== name) continue;
+    const have = m[2] ?? '';
+    if (Object.entries(labels).every(([k, v]) => have.includes(`${k}="${v}"`))) sum += Number(m[3]);
+  }
+  return sum;
+}
+
+async function scrape(): Promise<string> {
+  const res = await fetch(metricsUrl);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+  return res.text();
+}
+
+const post = (path: string, body: unknown) =>
+  fetch(`${gateway}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: gateway },
+    body: JSON.stringify(body),
+  });
+
+describe('API metrics', () => {
+  it('are served on the metrics port and move under requests', async () => {
+    const before = await scrape();
+    for (let i = 0; i < 3; i += 1) expect((await fetch(`${gateway}/api/ping`)).status).toBe(200);
+    // an anonymous GraphQL query: the engine asks the webhook
+    const q = await post('/v1/graphql', { query: '{ seasons(limit: 1) { season_code } }' });
+    expect(q.status).toBe(200);
+    // a failed password login
+    const login = await post('/api/auth/password/login', { email: 'nobody@example.edu', password: 'wrong password' });
+    expect(login.status).toBe(401);
+    const after = await scrape();
+
+    const pings = { route: '/api/ping', method: 'GET', status: '200' };
+    expect(value(after, 'api_http_request_duration_seconds_count', pings)).toBeGreaterThanOrEqual(
+      value(before, 'api_http_request_duration_seconds_count', pings) + 3,
+    );
+    expect(value(after, 'api_webhook_answers_total', { outcome: 'anonymous' })).toBeGreaterThan(
+      value(before, 'api_webhook_answers_total', { outcome: 'anonymous' }),
+    );
+    const failed = { provider: 'password', outcome: 'invalid-credentials' };
+    expect(value(after, 'api_logins_total', failed)).toBe(value(before, 'api_logins_total', failed) + 1);
+    expect(value(after, 'api_errors_total', { code: 'invalid-credentials' })).toBe(
+      value(before, 'api_errors_total', { code: 'invalid-credentials' }) + 1,
+    );
+    for (const name of ['api_job_queue_jobs', 'api_pg_pool_clients', 'process_resident_memory_bytes'])
+      expect(after, name).toMatch(new RegExp(`^${name}`, 'm'));
+    expect(after).toMatch(/^api_job_queue_jobs\{queue="mail",state="failed"\} \d+$/m);
+  });
+
+  it('are not reachable at the public entrypoint or at the API public port', async () => {
+    for (const path of ['/metrics', '/api/metrics', '/api/metrics/', '/api//metrics']) {
+      const res = await fetch(`${gateway}${path}`);
+      expect(res.status, path).not.toBe(200);
+      expect(await res.text(), path).not.toContain('api_http_request_duration_seconds');
+    }
+    const api = apps.replicas.api[0];
+    const res = await fetch(`${api?.url ?? ''}/metrics`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('api_http_request_duration_seconds');
+  });
+});
