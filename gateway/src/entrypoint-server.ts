@@ -1,5 +1,5 @@
 /**
- * One entrypoint's HTTP server: answers Traefik's ping, applies the entrypoint's redirection, and hands each request
+ * One entrypoint's HTTP server: answers Traefik's ping and Prometheus metrics, applies the entrypoint's redirection, and hands each request
  * (or WebSocket upgrade) to the router Traefik would pick.
  */
 import http from 'node:http';
@@ -8,6 +8,7 @@ import { requestContext, sendText, type Handler, type Outcome, type RequestConte
 import type { RequestFacts } from './rules.js';
 import { BadRequest, requestFacts, runChain, selectRouter, stripForwarded, type CompiledRouter } from './router.js';
 import type { StaticConfig } from './static-config.js';
+import type { GatewayMetrics } from './metrics.js';
 
 /** What every entrypoint server of one gateway shares. */
 export interface Dispatch {
@@ -15,6 +16,8 @@ export interface Dispatch {
   readonly routers: CompiledRouter[];
   /** The entrypoint that answers `/ping`, if any. */
   readonly ping: string | undefined;
+  /** Prometheus metrics (metrics.prometheus) and the entrypoint that serves `/metrics`, if on. */
+  readonly metrics: { registry: GatewayMetrics; entryPoint: string } | undefined;
   /** Sockets handed to a service by an upgrade, destroyed when the gateway closes. */
   readonly upgraded: Set<Duplex>;
   readonly log: (line: string) => void;
@@ -31,6 +34,21 @@ async function handleRequest(
   redirectTo: RedirectTo,
 ): Promise<Outcome> {
   const ctx = requestContext(req, res);
+  const route: { service?: string } = {};
+  const metrics = d.metrics?.registry;
+  if (metrics) {
+    const started = performance.now();
+    res.once('finish', () =>
+      metrics.request({
+        entryPoint,
+        service: route.service,
+        method: ctx.method,
+        code: res.statusCode,
+        protocol: 'http',
+        seconds: (performance.now() - started) / 1000,
+      }),
+    );
+  }
   let facts: RequestFacts;
   try {
     facts = requestFacts(req);
@@ -41,6 +59,10 @@ async function handleRequest(
   if (entryPoint === d.ping && facts.path === '/ping' && (ctx.method === 'GET' || ctx.method === 'HEAD')) {
     return sendText(ctx, 200, 'OK');
   }
+  if (entryPoint === d.metrics?.entryPoint && facts.path === '/metrics' && ctx.method === 'GET') {
+    const { registry } = d.metrics.registry;
+    return sendText(ctx, 200, await registry.metrics(), { 'content-type': registry.contentType });
+  }
   const location = redirectTo(req);
   if (location !== undefined) {
     const permanent = d.staticConfig.entryPoints[entryPoint]?.http?.redirections?.entryPoint.permanent ?? true;
@@ -48,6 +70,7 @@ async function handleRequest(
   }
   const router = selectRouter(d.routers, entryPoint, facts);
   if (router === undefined) return sendText(ctx, 404, '404 page not found\n');
+  route.service = router.service.name;
   stripForwarded(req);
   return runChain(router)(ctx);
 }

@@ -12,7 +12,8 @@ import { dockerProviderConfig, type DockerContainer } from './docker-provider.js
 import { createEntryPointServer, type Dispatch, type RedirectTo } from './entrypoint-server.js';
 import { compileRouters } from './router.js';
 import { ServiceRegistry, type ServiceNode } from './services.js';
-import { entryPointPort, pingEntryPoint, type StaticConfig } from './static-config.js';
+import { entryPointPort, metricsEntryPoint, pingEntryPoint, type StaticConfig } from './static-config.js';
+import { GatewayMetrics } from './metrics.js';
 
 export interface GatewayOptions {
   /** Traefik's static configuration (traefik/traefik.yml as rendered by its entrypoint script) */
@@ -136,13 +137,22 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`[gateway] ${line}\n`));
   const cfg = await loadProviders(opts);
   for (const line of cfg.dropped) log(line);
-  const registry = new ServiceRegistry(cfg, { log });
+  const metricsAt = metricsEntryPoint(opts.staticConfig);
+  let metrics: GatewayMetrics | undefined;
+  const registry = new ServiceRegistry(cfg, { log, onRetry: (service) => metrics?.retry(service) });
+  if (metricsAt !== undefined) {
+    metrics = new GatewayMetrics({
+      buckets: opts.staticConfig.metrics?.prometheus.buckets,
+      servers: () => registry.serverStates(),
+    });
+  }
   const routers = compileRouters(cfg, registry);
   registry.startHealthChecks();
   const d: Dispatch = {
     staticConfig: opts.staticConfig,
     routers,
     ping: pingEntryPoint(opts.staticConfig),
+    metrics: metrics && metricsAt !== undefined ? { registry: metrics, entryPoint: metricsAt } : undefined,
     upgraded: new Set<Duplex>(),
     log,
   };

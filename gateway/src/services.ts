@@ -44,11 +44,14 @@ interface Target {
 
 export interface BuildOptions {
   log: (line: string) => void;
+  /** a request moved to another replica of the service (Traefik's retries metric) */
+  onRetry?: (service: string) => void;
 }
 
 export class ServiceRegistry {
   private readonly nodes = new Map<string, ServiceNode>();
   private readonly checkers: HealthChecker[] = [];
+  private readonly servers: Array<{ service: string; target: Target }> = [];
 
   constructor(
     private readonly cfg: DynamicConfig,
@@ -75,7 +78,8 @@ export class ServiceRegistry {
         health: this.checker(s.url, lb.healthCheck),
         responseHeaderTimeoutMs,
       }));
-      node = loadBalancerService(ref, targets, lb.passHostHeader ?? true);
+      for (const target of targets) this.servers.push({ service: ref, target });
+      node = loadBalancerService(ref, targets, lb.passHostHeader ?? true, this.opts.onRetry);
     }
     this.nodes.set(ref, node);
     return node;
@@ -86,6 +90,15 @@ export class ServiceRegistry {
     const health = new HealthChecker(new URL(url), check, this.opts.log);
     this.checkers.push(health);
     return health;
+  }
+
+  /** Every load-balanced server and whether its health check has it in rotation (for the metrics). */
+  serverStates(): Array<{ service: string; url: string; up: boolean }> {
+    return this.servers.map(({ service, target }) => ({
+      service,
+      url: target.url,
+      up: target.health?.healthy ?? true,
+    }));
   }
 
   startHealthChecks(): void {
@@ -144,7 +157,12 @@ const RETRIABLE_AFTER_SEND = new Set(['GET', 'HEAD']);
 
 const FORWARDED = ['x-forwarded-for', 'x-forwarded-port', 'x-forwarded-proto', 'x-forwarded-host'] as const;
 
-function loadBalancerService(name: string, targets: Target[], passHostHeader: boolean): ServiceNode {
+function loadBalancerService(
+  name: string,
+  targets: Target[],
+  passHostHeader: boolean,
+  onRetry?: (service: string) => void,
+): ServiceNode {
   let next = 0;
   const up = (t: Target): boolean => t.health?.healthy ?? true;
   /** The next healthy target in round-robin order that is not in `skip`. */
@@ -198,6 +216,7 @@ function loadBalancerService(name: string, targets: Target[], passHostHeader: bo
         if (other === undefined) {
           return canFail ? 'unavailable' : sendText(ctx, 502, 'Bad Gateway');
         }
+        onRetry?.(name);
         t = other;
       }
     },

@@ -1,6 +1,6 @@
 /**
  * The subset of Traefik v3's static configuration (traefik/traefik.yml, after traefik/docker-entrypoint.sh rendered
- * it) that this project uses: entrypoints, providers (file, docker, swarm), ping, api, logs. Strict like the dynamic
+ * it) that this project uses: entrypoints, providers (file, docker, swarm), ping, Prometheus metrics, api, logs. Strict like the dynamic
  * schema: a key the gateway would ignore is an error, not a silent difference between production and local runs.
  * Reference: https://doc.traefik.io/traefik/reference/install-configuration/
  */
@@ -71,6 +71,16 @@ export const StaticConfigSchema = z.strictObject({
   }),
   api: z.strictObject({ dashboard: z.boolean().optional(), insecure: z.boolean().optional() }).optional(),
   ping: z.strictObject({ entryPoint: z.string().min(1).optional() }).optional(),
+  metrics: z
+    .strictObject({
+      prometheus: z.strictObject({
+        entryPoint: z.string().min(1).optional(),
+        buckets: z.array(z.number().positive()).optional(),
+        addEntryPointsLabels: z.boolean().optional(),
+        addServicesLabels: z.boolean().optional(),
+      }),
+    })
+    .optional(),
   log: z.strictObject({ level: z.string().optional(), format: z.string().optional() }).optional(),
   accessLog: z.unknown().optional(),
 });
@@ -88,6 +98,9 @@ export function loadStaticConfig(file: string): StaticConfig {
   }
   const ping = cfg.ping?.entryPoint ?? 'traefik';
   if (cfg.ping !== undefined && !(ping in cfg.entryPoints)) throw new ConfigError(`ping: unknown entrypoint ${ping}`);
+  const metrics = metricsEntryPoint(cfg);
+  if (metrics !== undefined && !(metrics in cfg.entryPoints))
+    throw new ConfigError(`metrics.prometheus: unknown entrypoint ${metrics}`);
   if (cfg.providers.docker !== undefined && cfg.providers.swarm !== undefined) {
     throw new ConfigError('providers: docker and swarm at once (one orchestrator per deployment)');
   }
@@ -102,4 +115,9 @@ export function entryPointPort(ep: EntryPoint): number {
 /** The entrypoint Traefik serves `/ping` on (its default is `traefik`, port 8080). */
 export function pingEntryPoint(cfg: StaticConfig): string | undefined {
   return cfg.ping === undefined ? undefined : (cfg.ping.entryPoint ?? 'traefik');
+}
+
+/** The entrypoint Traefik serves Prometheus' `/metrics` on (default `traefik`), if metrics are on. */
+export function metricsEntryPoint(cfg: StaticConfig): string | undefined {
+  return cfg.metrics === undefined ? undefined : (cfg.metrics.prometheus.entryPoint ?? 'traefik');
 }

@@ -1,7 +1,8 @@
 /**
- * The API's Prometheus metrics as docker-compose.yml runs them (METRICS_PORT on each replica, apart from the public
- * port): scraped before and after a few requests through the gateway, the series named in the metrics module are
- * there and move; no metrics path answers at the public entrypoint or at the API's public port.
+ * Prometheus metrics as docker-compose.yml runs them: the API's (METRICS_PORT on each replica, apart from the public
+ * port) and the gateway's (Traefik's metrics on the internal `traefik` entrypoint, which compose does not publish).
+ * Scraped before and after a few requests through the gateway, the series are there and move; no metrics path
+ * answers at the public entrypoint or at the API's public port.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApps, type RunningApps } from '../src/apps.js';
@@ -11,6 +12,7 @@ let db: TestDb;
 let apps: RunningApps;
 let gateway = '';
 let metricsUrl = '';
+let gatewayMetricsUrl = '';
 
 beforeAll(async () => {
   db = await cloneTemplate();
@@ -20,6 +22,7 @@ beforeAll(async () => {
   if (!api) throw new Error('no API replica');
   const port = Number(apps.local.project.service('api').environment['METRICS_PORT']);
   metricsUrl = `${api.urlAt(port)}/metrics`;
+  gatewayMetricsUrl = `${apps.local.serviceUrl('traefik', 8082)}/metrics`;
 }, 120_000);
 
 afterAll(async () => {
@@ -39,8 +42,8 @@ function value(text: string, name: string, labels: Record<string, string> = {}):
   return sum;
 }
 
-async function scrape(): Promise<string> {
-  const res = await fetch(metricsUrl);
+async function scrape(url = metricsUrl): Promise<string> {
+  const res = await fetch(url);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
   return res.text();
@@ -82,11 +85,27 @@ describe('API metrics', () => {
     expect(after).toMatch(/^api_job_queue_jobs\{queue="mail",state="failed"\} \d+$/m);
   });
 
+  it("the gateway's (Traefik's names) count requests per entrypoint and service and show each server's health", async () => {
+    const before = await scrape(gatewayMetricsUrl);
+    for (let i = 0; i < 3; i += 1) expect((await fetch(`${gateway}/api/ping`)).status).toBe(200);
+    const after = await scrape(gatewayMetricsUrl);
+    const ep = { entrypoint: 'websecure', code: '200', method: 'GET' };
+    expect(value(after, 'traefik_entrypoint_requests_total', ep)).toBeGreaterThanOrEqual(
+      value(before, 'traefik_entrypoint_requests_total', ep) + 3,
+    );
+    expect(after).toMatch(/^traefik_service_requests_total\{[^}]*service="api-or-maintenance@file"[^}]*\} \d+/m);
+    expect(after).toMatch(/^traefik_entrypoint_request_duration_seconds_bucket\{/m);
+    const api = apps.replicas.api[0];
+    expect(value(after, 'traefik_service_server_up', { url: `http://${api?.address ?? ''}:4096` })).toBe(1);
+  });
+
   it('are not reachable at the public entrypoint or at the API public port', async () => {
     for (const path of ['/metrics', '/api/metrics', '/api/metrics/', '/api//metrics']) {
       const res = await fetch(`${gateway}${path}`);
       expect(res.status, path).not.toBe(200);
-      expect(await res.text(), path).not.toContain('api_http_request_duration_seconds');
+      const text = await res.text();
+      expect(text, path).not.toContain('api_http_request_duration_seconds');
+      expect(text, path).not.toContain('traefik_entrypoint_requests_total');
     }
     const api = apps.replicas.api[0];
     const res = await fetch(`${api?.url ?? ''}/metrics`);
