@@ -103,6 +103,9 @@ export const SERVE_VARS = {
     secret: true,
   }),
   HASURA_GRAPHQL_ACCESS_KEY: optional(nonEmpty, 'supported', 'deprecated name of the admin secret', { secret: true }),
+  HASURA_GRAPHQL_METRICS_SECRET: optional(nonEmpty, 'supported', 'bearer token GET /v1/metrics requires (Enterprise)', {
+    secret: true,
+  }),
   HASURA_GRAPHQL_AUTH_HOOK: optional(text, 'supported', 'authentication webhook URL', { secret: true }),
   HASURA_GRAPHQL_AUTH_HOOK_MODE: spec<'GET' | 'POST'>(
     oneOf(['GET', 'POST']),
@@ -126,7 +129,7 @@ export const SERVE_VARS = {
     listOf(API_NAMES, trimLower),
     ['config', 'graphql', 'metadata', 'pgdump'] as readonly ApiName[],
     'supported',
-    'API groups served (developer and metrics have no endpoint here: 404)',
+    'API groups served (developer has no endpoint here: 404; metrics = GET /v1/metrics, as Enterprise serves it)',
   ),
   HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_REFETCH_INTERVAL: spec(nonNegativeInt, 1000, 'supported', 'ms'),
   HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_BATCH_SIZE: spec(nonNegativeInt, 100, 'supported', 'cohorts per query'),

@@ -31,6 +31,8 @@ export interface ServerConfig {
   readonly internalErrors: InternalErrors;
   readonly consoleEnabled: boolean;
   readonly maxBodyBytes: number;
+  /** `HASURA_GRAPHQL_METRICS_SECRET`: the bearer token of GET /v1/metrics, if set */
+  readonly metricsSecret: string | undefined;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -66,5 +68,6 @@ export function readServerConfig(s: HasuraSettings, env: EnvRecord): ServerConfi
     internalErrors: httpInternalErrors(s),
     consoleEnabled: s.HASURA_GRAPHQL_ENABLE_CONSOLE,
     maxBodyBytes: positiveIntegerVar(env, 'ENGINE_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
+    metricsSecret: s.HASURA_GRAPHQL_METRICS_SECRET,
   };
 }

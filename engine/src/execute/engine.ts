@@ -204,16 +204,20 @@ class EngineRuntime implements Runtime {
     session: Session,
     ctx: { headers: Record<string, string> } = { headers: {} },
   ): Promise<ExecuteResult> {
+    let operationType: ExecuteResult['operationType'];
     try {
       if (typeof req.query !== 'string') throw validationFailed("the key 'query' was not present", '$');
       const doc = this.documents.parse(req.query);
       const op = selectOperation(doc, req.operationName);
+      operationType = op.operation;
       this.documents.checkLimits(req.query, doc, op, session.role, this.opLimits);
-      return isMutation(op)
+      const r = isMutation(op)
         ? await executeMutationOperation(this.writeDeps(), doc, op, req, session, ctx.headers)
         : await executeQueryOperation(this.queryDeps(), doc, op, req, session, ctx.headers);
+      return { ...r, operationType };
     } catch (err) {
-      return this.errorResult(err, session);
+      const r = this.errorResult(err, session);
+      return operationType === undefined ? r : { ...r, operationType };
     }
   }
 

@@ -28,6 +28,8 @@ export interface ExecuteResult {
    * those over a websocket as a data message `{"data":null,"errors":[…]}` rather than an `error` message.
    */
   execError?: boolean;
+  /** The operation's type, once the document named one (metrics). */
+  operationType?: 'query' | 'mutation' | 'subscription';
 }
 
 export interface ExplainResult {

@@ -4,6 +4,7 @@ import type { Authenticator, AuthResult } from '../auth/authenticate.js';
 import type { HeaderList } from '../auth/headers.js';
 import type { Runtime } from '../execute/types.js';
 import type { CorsPolicy, ServerConfig } from '../config/server-config.js';
+import type { EngineMetrics } from './metrics.js';
 
 export interface ServerState {
   runtime: Runtime;
@@ -14,6 +15,8 @@ export interface ServerState {
   resourceVersion: number;
   /** Serialises metadata changes (Hasura holds a schema-cache lock). */
   metadataLock: Promise<void>;
+  /** Prometheus metrics (GET /v1/metrics) */
+  metrics: EngineMetrics;
 }
 
 export interface RequestCtx {

@@ -73,10 +73,14 @@ async function executeOne(
   req: ExecuteRequest,
   session: Session,
 ): Promise<{ body: string; headers: Array<[string, string]>; error?: EngineError }> {
+  const started = performance.now();
   try {
     const r = await state.runtime.execute(req, session, { headers: ctx.flatHeaders });
+    const failed = r.execError === true || r.body.startsWith('{"errors"');
+    state.metrics.graphqlRequest(r.operationType, failed, (performance.now() - started) / 1000);
     return { body: hideInternal(state, session, r.body), headers: Object.entries(r.headers ?? {}) };
   } catch (e) {
+    state.metrics.graphqlRequest(undefined, true, (performance.now() - started) / 1000);
     if (!(e instanceof EngineError))
       state.log(
         `graphql: unexpected error (request ${ctx.requestId}): ${e instanceof Error ? (e.stack ?? e.message) : 'non-error thrown'}`,

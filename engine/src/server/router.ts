@@ -19,6 +19,7 @@ import { handleGraphQLGet, handleGraphQLPost } from './graphql.js';
 import { HASURA_VERSION, handleHealthz, handleVersion } from './health.js';
 import { sendJson, sendText } from './http-io.js';
 import { handleMetadata } from './metadata-api.js';
+import { handleMetrics } from './metrics-api.js';
 import { handleQuery } from './query-api.js';
 
 type Route = { api?: ApiName | 'console'; run: (s: ServerState, c: RequestCtx) => Promise<void> };
@@ -50,7 +51,7 @@ async function configApi(state: ServerState, ctx: RequestCtx): Promise<void> {
         streaming_queries: { batch_size: 100, refetch_delay: 1 },
         console_assets_dir: null,
         experimental_features: [],
-        is_prometheus_metrics_enabled: false,
+        is_prometheus_metrics_enabled: state.cfg.enabledApis.has('metrics'),
         default_naming_convention: 'hasura-default',
       }),
     );
@@ -84,6 +85,8 @@ function route(method: string, path: string): Route | undefined {
       return { api: 'metadata', run: handleQuery('v2') };
     case 'POST /v1alpha1/pg_dump':
       return { api: 'pgdump', run: notSupported('pg_dump') };
+    case 'GET /v1/metrics':
+      return { api: 'metrics', run: handleMetrics };
     case 'GET /v1alpha1/config':
       return { api: 'config', run: configApi };
     case 'GET /':

@@ -5,6 +5,7 @@
  * in-flight requests finish (idle keep-alive sockets are closed at once, stragglers after a grace period), then
  * closes the runtime.
  */
+import { createEngineMetrics } from './metrics.js';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -59,6 +60,8 @@ export interface HttpServerOptions {
    * (auth runs at `connection_init`; see `connectionInitHeaders`). Without it upgrades are refused with 400.
    */
   onUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer, ctx: UpgradeContext) => void;
+  /** Websocket figures for the metrics (GET /v1/metrics); none without a subscription server. */
+  liveStats?: () => { connections: number; subscriptions: number; pollers: number };
 }
 
 const defaultLog = (line: string): void => {
@@ -88,6 +91,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<EngineSe
     log: opts.log ?? defaultLog,
     resourceVersion: 1,
     metadataLock: Promise.resolve(),
+    metrics: createEngineMetrics(opts.liveStats ?? (() => ({ connections: 0, subscriptions: 0, pollers: 0 }))),
   };
   const server = createServer({ keepAliveTimeout: 5_000 }, createRequestListener(state));
   server.headersTimeout = 30_000;
@@ -153,6 +157,7 @@ export async function startEngineServer(opts: EngineServerOptions): Promise<Engi
         : undefined;
     const onUpgrade = opts.onUpgrade ?? subs?.onUpgrade;
     if (onUpgrade) httpOpts.onUpgrade = onUpgrade;
+    if (subs) httpOpts.liveStats = () => subs.stats();
     const server = await startHttpServer(httpOpts);
     return subs ? { ...server, close: () => (subs.close(), server.close()) } : server;
   } catch (e) {

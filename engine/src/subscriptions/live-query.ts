@@ -207,6 +207,7 @@ class Poller {
 /** All pollers of one runtime. */
 export class LiveQueryManager {
   private readonly pollers = new Map<string, Poller>();
+  private subscribers = 0;
 
   constructor(
     private readonly backend: LiveQueryBackend,
@@ -216,6 +217,11 @@ export class LiveQueryManager {
   /** Number of active pollers (tests, metrics). */
   get pollerCount(): number {
     return this.pollers.size;
+  }
+
+  /** Number of subscriptions that poll (metrics). */
+  get subscriberCount(): number {
+    return this.subscribers;
   }
 
   /**
@@ -237,10 +243,12 @@ export class LiveQueryManager {
     }
     const poller = p;
     const remove = poller.add(op.query.values, push, stream);
+    this.subscribers += 1;
     let done = false;
     return () => {
       if (done) return;
       done = true;
+      this.subscribers -= 1;
       remove();
       if (poller.cohorts.size === 0) {
         poller.stop();

@@ -24,6 +24,8 @@ export interface SubscriptionServer {
   onUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer, ctx: UpgradeContext) => void;
   /** Live-query and streaming managers by runtime (tests look at poller counts). */
   managerFor(runtime: Runtime): { live: LiveQueryManager; stream: LiveQueryManager };
+  /** Open websockets, subscriptions and their multiplexed pollers (metrics). */
+  stats(): { connections: number; subscriptions: number; pollers: number };
   /** Close every socket and stop every poller. */
   close(): void;
 }
@@ -79,6 +81,16 @@ export function createSubscriptionServer(opts: {
   };
   return {
     managerFor,
+    stats() {
+      let subscriptions = 0;
+      let pollers = 0;
+      for (const m of managers.values())
+        for (const x of [m.live, m.stream]) {
+          subscriptions += x.subscriberCount;
+          pollers += x.pollerCount;
+        }
+      return { connections: sockets.size, subscriptions, pollers };
+    },
     onUpgrade(req, socket, head, ctx) {
       let path: string;
       try {
