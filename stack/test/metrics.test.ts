@@ -4,8 +4,11 @@
  * Scraped before and after a few requests through the gateway, the series are there and move; no metrics path
  * answers at the public entrypoint or at the API's public port.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApps, type RunningApps } from '../src/apps.js';
+import { REPO } from '../src/local/run.js';
 import { cloneTemplate, testStack, type TestDb } from '../src/testing.js';
 
 let db: TestDb;
@@ -97,6 +100,21 @@ describe('API metrics', () => {
     expect(after).toMatch(/^traefik_entrypoint_request_duration_seconds_bucket\{/m);
     const api = apps.replicas.api[0];
     expect(value(after, 'traefik_service_server_up', { url: `http://${api?.address ?? ''}:4096` })).toBe(1);
+  });
+
+  it('every series the Grafana dashboard plots is one the API or the gateway exports', async () => {
+    const dashboard = JSON.parse(readFileSync(join(REPO, 'prometheus', 'grafana-dashboard.json'), 'utf8')) as {
+      panels: Array<{ targets: Array<{ expr: string }> }>;
+    };
+    const names = new Set(
+      dashboard.panels.flatMap((p) =>
+        p.targets.flatMap((t) => t.expr.match(/\b(?:api|traefik|process|nodejs)_\w+/g) ?? []),
+      ),
+    );
+    expect(names.size).toBeGreaterThan(10);
+    const exported = `${await scrape()}\n${await scrape(gatewayMetricsUrl)}`;
+    // a sample, or (a labelled counter nothing has counted yet) its TYPE line
+    for (const name of names) expect(exported, name).toMatch(new RegExp(`^(${name}[{ ]|# TYPE ${name} )`, 'm'));
   });
 
   it('are not reachable at the public entrypoint or at the API public port', async () => {

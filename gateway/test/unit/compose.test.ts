@@ -75,6 +75,7 @@ describe('docker-compose.yml', () => {
       'migrations',
       'pgadmin',
       'pgbouncer',
+      'prometheus',
       'redis',
       'traefik',
       'under-maintenance',
@@ -141,7 +142,7 @@ describe('docker-compose.yml', () => {
     expect(on('docker-api')).toEqual(['docker-socket-proxy', 'traefik']);
     // outbound mail: the worker only
     expect(on('egress')).toEqual(['worker']);
-    expect(on('edge')).toEqual(['api', 'graphql-engine', 'pgadmin', 'traefik', 'under-maintenance']);
+    expect(on('edge')).toEqual(['api', 'graphql-engine', 'pgadmin', 'prometheus', 'traefik', 'under-maintenance']);
   });
 
   it("pgAdmin's network cannot reach Redis: only the API and the worker share a network with it", () => {

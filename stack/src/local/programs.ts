@@ -15,6 +15,7 @@
  * | build api/Dockerfile (and its tag)| this Node running the Dockerfile's (or the service's) command          |
  * | dpage/pgadmin4                    | not run: no Debian package, no Python index reachable                  |
  * | tecnativa/docker-socket-proxy     | not run: no Docker API here; the gateway gets the containers directly  |
+ * | prom/prometheus                   | not run yet: the tests scrape the metrics endpoints themselves         |
  */
 import { resolve } from 'node:path';
 import type { ComposeProject, ServiceDef } from '../compose/index.js';
@@ -61,6 +62,13 @@ export function programTable(repo: string): ProgramEntry[] {
       image: 'dpage/pgadmin4',
       matches: imageIs('dpage/pgadmin4'),
       notRun: 'pgAdmin is not packaged for Debian 12 and no Python package index is reachable; production only',
+    },
+    {
+      image: 'prom/prometheus',
+      matches: imageIs('prom/prometheus'),
+      notRun:
+        'the local stack runs no Prometheus yet (its scrape config names compose DNS names); the metrics endpoints ' +
+        'are scraped by stack/test/metrics.test.ts',
     },
     {
       image: 'tecnativa/docker-socket-proxy',
