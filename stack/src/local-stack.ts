@@ -107,6 +107,10 @@ export async function runStack(opts: { dir: string; onReady: (ready: Ready) => v
     'api ping': `${gateway}/api/ping`,
     ...(closeFrontend ? { 'course browser': `${gateway}${FRONTEND_PREFIX}` } : {}),
     ...(admin === undefined ? {} : { 'admin (local)': `http://127.0.0.1:${admin}` }),
+    // Prometheus metrics (docs/operations.md): the gateway's on its internal entrypoint, the first API replica's on
+    // its metrics port; neither is reachable at the public port.
+    'metrics gateway': `${running.serviceUrl('traefik', 8082)}/metrics`,
+    'metrics api': `${running.replicas('api')[0]?.urlAt(Number(running.project.service('api').environment['METRICS_PORT'])) ?? ''}/metrics`,
   };
   writeState(opts.dir, { ...running.state(), ...info, urls: info.urls });
   opts.onReady({ info, local: running, startedMs: performance.now() - t0 });

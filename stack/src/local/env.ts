@@ -7,7 +7,7 @@
  * placeholder ever reaches a local service either.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDotenv } from '../compose/index.js';
 
@@ -37,6 +37,8 @@ export function localSecrets(repo: string, dir: string): Record<string, string> 
     }
   }
   if (changed || !existsSync(file)) {
+    // A fresh clone has no state directory yet (`npm start` runs this before anything else creates it).
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const lines = Object.entries(existing).map(([k, v]) => `${k}=${v}`);
     writeFileSync(file, `# Generated local secrets (stack/src/local/env.ts). Never commit.\n${lines.join('\n')}\n`, {
       mode: 0o600,
