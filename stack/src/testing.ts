@@ -49,3 +49,18 @@ export async function emptyDatabase(): Promise<TestDb> {
   await stack.createDatabase(name);
   return wrap(stack, name);
 }
+
+/**
+ * The sum of a metric's samples in Prometheus' text format whose labels include all of `labels` (0 when there is
+ * none), for the tests that scrape a /metrics endpoint.
+ */
+export function metricValue(text: string, name: string, labels: Record<string, string> = {}): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    const m = /^([a-z_:]+)(\{[^}]*\})? (\S+)$/.exec(line);
+    if (m?.[1] !== name) continue;
+    const have = m[2] ?? '';
+    if (Object.entries(labels).every(([k, v]) => have.includes(`${k}="${v}"`))) sum += Number(m[3]);
+  }
+  return sum;
+}

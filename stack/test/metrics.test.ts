@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApps, type RunningApps } from '../src/apps.js';
 import { REPO } from '../src/local/run.js';
-import { cloneTemplate, testStack, type TestDb } from '../src/testing.js';
+import { cloneTemplate, metricValue, testStack, type TestDb } from '../src/testing.js';
 
 let db: TestDb;
 let apps: RunningApps;
@@ -32,18 +32,6 @@ afterAll(async () => {
   await apps?.stop();
   await db?.drop().catch(() => undefined);
 });
-
-/** Sum of a metric's samples whose labels include all of `labels` (0 when none). */
-function value(text: string, name: string, labels: Record<string, string> = {}): number {
-  let sum = 0;
-  for (const line of text.split('\n')) {
-    const m = /^([a-z_:]+)(\{[^}]*\})? (\S+)$/.exec(line);
-    if (!m || m[1] !== name) continue;
-    const have = m[2] ?? '';
-    if (Object.entries(labels).every(([k, v]) => have.includes(`${k}="${v}"`))) sum += Number(m[3]);
-  }
-  return sum;
-}
 
 async function scrape(url = metricsUrl): Promise<string> {
   const res = await fetch(url);
@@ -72,16 +60,16 @@ describe('API metrics', () => {
     const after = await scrape();
 
     const pings = { route: '/api/ping', method: 'GET', status: '200' };
-    expect(value(after, 'api_http_request_duration_seconds_count', pings)).toBeGreaterThanOrEqual(
-      value(before, 'api_http_request_duration_seconds_count', pings) + 3,
+    expect(metricValue(after, 'api_http_request_duration_seconds_count', pings)).toBeGreaterThanOrEqual(
+      metricValue(before, 'api_http_request_duration_seconds_count', pings) + 3,
     );
-    expect(value(after, 'api_webhook_answers_total', { outcome: 'anonymous' })).toBeGreaterThan(
-      value(before, 'api_webhook_answers_total', { outcome: 'anonymous' }),
+    expect(metricValue(after, 'api_webhook_answers_total', { outcome: 'anonymous' })).toBeGreaterThan(
+      metricValue(before, 'api_webhook_answers_total', { outcome: 'anonymous' }),
     );
     const failed = { provider: 'password', outcome: 'invalid-credentials' };
-    expect(value(after, 'api_logins_total', failed)).toBe(value(before, 'api_logins_total', failed) + 1);
-    expect(value(after, 'api_errors_total', { code: 'invalid-credentials' })).toBe(
-      value(before, 'api_errors_total', { code: 'invalid-credentials' }) + 1,
+    expect(metricValue(after, 'api_logins_total', failed)).toBe(metricValue(before, 'api_logins_total', failed) + 1);
+    expect(metricValue(after, 'api_errors_total', { code: 'invalid-credentials' })).toBe(
+      metricValue(before, 'api_errors_total', { code: 'invalid-credentials' }) + 1,
     );
     for (const name of ['api_job_queue_jobs', 'api_pg_pool_clients', 'process_resident_memory_bytes'])
       expect(after, name).toMatch(new RegExp(`^${name}`, 'm'));
@@ -93,13 +81,13 @@ describe('API metrics', () => {
     for (let i = 0; i < 3; i += 1) expect((await fetch(`${gateway}/api/ping`)).status).toBe(200);
     const after = await scrape(gatewayMetricsUrl);
     const ep = { entrypoint: 'websecure', code: '200', method: 'GET' };
-    expect(value(after, 'traefik_entrypoint_requests_total', ep)).toBeGreaterThanOrEqual(
-      value(before, 'traefik_entrypoint_requests_total', ep) + 3,
+    expect(metricValue(after, 'traefik_entrypoint_requests_total', ep)).toBeGreaterThanOrEqual(
+      metricValue(before, 'traefik_entrypoint_requests_total', ep) + 3,
     );
     expect(after).toMatch(/^traefik_service_requests_total\{[^}]*service="api-or-maintenance@file"[^}]*\} \d+/m);
     expect(after).toMatch(/^traefik_entrypoint_request_duration_seconds_bucket\{/m);
     const api = apps.replicas.api[0];
-    expect(value(after, 'traefik_service_server_up', { url: `http://${api?.address ?? ''}:4096` })).toBe(1);
+    expect(metricValue(after, 'traefik_service_server_up', { url: `http://${api?.address ?? ''}:4096` })).toBe(1);
   });
 
   it('every series the Grafana dashboard plots is one the API or the gateway exports', async () => {

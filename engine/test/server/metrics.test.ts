@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { cloneTemplate, type TestDb } from '../../../stack/src/testing.js';
+import { cloneTemplate, metricValue, type TestDb } from '../../../stack/src/testing.js';
 import { loadMetadataDir, startEngineServer, type EngineServer } from '../../src/index.js';
 
 const METADATA = fileURLToPath(new URL('../../../hasura/metadata', import.meta.url));
@@ -43,16 +43,6 @@ const scrape = async (): Promise<string> => {
   return res.text();
 };
 
-function value(text: string, name: string, labels: Record<string, string> = {}): number {
-  let sum = 0;
-  for (const line of text.split('\n')) {
-    const m = /^([a-z_:]+)(\{[^}]*\})? (\S+)$/.exec(line);
-    if (m?.[1] === name && Object.entries(labels).every(([k, v]) => (m[2] ?? '').includes(`${k}="${v}"`)))
-      sum += Number(m[3]);
-  }
-  return sum;
-}
-
 const gql = (query: string) =>
   fetch(`${engine.url}/v1/graphql`, {
     method: 'POST',
@@ -87,18 +77,20 @@ describe('GET /v1/metrics', () => {
     ws.close();
 
     const ok = { operation_type: 'query', response_status: 'success' };
-    expect(value(during, 'hasura_graphql_requests_total', ok)).toBe(
-      value(before, 'hasura_graphql_requests_total', ok) + 1,
+    expect(metricValue(during, 'hasura_graphql_requests_total', ok)).toBe(
+      metricValue(before, 'hasura_graphql_requests_total', ok) + 1,
     );
     const failed = { response_status: 'failed' };
-    expect(value(during, 'hasura_graphql_requests_total', failed)).toBe(
-      value(before, 'hasura_graphql_requests_total', failed) + 1,
+    expect(metricValue(during, 'hasura_graphql_requests_total', failed)).toBe(
+      metricValue(before, 'hasura_graphql_requests_total', failed) + 1,
     );
     const q = { operation_type: 'query' };
-    expect(value(during, 'hasura_graphql_execution_time_seconds_count', q)).toBe(
-      value(before, 'hasura_graphql_execution_time_seconds_count', q) + 1,
+    expect(metricValue(during, 'hasura_graphql_execution_time_seconds_count', q)).toBe(
+      metricValue(before, 'hasura_graphql_execution_time_seconds_count', q) + 1,
     );
-    expect(value(during, 'hasura_websocket_connections')).toBe(value(before, 'hasura_websocket_connections') + 1);
+    expect(metricValue(during, 'hasura_websocket_connections')).toBe(
+      metricValue(before, 'hasura_websocket_connections') + 1,
+    );
     expect(during).toMatch(/^hasura_active_subscriptions \d+$/m);
   });
 });
