@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import { Writable, type Duplex } from 'node:stream';
+import { answerClientError } from './client-error.js';
 import { requestContext, sendText, type Handler, type Outcome, type RequestContext } from './context.js';
 import type { RequestFacts } from './rules.js';
 import { BadRequest, requestFacts, runChain, selectRouter, stripForwarded, type CompiledRouter } from './router.js';
@@ -158,5 +159,6 @@ export function createEntryPointServer(d: Dispatch, entryPoint: string, redirect
     trackUpgraded(d, socket);
     handleUpgrade(d, entryPoint, req, socket, head);
   });
+  server.on('clientError', answerClientError);
   return server;
 }

@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startEdge, type Edge } from './edge.js';
+import { send } from '../../proof/src/http.js';
 import { request } from './helpers.js';
 
 let edge: Edge;
@@ -186,6 +187,18 @@ describe('public entrypoint', () => {
       expect(r.status, path).toBe(404);
       expect(r.headers['x-upstream'], path).toBeUndefined();
     }
+  });
+
+  it('answers 431 to request headers over its limit, never a connection reset (a client still sending them reads it)', async () => {
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      const r = await send(`${edge.url}/v1/graphql`, {
+        headers: { 'content-type': 'application/json', 'x-huge': 'y'.repeat(200_000) },
+        body: '{"query":"{__typename}"}',
+      });
+      outcomes.add(r.failure ? `no answer (${r.failure})` : String(r.status));
+    }
+    expect([...outcomes]).toEqual(['431']);
   });
 
   it('refuses a websocket upgrade on an admin path', async () => {
