@@ -112,3 +112,56 @@ export function parseImportArgs(argv: string[], env: { DATABASE_URL?: string | u
   if (!databaseUrl) throw new UsageError('no database: give --database-url or set DATABASE_URL');
   return { help: false, file, databaseUrl };
 }
+
+export const COURSETABLE_USAGE = `usage: npm run import:coursetable -- --from URL [--cas-issuer URL] [--dry-run]
+       tsx seed/src/coursetable/cli.ts --from URL [--cas-issuer URL] [--database-url URL] [--dry-run]
+
+Copies CourseTable's user data (its coursetable_data database: settings, worksheets, wishlist, friends, friend
+requests, saved searches) into this system's database, in one transaction. Each netId becomes the user of its CAS
+identity, so CourseTable users log in with CAS as before and find their data. Rows already here are left as they
+are: running it again changes nothing. Skipped and adjusted rows are counted by reason. See
+docs/migrating-from-coursetable.md.
+
+options:
+  --from URL          CourseTable's user database, e.g. postgres://…@host:5432/coursetable_data (only read)
+  --cas-issuer URL    the CAS server's base URL, exactly as the API's CAS_BASE_URL (default: $CAS_BASE_URL)
+  --database-url URL  this system's Postgres, as the owner role ct_owner (default: $DATABASE_URL; npm run
+                      import:coursetable sets it to the local stack's database)
+  --dry-run           do everything, print the report, and roll back
+  -h, --help          print this help and exit
+
+example:
+  npm run import:coursetable -- --from postgres://ct:…@127.0.0.1:5433/coursetable_data \\
+    --cas-issuer https://secure.its.yale.edu/cas --dry-run
+`;
+
+export type CourseTableArgs =
+  { help: true } | { help: false; from: string; casIssuer: string; databaseUrl: string; dryRun: boolean };
+
+export function parseCourseTableArgs(
+  argv: string[],
+  env: { DATABASE_URL?: string | undefined; CAS_BASE_URL?: string | undefined },
+): CourseTableArgs {
+  const { values } = usageErrors(() =>
+    parseArgs({
+      args: argv,
+      options: {
+        from: { type: 'string' },
+        'cas-issuer': { type: 'string' },
+        'database-url': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }),
+  );
+  if (values.help) return { help: true };
+  if (!values.from) throw new UsageError("missing --from: CourseTable's user database");
+  const casIssuer = values['cas-issuer'] ?? env.CAS_BASE_URL;
+  if (!casIssuer) throw new UsageError('no CAS issuer: give --cas-issuer or set CAS_BASE_URL');
+  if (!/^https?:\/\/[^/]/.test(casIssuer)) throw new UsageError(`--cas-issuer: not an http(s) URL: ${casIssuer}`);
+  const databaseUrl = values['database-url'] ?? env.DATABASE_URL;
+  if (!databaseUrl) throw new UsageError('no database: give --database-url or set DATABASE_URL');
+  return { help: false, from: values.from, casIssuer, databaseUrl, dryRun: values['dry-run'] };
+}

@@ -9,6 +9,7 @@
  *   migrate      run pending migrations on the local stack's database
  *   seed         (re)load sample data into the local stack: --seed N --scale X
  *   import       load one season's JSON into the local stack: import <season.json>
+ *   import:coursetable  copy CourseTable's user data into the local stack: --from URL --cas-issuer URL [--dry-run]
  *   conformance  run Hasura's test cases against the engine: --suite <dir> [--only <glob>] [--report <file>]
  *   bench        the engine (direct and through the gateway) vs PostGraphile 5 vs raw SQL on 1× and 10× data;
  *                writes bench/RESULTS.md and bench/results.svg: [--quick] [--report <file>] … (bench/run.ts)
@@ -185,6 +186,15 @@ async function main(): Promise<number> {
       if (wantsHelp(args)) return node(['--import', 'tsx', join(REPO, 'seed', 'src', script), ...args]);
       const info = attach(requireUp());
       return node(['--import', 'tsx', join(REPO, 'seed', 'src', script), ...args], {
+        ...process.env,
+        DATABASE_URL: info.directUrl('coursetable', 'ct_owner'),
+      });
+    }
+    case 'import:coursetable': {
+      const cli = join(REPO, 'seed', 'src', 'coursetable', 'cli.ts');
+      if (wantsHelp(args)) return node(['--import', 'tsx', cli, ...args]);
+      const info = attach(requireUp());
+      return node(['--import', 'tsx', cli, ...args], {
         ...process.env,
         DATABASE_URL: info.directUrl('coursetable', 'ct_owner'),
       });

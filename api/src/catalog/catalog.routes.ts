@@ -4,6 +4,8 @@
  *   GET  /api/catalog/evals/:season.json   sessions with evaluation access (role student_evals); 401 / 403 otherwise
  *   GET  /api/catalog/metadata.json        { last_update, seasons }
  *   POST /api/catalog/refresh              header x-catalog-refresh-secret; body { seasons?: string[] } → 202, enqueued
+ *   GET  /api/catalog/refresh              Ferry's call to CourseTable: header X-FERRY-SECRET (or ours);
+ *                                          ?seasons=a,b or ?all=true → 202, enqueued
  * Files are served with ETag and Last-Modified (304 on revalidation) and compressed.
  */
 import { resolve } from 'node:path';
@@ -17,6 +19,14 @@ import { secretsEqual } from '../hasura/actions.routes.js';
 import { parseInput } from '../validate.js';
 
 const SEASON = /^\d{6}$/;
+/** Ferry's query: `seasons` comma-separated (at most 50), `all=true` for every season. */
+export const FERRY_REFRESH_QUERY = z.object({
+  seasons: z
+    .string()
+    .regex(/^\d{6}(,\d{6}){0,49}$/, 'a comma-separated list of season codes')
+    .optional(),
+  all: z.enum(['true', 'false']).optional(),
+});
 
 /**
  * Streams a generated file with ETag + Last-Modified and conditional-GET handling (304), via `send` directly: the
@@ -36,7 +46,8 @@ function sendJson(req: Request, res: Response, next: NextFunction, root: string,
     .pipe(res);
 }
 
-export type EnqueueRefresh = (seasons: string[] | undefined) => Promise<void>;
+/** The seasons to regenerate: a list, every season, or (undefined) the latest ones. */
+export type EnqueueRefresh = (seasons: string[] | 'all' | undefined) => Promise<void>;
 
 export function catalogRouter(config: Config, session: RequestHandler, enqueueRefresh: EnqueueRefresh): Router {
   const r = Router();
@@ -69,15 +80,27 @@ export function catalogRouter(config: Config, session: RequestHandler, enqueueRe
     serve('evals'),
   );
 
-  r.post('/refresh', async (req, res) => {
+  /** The refresh secret, in our header or in Ferry's (CourseTable's `X-FERRY-SECRET`); refresh off → 404. */
+  const checkRefreshSecret = (req: Request): void => {
     const secret = config.catalog.refreshSecret;
     if (!secret) throw new ApiError('not-found');
-    const given = req.get('x-catalog-refresh-secret');
+    const given = req.get('x-catalog-refresh-secret') ?? req.get('x-ferry-secret');
     if (given === undefined || !secretsEqual(given, secret)) throw new ApiError('invalid-secret');
+  };
+  r.post('/refresh', async (req, res) => {
+    checkRefreshSecret(req);
     const { seasons } = parseInput(
       z.object({ seasons: z.array(z.string().regex(SEASON)).max(50).optional() }),
       req.body ?? {},
     );
+    await enqueueRefresh(seasons);
+    res.status(202).json({ ok: true, seasons: seasons ?? 'latest' });
+  });
+  // CourseTable's refresh call, kept so that Ferry's workflows work unchanged: GET ?seasons=a,b[&all=true].
+  r.get('/refresh', async (req, res) => {
+    checkRefreshSecret(req);
+    const q = parseInput(FERRY_REFRESH_QUERY, req.query);
+    const seasons = q.all === 'true' ? 'all' : q.seasons?.split(',');
     await enqueueRefresh(seasons);
     res.status(202).json({ ok: true, seasons: seasons ?? 'latest' });
   });

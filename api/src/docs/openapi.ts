@@ -10,6 +10,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { loginSchema, resetRequestSchema, resetSchema, signupSchema } from '../auth/password.schemas.js';
 import { verifyEmailSchema } from '../auth/verify-email.routes.js';
+import { FERRY_REFRESH_QUERY } from '../catalog/catalog.routes.js';
 import { API_ERRORS } from '../errors.js';
 import { ACTIONS } from '../hasura/actions/index.js';
 
@@ -189,6 +190,15 @@ export const OPS: Op[] = [
     body: z.object({ seasons: z.array(z.string()).optional() }),
     responses: { '202': 'enqueued' },
     errors: ['invalid-secret'],
+  },
+  {
+    method: 'get',
+    path: '/api/catalog/refresh',
+    summary:
+      "Ferry's call to CourseTable, accepted unchanged: enqueues regeneration of the listed seasons, or all (header X-FERRY-SECRET or x-catalog-refresh-secret).",
+    query: FERRY_REFRESH_QUERY,
+    responses: { '202': 'enqueued' },
+    errors: ['invalid-secret', 'validation-failed'],
   },
   {
     method: 'get',

@@ -41,7 +41,7 @@ export function mailBodyKey(config: Pick<Config, 'redisPrefix'>, bodyId: string)
 export interface Jobs {
   /** `ttlS`: the body is not kept (nor the mail sent) longer than this, e.g. the lifetime of the link it carries. */
   enqueueMail(mail: Mail, opts?: { ttlS?: number }): Promise<void>;
-  enqueueCatalogRefresh(seasons: string[] | undefined): Promise<void>;
+  enqueueCatalogRefresh(seasons: string[] | 'all' | undefined): Promise<void>;
   /** Jobs per queue and state (waiting, active, delayed, failed), for the metrics. */
   counts(): Promise<Record<string, Record<string, number>>>;
   close(): Promise<void>;
@@ -78,7 +78,7 @@ export function createJobs(config: Config, redis: Redis): Jobs {
     },
     async enqueueCatalogRefresh(seasons) {
       // One pending refresh per season set is enough: a deterministic id de-duplicates bursts.
-      const key = seasons ? [...seasons].sort().join(',') : 'latest';
+      const key = seasons === 'all' ? 'all' : seasons ? [...seasons].sort().join(',') : 'latest';
       await catalog.add(
         'refresh',
         { seasons: seasons ?? null },

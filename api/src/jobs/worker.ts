@@ -4,7 +4,10 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Mail, Mailer } from '../clients/mailer.js';
-import { generateCatalog } from '../catalog/catalog.generate.js';
+import { generateCatalog, listSeasons } from '../catalog/catalog.generate.js';
+
+/** `all`: every season the catalog has (an upper bound, far above the seasons a university ever offers). */
+const ALL_SEASONS = 1000;
 import { bullPrefix, mailBodyKey, QUEUE_CATALOG, QUEUE_MAIL, type MailJob } from './queues.js';
 
 export interface Workers {
@@ -50,13 +53,15 @@ export function startWorkers(config: Config, mailer: Mailer, logger: Logger): Wo
     prefix,
     concurrency: 4,
   });
-  const catalog = new Worker<{ seasons: string[] | null }>(
+  const catalog = new Worker<{ seasons: string[] | 'all' | null }>(
     QUEUE_CATALOG,
     async (job) => {
       if (!config.graphqlUrl) throw new Error('GRAPHQL_URL is not configured');
+      const opts = { graphqlUrl: config.graphqlUrl, adminSecret: config.graphqlAdminSecret, dir: config.catalog.dir };
+      const { seasons } = job.data;
       const written = await generateCatalog(
-        { graphqlUrl: config.graphqlUrl, adminSecret: config.graphqlAdminSecret, dir: config.catalog.dir },
-        job.data.seasons ?? undefined,
+        opts,
+        seasons === 'all' ? await listSeasons(opts, ALL_SEASONS) : (seasons ?? undefined),
       );
       return { seasons: written };
     },

@@ -75,6 +75,37 @@ describe('POST /api/catalog/refresh', () => {
   });
 });
 
+describe("GET /api/catalog/refresh (Ferry's call to CourseTable, unchanged)", () => {
+  it('refuses a wrong or missing X-FERRY-SECRET with 401 and a malformed season list with 400', async () => {
+    const none = await supertest(t.app).get(`/api/catalog/refresh?seasons=${season}`);
+    expect([none.status, body(none).error.code]).toEqual([401, 'invalid-secret']);
+    const wrong = await supertest(t.app).get('/api/catalog/refresh').set('X-FERRY-SECRET', 'guess');
+    expect([wrong.status, body(wrong).error.code]).toEqual([401, 'invalid-secret']);
+    const bad = await supertest(t.app)
+      .get('/api/catalog/refresh?seasons=2024,../x')
+      .set('X-FERRY-SECRET', REFRESH_SECRET);
+    expect(bad.status).toBe(400);
+  });
+
+  it('regenerates the listed seasons, or every season with all=true (202)', async () => {
+    const other = (await sampleListings(t)).otherSeason;
+    const one = await supertest(t.app)
+      .get(`/api/catalog/refresh?seasons=${other}`)
+      .set('X-FERRY-SECRET', REFRESH_SECRET)
+      .expect(202);
+    expect(body(one)['seasons']).toEqual([other]);
+    await waitFor(join(dir, 'public', `${other}.json`));
+    const all = await supertest(t.app)
+      .get('/api/catalog/refresh?all=true')
+      .set('X-FERRY-SECRET', REFRESH_SECRET)
+      .expect(202);
+    expect(body(all)['seasons']).toBe('all');
+    const seasons = await t.owner.query<{ season_code: string }>('select season_code from seasons');
+    expect(seasons.rows.length).toBeGreaterThan(1);
+    for (const s of seasons.rows) await waitFor(join(dir, 'evals', `${s.season_code}.json`));
+  });
+});
+
 describe('GET /api/catalog/public/:season.json', () => {
   it('serves the catalog with ETag/Last-Modified, 304 on revalidation, and gzip', async () => {
     const res = await supertest(t.app).get(`/api/catalog/public/${season}.json`).expect(200);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORT_USAGE, parseImportArgs, parseSeedArgs, SEED_USAGE, UsageError } from '../../src/cli-args.js';
+import {
+  COURSETABLE_USAGE,
+  IMPORT_USAGE,
+  parseCourseTableArgs,
+  parseImportArgs,
+  parseSeedArgs,
+  SEED_USAGE,
+  UsageError,
+} from '../../src/cli-args.js';
 
 const URL = 'postgres://ct_owner:pw@127.0.0.1:5432/coursetable';
 
@@ -79,5 +87,33 @@ describe('import CLI arguments', () => {
     expect(() => parseImportArgs([], { DATABASE_URL: URL })).toThrow(/missing <season.json>/);
     expect(() => parseImportArgs(['a.json', 'b.json'], { DATABASE_URL: URL })).toThrow(/one season file/);
     expect(() => parseImportArgs(['s.json'], {})).toThrow(UsageError);
+  });
+});
+
+describe('import:coursetable CLI arguments', () => {
+  const env = { DATABASE_URL: URL, CAS_BASE_URL: 'https://cas.example.edu/cas' };
+  it('answers --help without a database and documents every option', () => {
+    expect(parseCourseTableArgs(['--help'], {})).toEqual({ help: true });
+    for (const s of ['--from URL', '--cas-issuer URL', '--database-url URL', '--dry-run', '$CAS_BASE_URL'])
+      expect(COURSETABLE_USAGE).toContain(s);
+  });
+  it('takes the CAS issuer and database from the environment unless given', () => {
+    expect(parseCourseTableArgs(['--from', 'postgres://src/db'], env)).toEqual({
+      help: false,
+      from: 'postgres://src/db',
+      casIssuer: 'https://cas.example.edu/cas',
+      databaseUrl: URL,
+      dryRun: false,
+    });
+    expect(parseCourseTableArgs(['--from', 'x', '--cas-issuer', 'http://c/cas', '--dry-run'], env)).toMatchObject({
+      casIssuer: 'http://c/cas',
+      dryRun: true,
+    });
+  });
+  it('refuses a missing source, a missing or non-URL issuer, and unknown options', () => {
+    expect(() => parseCourseTableArgs([], env)).toThrow(UsageError);
+    expect(() => parseCourseTableArgs(['--from', 'x'], { DATABASE_URL: URL })).toThrow(/CAS issuer/);
+    expect(() => parseCourseTableArgs(['--from', 'x', '--cas-issuer', 'cas.example.edu'], env)).toThrow(/not an http/);
+    expect(() => parseCourseTableArgs(['--from', 'x', '--bogus'], env)).toThrow(UsageError);
   });
 });
