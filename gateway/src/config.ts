@@ -111,12 +111,16 @@ export const BasicAuthMiddlewareSchema = z.strictObject({
   realm: z.string().optional(),
 });
 
+/** Traefik's replacePath: the whole path is replaced (the query is kept), the old one goes in X-Replaced-Path. */
+export const ReplacePathMiddlewareSchema = z.strictObject({ path: z.string().startsWith('/') });
+
 export const MiddlewareSchema = z.union([
   z.strictObject({ headers: HeadersMiddlewareSchema }),
   z.strictObject({ compress: CompressMiddlewareSchema }),
   z.strictObject({ buffering: BufferingMiddlewareSchema }),
   z.strictObject({ ipAllowList: IpAllowListMiddlewareSchema }),
   z.strictObject({ basicAuth: BasicAuthMiddlewareSchema }),
+  z.strictObject({ replacePath: ReplacePathMiddlewareSchema }),
 ]);
 export type Middleware = z.infer<typeof MiddlewareSchema>;
 

@@ -1,6 +1,7 @@
 /**
  * The Traefik middlewares this project uses: headers, compress, buffering (request-size limit), ipAllowList (our
- * deny) and basicAuth (dashboard only; always 401 locally, the dashboard does not exist here).
+ * deny), replacePath (CourseTable's GraphQL path) and basicAuth (dashboard only; always 401 locally, the dashboard
+ * does not exist here).
  */
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import type { OutgoingHttpHeaders } from 'node:http';
@@ -39,6 +40,16 @@ export function buildMiddleware(name: string, m: Middleware): MiddlewareFn {
       const ip = ctx.clientIp.startsWith('::ffff:') ? ctx.clientIp.slice(7) : ctx.clientIp;
       const ok = allowed.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4');
       return ok ? next(ctx) : Promise.resolve(sendText(ctx, 403, 'Forbidden'));
+    };
+  }
+  if ('replacePath' in m) {
+    const to = m.replacePath.path;
+    return (ctx, next) => {
+      const raw = ctx.req.url ?? '/';
+      const q = raw.indexOf('?');
+      ctx.req.headers['x-replaced-path'] = q < 0 ? raw : raw.slice(0, q);
+      ctx.req.url = q < 0 ? to : to + raw.slice(q);
+      return next(ctx);
     };
   }
   // basicAuth: the users file only exists in the production container; locally nothing can authenticate.

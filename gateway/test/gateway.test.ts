@@ -137,6 +137,23 @@ describe('public entrypoint', () => {
     expect(get.headers['x-frame-options']).toBe('DENY');
   });
 
+  it("serves CourseTable's GraphQL path /ferry/v1/graphql as the engine's /v1/graphql (replacePath), nothing else under /ferry", async () => {
+    const post = await request(`${edge.url}/ferry/v1/graphql?x=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
+    expect(post.status).toBe(200);
+    expect(post.headers['x-upstream']).toBe(engineAt);
+    expect(JSON.parse(post.body)).toEqual({
+      data: { role: 'engine', method: 'POST', body: '{"query":"{ __typename }"}' },
+    });
+    expect(post.headers['x-frame-options']).toBe('DENY');
+    for (const path of ['/ferry/v1/metadata', '/ferry/v1/query', '/ferry/', '/ferry/v1/graphql/explain']) {
+      expect((await request(`${edge.url}${path}`, { method: 'POST', body: '{}' })).status, path).toBe(404);
+    }
+  });
+
   it('proxies /v1/graphql websockets (graphql-transport-ws subprotocol)', async () => {
     const ws = new WebSocket(`${edge.url.replace('http', 'ws')}/v1/graphql`, 'graphql-transport-ws');
     try {

@@ -331,6 +331,7 @@ describe('route table: file provider + Docker provider with the labels of docker
       'routers.admin-engine@docker',
       'routers.api-graphiql@docker',
       'routers.api@docker',
+      'routers.graphql-ferry@docker',
       'routers.graphql-ws@docker',
       'routers.graphql@docker',
       'services.api@docker',
