@@ -168,6 +168,32 @@ describe('security headers and logs', () => {
   });
 });
 
+describe('request id from the engine', () => {
+  // The webhook writes no access line (it answers every GraphQL request); its error lines go through req.log, as the
+  // action's lines do, so they carry the same id.
+  it("takes the engine's X-Request-Id as the request's id: the webhook answers with it, an action's log lines carry it", async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        lines.push(chunk.toString());
+        cb();
+      },
+    });
+    const app = createApp(t.config, { ...t.deps, logger: pino({ level: 'trace' }, sink) });
+    const hook = await supertest(app).get('/api/hasura/auth').set('x-request-id', 'engine-req-7');
+    expect(hook.headers['x-request-id']).toBe('engine-req-7');
+    await supertest(app)
+      .post('/api/hasura/actions/saveSearch')
+      .set('x-request-id', 'engine-req-8')
+      .set('x-hasura-action-secret', 'wrong')
+      .send({});
+    const entries = lines.map((l) => JSON.parse(l) as { req?: { id?: string; url?: string } });
+    const of = (path: string) => entries.filter((e) => e.req?.url?.startsWith(path));
+    expect(of('/api/hasura/actions').length).toBeGreaterThan(0);
+    expect(of('/api/hasura/actions').every((e) => e.req?.id === 'engine-req-8')).toBe(true);
+  });
+});
+
 describe('GET /api/docs', () => {
   it('serves an OpenAPI 3.1 document generated from the zod schemas', async () => {
     const res = await supertest(t.app).get('/api/docs/openapi.json').expect(200);

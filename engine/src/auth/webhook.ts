@@ -34,6 +34,14 @@ const HOP_BY_HOP = new Set([
   'expect',
 ]);
 
+function withoutRequestId(flat: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    if (flat[i]?.toLowerCase() !== 'x-request-id') out.push(flat[i] ?? '', flat[i + 1] ?? '');
+  }
+  return out;
+}
+
 export interface HookAnswer {
   session: Session;
   /** Epoch ms after which the answer must not be reused (websocket expiry upstream). */
@@ -57,7 +65,8 @@ export class AuthWebhook {
 
   async resolve(headers: HeaderList, request: unknown): Promise<HookAnswer> {
     const { reqHeaders, body } = this.buildRequest(headers, request);
-    const key = JSON.stringify([this.cfg.mode, reqHeaders, body ?? null]);
+    // the request id differs on every request and says nothing about who is asking: not part of the cache key
+    const key = JSON.stringify([this.cfg.mode, withoutRequestId(reqHeaders), body ?? null]);
     const cached = this.cache.get(key);
     if (cached !== undefined) {
       if (cached.expiresAt > this.now()) return cached.answer;

@@ -97,6 +97,9 @@ export function buildActionCall(
   const [first, second] = clientWins ? [forwarded, configured] : [configured, forwarded];
   const taken = names(first);
   out.push(...first, ...second.filter((h) => !taken.has(h.name.toLowerCase())));
+  // the request's id (the client's, or the engine's own), so the handler's logs match the engine's
+  const requestId = clientHeaders['x-request-id'];
+  if (requestId !== undefined && !names(out).has('x-request-id')) out.push({ name: 'X-Request-Id', value: requestId });
   const call: ActionCall = {
     url: resolveEnv(a.handler, actions.env),
     headers: out,

@@ -127,7 +127,13 @@ export function createRequestListener(state: ServerState): (req: IncomingMessage
     for (const [k, v] of Object.entries(req.headers)) {
       if (v !== undefined) flatHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
     }
-    const ctx: RequestCtx = { req, res, url, headers: fromRawHeaders(req.rawHeaders), flatHeaders, requestId };
+    const headers = fromRawHeaders(req.rawHeaders);
+    if (incomingId !== requestId) {
+      // made here: the auth webhook and the action handlers get it as if the client had sent it, for their logs
+      headers.push(['x-request-id', requestId]);
+      flatHeaders['x-request-id'] = requestId;
+    }
+    const ctx: RequestCtx = { req, res, url, headers, flatHeaders, requestId };
     const r = route(req.method ?? 'GET', url.pathname);
     if (r === undefined || !enabled(state, r.api)) {
       req.resume();
