@@ -22,6 +22,7 @@ const DEBIAN = [
   { pkg: 'redis-server', file: '/usr/bin/redis-server' },
   { pkg: 'pgbouncer', file: '/usr/sbin/pgbouncer' },
   { pkg: 'nginx', file: '/usr/sbin/nginx' },
+  { pkg: 'prometheus', file: '/usr/bin/prometheus' },
   { pkg: 'curl', file: '/usr/bin/curl' },
   { pkg: 'wget', file: '/usr/bin/wget' },
 ];

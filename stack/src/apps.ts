@@ -44,6 +44,8 @@ export interface StartAppsOptions {
   overrides?: unknown[];
   /** the app stack's directory (default: a new temp dir) */
   dir?: string;
+  /** more services of docker-compose.yml to run with the apps (e.g. `prometheus`) */
+  extraServices?: string[];
 }
 
 const SERVICES = ['traefik', 'api', 'worker', 'graphql-engine'];
@@ -86,7 +88,7 @@ function startAppStack(
       ...opts.env,
     },
     overrides: opts.overrides ?? [],
-    only: SERVICES,
+    only: [...SERVICES, ...(opts.extraServices ?? [])],
     external: { services: Object.keys(opts.stack.hosts), hosts: opts.stack.hosts },
     ephemeral: true,
     database: opts.db,

@@ -111,6 +111,8 @@ export async function runStack(opts: { dir: string; onReady: (ready: Ready) => v
     // its metrics port; neither is reachable at the public port.
     'metrics gateway': `${running.serviceUrl('traefik', 8082)}/metrics`,
     'metrics api': `${running.replicas('api')[0]?.urlAt(Number(running.project.service('api').environment['METRICS_PORT'])) ?? ''}/metrics`,
+    // the prometheus service's own UI, on its local address (the admin route to it needs the dashboard's login)
+    prometheus: `${running.serviceUrl('prometheus', 9090)}/prometheus`,
   };
   writeState(opts.dir, { ...running.state(), ...info, urls: info.urls });
   opts.onReady({ info, local: running, startedMs: performance.now() - t0 });

@@ -2,7 +2,8 @@
  * Prometheus metrics as docker-compose.yml runs them: the API's (METRICS_PORT on each replica, apart from the public
  * port) and the gateway's (Traefik's metrics on the internal `traefik` entrypoint, which compose does not publish).
  * Scraped before and after a few requests through the gateway, the series are there and move; no metrics path
- * answers at the public entrypoint or at the API's public port.
+ * answers at the public entrypoint or at the API's public port. The `prometheus` service itself runs too (Debian's
+ * prometheus with prometheus/prometheus.yml) and finds every target up.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,13 @@ let gatewayMetricsUrl = '';
 
 beforeAll(async () => {
   db = await cloneTemplate();
-  apps = await startApps({ stack: testStack(), db: db.name, env: { LOG_LEVEL: 'warn' }, log: () => undefined });
+  apps = await startApps({
+    stack: testStack(),
+    db: db.name,
+    env: { LOG_LEVEL: 'warn' },
+    log: () => undefined,
+    extraServices: ['prometheus'],
+  });
   gateway = apps.urls['gateway'] ?? '';
   const api = apps.replicas.api[0];
   if (!api) throw new Error('no API replica');
@@ -46,6 +53,26 @@ const post = (path: string, body: unknown) =>
     headers: { 'content-type': 'application/json', origin: gateway },
     body: JSON.stringify(body),
   });
+
+describe('the prometheus service', () => {
+  it('scrapes every API replica and Traefik: each target up', async () => {
+    const url = `${apps.local.serviceUrl('prometheus', 9090)}/prometheus/api/v1/targets`;
+    let health: Record<string, string> = {};
+    const until = Date.now() + 60_000;
+    while (Date.now() < until) {
+      const res = await fetch(url).catch(() => undefined);
+      if (res?.ok) {
+        const body = (await res.json()) as {
+          data: { activeTargets: Array<{ labels: { job: string }; health: string }> };
+        };
+        health = Object.fromEntries(body.data.activeTargets.map((t) => [t.labels.job, t.health]));
+        if (health['api'] === 'up' && health['traefik'] === 'up') break;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(health).toEqual({ api: 'up', traefik: 'up' });
+  }, 90_000);
+});
 
 describe('API metrics', () => {
   it('are served on the metrics port and move under requests', async () => {

@@ -15,7 +15,7 @@
  * | build api/Dockerfile (and its tag)| this Node running the Dockerfile's (or the service's) command          |
  * | dpage/pgadmin4                    | not run: no Debian package, no Python index reachable                  |
  * | tecnativa/docker-socket-proxy     | not run: no Docker API here; the gateway gets the containers directly  |
- * | prom/prometheus                   | not run yet: the tests scrape the metrics endpoints themselves         |
+ * | prom/prometheus                   | Debian's prometheus with prometheus/prometheus.yml (DNS made local)     |
  */
 import { resolve } from 'node:path';
 import type { ComposeProject, ServiceDef } from '../compose/index.js';
@@ -26,6 +26,7 @@ import { nginxProgram } from './programs/nginx.js';
 import { nodeImageProgram } from './programs/node-image.js';
 import { pgbouncerProgram } from './programs/pgbouncer.js';
 import { postgresProgram } from './programs/postgres.js';
+import { prometheusProgram } from './programs/prometheus.js';
 import { redisProgram } from './programs/redis.js';
 
 const imageIs =
@@ -63,13 +64,7 @@ export function programTable(repo: string): ProgramEntry[] {
       matches: imageIs('dpage/pgadmin4'),
       notRun: 'pgAdmin is not packaged for Debian 12 and no Python package index is reachable; production only',
     },
-    {
-      image: 'prom/prometheus',
-      matches: imageIs('prom/prometheus'),
-      notRun:
-        'the local stack runs no Prometheus yet (its scrape config names compose DNS names); the metrics endpoints ' +
-        'are scraped by stack/test/metrics.test.ts',
-    },
+    { image: 'prom/prometheus', matches: imageIs('prom/prometheus'), program: prometheusProgram },
     {
       image: 'tecnativa/docker-socket-proxy',
       matches: imageIs('tecnativa/docker-socket-proxy'),
