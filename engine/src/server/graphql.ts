@@ -77,7 +77,7 @@ async function executeOne(
   try {
     const r = await state.runtime.execute(req, session, { headers: ctx.flatHeaders });
     const failed = r.execError === true || r.body.startsWith('{"errors"');
-    state.metrics.graphqlRequest(r.operationType, failed, (performance.now() - started) / 1000);
+    state.metrics.graphqlRequest(r.operationType, failed, (performance.now() - started) / 1000, r.sqlSeconds);
     return { body: hideInternal(state, session, r.body), headers: Object.entries(r.headers ?? {}) };
   } catch (e) {
     state.metrics.graphqlRequest(undefined, true, (performance.now() - started) / 1000);

@@ -1,7 +1,8 @@
 /**
  * GET /v1/metrics as Hasura Enterprise serves it, against a real engine and Postgres clone: off unless `metrics` is
  * in HASURA_GRAPHQL_ENABLED_APIS (404, like any disabled API), guarded by HASURA_GRAPHQL_METRICS_SECRET as a bearer
- * token, and the request counters, execution-time histogram and websocket gauges move with real traffic.
+ * token, and the series move with real traffic: request counters, execution-time and SQL-time histograms, websocket
+ * gauges and the pools (a one-connection source pool and a metadata database pool).
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,10 +26,22 @@ beforeAll(async () => {
     startEngineServer({
       metadata,
       databaseUrl: db.directUrl('ct_engine'),
-      env: { ...env, HASURA_GRAPHQL_ENABLED_APIS: 'graphql,metadata,metrics', HASURA_GRAPHQL_METRICS_SECRET: SECRET },
+      env: {
+        ...env,
+        HASURA_GRAPHQL_ENABLED_APIS: 'graphql,metadata,metrics',
+        HASURA_GRAPHQL_METRICS_SECRET: SECRET,
+        // One connection, so that a second request has to wait for it.
+        HASURA_GRAPHQL_PG_CONNECTIONS: '1',
+        HASURA_GRAPHQL_METADATA_DATABASE_URL: db.directUrl('ct_owner'),
+      },
       log: () => undefined,
     }),
-    startEngineServer({ metadata, databaseUrl: db.directUrl('ct_engine'), env, log: () => undefined }),
+    startEngineServer({
+      metadata,
+      databaseUrl: db.directUrl('ct_engine'),
+      env,
+      log: () => undefined,
+    }),
   ]);
 }, 60_000);
 
@@ -49,6 +62,17 @@ const gql = (query: string) =>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query }),
   });
+
+/** Scrape until `ok` holds of the text (or fail after 5 s). */
+async function scrapeUntil(what: string, ok: (text: string) => boolean): Promise<string> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const text = await scrape();
+    if (ok(text)) return text;
+    if (Date.now() > deadline) throw new Error(`never scraped: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 describe('GET /v1/metrics', () => {
   it('is off unless the metrics API is enabled', async () => {
@@ -92,5 +116,63 @@ describe('GET /v1/metrics', () => {
       metricValue(before, 'hasura_websocket_connections') + 1,
     );
     expect(during).toMatch(/^hasura_active_subscriptions \d+$/m);
+  });
+
+  it('times the statements of each request in Postgres, by operation type, failed requests included', async () => {
+    const count = 'hasura_graphql_db_execution_time_seconds_count';
+    const sum = 'hasura_graphql_db_execution_time_seconds_sum';
+    const q = { operation_type: 'query' };
+    const before = await scrape();
+    expect((await gql('{ seasons(limit: 1) { season_code } }')).status).toBe(200);
+    const invalidRegex = await gql('{ seasons(where: {season_code: {_regex: "("}}) { season_code } }');
+    expect(((await invalidRegex.json()) as { errors: unknown[] }).errors).toHaveLength(1);
+    // Validation fails before any SQL: not timed.
+    expect((await gql('{ no_such_field }')).status).toBe(200);
+    const after = await scrape();
+    expect(after).toMatch(/^# TYPE hasura_graphql_db_execution_time_seconds histogram$/m);
+    expect(metricValue(after, count, q)).toBe(metricValue(before, count, q) + 2);
+    expect(metricValue(after, sum, q)).toBeGreaterThan(metricValue(before, sum, q));
+    expect(metricValue(after, count, { operation_type: 'unknown' })).toBe(0);
+  });
+
+  it('reports the pools: in use, idle, waiting and size, with Hasura labels, the metadata pool apart', async () => {
+    const primary = { source_name: 'default', conn_info: 'HASURA_GRAPHQL_DATABASE_URL', role: 'primary' };
+    const idle = await scrape();
+    expect(idle).toContain(
+      'hasura_postgres_max_connections{source_name="default",conn_info="HASURA_GRAPHQL_DATABASE_URL",role="primary"} 1',
+    );
+    expect(metricValue(idle, 'hasura_postgres_connections', primary)).toBe(0);
+    expect(metricValue(idle, 'hasura_postgres_pool_waiting_requests', primary)).toBe(0);
+    expect(idle).toMatch(
+      /^hasura_postgres_idle_connections\{source_name="",conn_info="HASURA_GRAPHQL_METADATA_DATABASE_URL",role="metadata"\} \d+$/m,
+    );
+    expect(idle).toContain(
+      'hasura_postgres_max_connections{source_name="",conn_info="HASURA_GRAPHQL_METADATA_DATABASE_URL",role="metadata"} 4',
+    );
+
+    // run_sql holds the only connection of the source's pool for a while; a query meanwhile waits for it (and its
+    // statement, handed the connection as run_sql releases it, is still timed as the query's).
+    const sqlCount = 'hasura_graphql_db_execution_time_seconds_count';
+    const sleeping = fetch(`${engine.url}/v2/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hasura-admin-secret': ADMIN },
+      body: JSON.stringify({ type: 'run_sql', args: { sql: 'SELECT pg_sleep(1.5)', read_only: true } }),
+    });
+    await scrapeUntil('the connection in use', (t) => metricValue(t, 'hasura_postgres_connections', primary) === 1);
+    const waiting = gql('{ seasons(limit: 1) { season_code } }');
+    const during = await scrapeUntil(
+      'a request waiting',
+      (t) => metricValue(t, 'hasura_postgres_pool_waiting_requests', primary) === 1,
+    );
+    expect(metricValue(during, 'hasura_postgres_idle_connections', primary)).toBe(0);
+    expect((await sleeping).status).toBe(200);
+    expect((await waiting).status).toBe(200);
+
+    const after = await scrape();
+    const q = { operation_type: 'query' };
+    expect(metricValue(after, sqlCount, q)).toBe(metricValue(idle, sqlCount, q) + 1);
+    expect(metricValue(after, 'hasura_postgres_connections', primary)).toBe(0);
+    expect(metricValue(after, 'hasura_postgres_pool_waiting_requests', primary)).toBe(0);
+    expect(metricValue(after, 'hasura_postgres_idle_connections', primary)).toBe(1);
   });
 });
