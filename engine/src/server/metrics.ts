@@ -18,6 +18,8 @@ export interface EngineMetrics {
    * how long its statements took in Postgres (when it sent any).
    */
   graphqlRequest(type: OperationType | undefined, failed: boolean, seconds: number, sqlSeconds?: number): void;
+  /** The `extensions.code` of each error answered to a GraphQL request over HTTP. */
+  graphqlErrors(codes: readonly string[]): void;
 }
 
 export interface MetricReaders {
@@ -26,6 +28,9 @@ export interface MetricReaders {
   /** The runtime's Postgres pools. */
   pools: () => readonly PoolStats[];
 }
+
+/** Hasura's codes are short kebab-case words; anything else (a handler's own extensions) is counted as `unknown`. */
+const codeLabel = (code: string): string => (/^[a-z0-9][a-z0-9-]{0,63}$/i.test(code) ? code : 'unknown');
 
 export function createEngineMetrics(read: MetricReaders): EngineMetrics {
   const registry = new Registry();
@@ -49,6 +54,12 @@ export function createEngineMetrics(read: MetricReaders): EngineMetrics {
     help: "Time a GraphQL request's statements took in Postgres, summed, for requests that sent any (this engine's own; Hasura has no such series)",
     labelNames: ['operation_type'] as const,
     buckets: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10],
+    registers,
+  });
+  const errors = new Counter({
+    name: 'hasura_graphql_errors_total',
+    help: "GraphQL errors answered over HTTP, by extensions.code (this engine's own; Hasura has no such series)",
+    labelNames: ['code'] as const,
     registers,
   });
   const gauge = (name: string, help: string, value: () => number) =>
@@ -79,6 +90,9 @@ export function createEngineMetrics(read: MetricReaders): EngineMetrics {
       requests.inc({ operation_type: operationType, response_status: failed ? 'failed' : 'success' });
       if (!failed && type !== undefined && type !== 'subscription') time.observe({ operation_type: type }, seconds);
       if (sqlSeconds !== undefined) sqlTime.observe({ operation_type: operationType }, sqlSeconds);
+    },
+    graphqlErrors(codes) {
+      for (const code of codes) errors.inc({ code: codeLabel(code) });
     },
   };
 }

@@ -2,7 +2,7 @@
  * GET /v1/metrics as Hasura Enterprise serves it, against a real engine and Postgres clone: off unless `metrics` is
  * in HASURA_GRAPHQL_ENABLED_APIS (404, like any disabled API), guarded by HASURA_GRAPHQL_METRICS_SECRET as a bearer
  * token, and the series move with real traffic: request counters, execution-time and SQL-time histograms, websocket
- * gauges and the pools (a one-connection source pool and a metadata database pool).
+ * gauges, errors by code and the pools (a one-connection source pool and a metadata database pool).
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,10 +56,10 @@ const scrape = async (): Promise<string> => {
   return res.text();
 };
 
-const gql = (query: string) =>
+const gql = (query: string, headers: Record<string, string> = {}) =>
   fetch(`${engine.url}/v1/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query }),
   });
 
@@ -133,6 +133,28 @@ describe('GET /v1/metrics', () => {
     expect(metricValue(after, count, q)).toBe(metricValue(before, count, q) + 2);
     expect(metricValue(after, sum, q)).toBeGreaterThan(metricValue(before, sum, q));
     expect(metricValue(after, count, { operation_type: 'unknown' })).toBe(0);
+  });
+
+  it('counts the errors answered by their code', async () => {
+    const errors = 'hasura_graphql_errors_total';
+    const before = await scrape();
+    const invalidRegex = (await (
+      await gql('{ seasons(where: {season_code: {_regex: "("}}) { season_code } }')
+    ).json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(invalidRegex.errors[0]?.extensions.code).toBe('data-exception');
+    expect((await gql('{ no_such_field }')).status).toBe(200);
+    expect((await gql('{ no_such_field }')).status).toBe(200);
+    const denied = (await (await gql('{ seasons { season_code } }', { 'x-hasura-admin-secret': 'wrong' })).json()) as {
+      errors: Array<{ extensions: { code: string } }>;
+    };
+    expect(denied.errors[0]?.extensions.code).toBe('access-denied');
+    expect((await gql('{ seasons(limit: 1) { season_code } }')).status).toBe(200);
+    const after = await scrape();
+    const delta = (code: string) => metricValue(after, errors, { code }) - metricValue(before, errors, { code });
+    expect(delta('data-exception')).toBe(1);
+    expect(delta('validation-failed')).toBe(2);
+    expect(delta('access-denied')).toBe(1);
+    expect(metricValue(after, errors) - metricValue(before, errors)).toBe(4);
   });
 
   it('reports the pools: in use, idle, waiting and size, with Hasura labels, the metadata pool apart', async () => {
