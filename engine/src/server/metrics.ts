@@ -2,7 +2,7 @@
  * Prometheus metrics with Hasura Enterprise's names (observability/enterprise-edition/prometheus/metrics), served by
  * metrics-api.ts. Hasura OSS has no such endpoint; the metrics it keeps internally are the same ones. Series Hasura
  * has no equivalent for keep the `hasura_` prefix and say in their help that they are this engine's own. Figures come
- * in through the hooks below (called by the HTTP layer) and the readers passed in (read at
+ * in through the hooks below (called by the HTTP layer and the authenticator) and the readers passed in (read at
  * scrape time); no engine stage imports prom-client.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -20,6 +20,8 @@ export interface EngineMetrics {
   graphqlRequest(type: OperationType | undefined, failed: boolean, seconds: number, sqlSeconds?: number): void;
   /** The `extensions.code` of each error answered to a GraphQL request over HTTP. */
   graphqlErrors(codes: readonly string[]): void;
+  /** A lookup in the cache of auth-webhook answers (auth/webhook.ts). */
+  webhookCache(hit: boolean): void;
 }
 
 export interface MetricReaders {
@@ -62,6 +64,13 @@ export function createEngineMetrics(read: MetricReaders): EngineMetrics {
     labelNames: ['code'] as const,
     registers,
   });
+  const webhookCache = new Counter({
+    name: 'hasura_auth_webhook_cache_requests_total',
+    help: "Lookups in the cache of auth-webhook answers: hit, or miss (the webhook is called) (this engine's own; Hasura has no such series)",
+    labelNames: ['status'] as const,
+    registers,
+  });
+  for (const status of ['hit', 'miss']) webhookCache.inc({ status }, 0);
   const gauge = (name: string, help: string, value: () => number) =>
     new Gauge({
       name,
@@ -93,6 +102,9 @@ export function createEngineMetrics(read: MetricReaders): EngineMetrics {
     },
     graphqlErrors(codes) {
       for (const code of codes) errors.inc({ code: codeLabel(code) });
+    },
+    webhookCache(hit) {
+      webhookCache.inc({ status: hit ? 'hit' : 'miss' });
     },
   };
 }

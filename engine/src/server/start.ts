@@ -87,7 +87,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<EngineSe
     live: opts.liveStats ?? (() => ({ connections: 0, subscriptions: 0, pollers: 0 })),
     pools: () => opts.runtime.poolStats(),
   });
-  const auth = await createAuthenticator(config.auth);
+  const auth = await createAuthenticator(config.auth, { webhookCache: (hit) => metrics.webhookCache(hit) });
   const state: ServerState = {
     runtime: opts.runtime,
     auth,

@@ -2,32 +2,41 @@
  * GET /v1/metrics as Hasura Enterprise serves it, against a real engine and Postgres clone: off unless `metrics` is
  * in HASURA_GRAPHQL_ENABLED_APIS (404, like any disabled API), guarded by HASURA_GRAPHQL_METRICS_SECRET as a bearer
  * token, and the series move with real traffic: request counters, execution-time and SQL-time histograms, websocket
- * gauges, errors by code and the pools (a one-connection source pool and a metadata database pool).
+ * gauges, errors by code, the pools (a one-connection source pool and a metadata database pool) and the cache of a
+ * real auth webhook (a node:http peer that answers with Cache-Control).
  */
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { cloneTemplate, metricValue, type TestDb } from '../../../stack/src/testing.js';
 import { loadMetadataDir, startEngineServer, type EngineServer } from '../../src/index.js';
+import { json, startPeer, type Peer } from './peers.js';
 
 const METADATA = fileURLToPath(new URL('../../../hasura/metadata', import.meta.url));
 const ADMIN = 'metrics-test-admin-secret';
 const SECRET = 'metrics-test-bearer-secret';
 
 let db: TestDb;
+let hook: Peer;
 let engine: EngineServer;
 let plain: EngineServer;
 
 beforeAll(async () => {
   db = await cloneTemplate();
+  // The webhook: anonymous for everyone, cacheable for 5 minutes.
+  hook = await startPeer((_call, res) =>
+    json(res, 200, { 'X-Hasura-Role': 'anonymous' }, { 'Cache-Control': 'max-age=300' }),
+  );
   const metadata = await loadMetadataDir(METADATA);
-  const env = { HASURA_GRAPHQL_ADMIN_SECRET: ADMIN, HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous' };
+  const env = { HASURA_GRAPHQL_ADMIN_SECRET: ADMIN };
   [engine, plain] = await Promise.all([
     startEngineServer({
       metadata,
       databaseUrl: db.directUrl('ct_engine'),
       env: {
         ...env,
+        HASURA_GRAPHQL_AUTH_HOOK: `${hook.url}/auth`,
         HASURA_GRAPHQL_ENABLED_APIS: 'graphql,metadata,metrics',
         HASURA_GRAPHQL_METRICS_SECRET: SECRET,
         // One connection, so that a second request has to wait for it.
@@ -39,14 +48,14 @@ beforeAll(async () => {
     startEngineServer({
       metadata,
       databaseUrl: db.directUrl('ct_engine'),
-      env,
+      env: { ...env, HASURA_GRAPHQL_UNAUTHORIZED_ROLE: 'anonymous' },
       log: () => undefined,
     }),
   ]);
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all([engine?.close(), plain?.close()]);
+  await Promise.all([engine?.close(), plain?.close(), hook?.close()]);
   await db?.drop();
 });
 
@@ -196,5 +205,21 @@ describe('GET /v1/metrics', () => {
     expect(metricValue(after, 'hasura_postgres_connections', primary)).toBe(0);
     expect(metricValue(after, 'hasura_postgres_pool_waiting_requests', primary)).toBe(0);
     expect(metricValue(after, 'hasura_postgres_idle_connections', primary)).toBe(1);
+  });
+
+  it('counts hits and misses of the auth-webhook cache', async () => {
+    const cache = 'hasura_auth_webhook_cache_requests_total';
+    const token = { 'x-test-token': `t-${randomBytes(6).toString('hex')}` };
+    const before = await scrape();
+    for (const status of ['hit', 'miss'])
+      expect(before).toMatch(new RegExp(`^${cache}\\{status="${status}"\\} \\d+$`, 'm'));
+    const calls = hook.calls.length;
+    expect((await gql('{ seasons(limit: 1) { season_code } }', token)).status).toBe(200);
+    expect(hook.calls.length).toBe(calls + 1);
+    expect((await gql('{ seasons(limit: 1) { season_code } }', token)).status).toBe(200);
+    expect(hook.calls.length).toBe(calls + 1);
+    const after = await scrape();
+    expect(metricValue(after, cache, { status: 'miss' })).toBe(metricValue(before, cache, { status: 'miss' }) + 1);
+    expect(metricValue(after, cache, { status: 'hit' })).toBe(metricValue(before, cache, { status: 'hit' }) + 1);
   });
 });
