@@ -84,12 +84,18 @@ class HasuraAuthenticator implements Authenticator {
   }
 }
 
+/** What the authenticator reports as it works (metrics). */
+export interface AuthHooks {
+  /** A lookup in the cache of webhook answers: `hit` when a cached answer was reused. */
+  webhookCache?: (hit: boolean) => void;
+}
+
 /**
  * Build the authenticator from the auth settings (config/auth-config.ts). Throws a `ConfigError` when the first fetch
  * of a JWT key set (`jwk_url`) fails, as Hasura refuses to start then.
  */
-export async function createAuthenticator(cfg: AuthConfig): Promise<Authenticator> {
-  const webhook = cfg.hook ? new AuthWebhook(cfg.hook) : undefined;
+export async function createAuthenticator(cfg: AuthConfig, hooks: AuthHooks = {}): Promise<Authenticator> {
+  const webhook = cfg.hook ? new AuthWebhook(cfg.hook, Date.now, hooks.webhookCache) : undefined;
   let jwt: JwtAuth | undefined;
   if (cfg.jwt !== undefined) {
     jwt = new JwtAuth(cfg.jwt, cfg.unauthorizedRole);

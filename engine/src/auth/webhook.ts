@@ -58,9 +58,11 @@ const MAX_CACHE_ENTRIES = 10_000;
 
 export class AuthWebhook {
   private readonly cache = new Map<string, CacheEntry>();
+  /** `onCacheLookup` learns whether each request was answered from the cache (metrics: the hit ratio). */
   constructor(
     private readonly cfg: AuthHookConfig,
     private readonly now: () => number = Date.now,
+    private readonly onCacheLookup: (hit: boolean) => void = () => undefined,
   ) {}
 
   async resolve(headers: HeaderList, request: unknown): Promise<HookAnswer> {
@@ -69,9 +71,13 @@ export class AuthWebhook {
     const key = JSON.stringify([this.cfg.mode, withoutRequestId(reqHeaders), body ?? null]);
     const cached = this.cache.get(key);
     if (cached !== undefined) {
-      if (cached.expiresAt > this.now()) return cached.answer;
+      if (cached.expiresAt > this.now()) {
+        this.onCacheLookup(true);
+        return cached.answer;
+      }
       this.cache.delete(key);
     }
+    this.onCacheLookup(false);
     let resp: HttpResponse;
     try {
       resp = await httpRequest(this.cfg.url, {

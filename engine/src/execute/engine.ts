@@ -23,6 +23,7 @@ import { ensureActionLog } from '../executor/action-log.js';
 import { explainStatement } from '../executor/explain.js';
 import { openPools } from '../executor/pools.js';
 import type { EnginePools } from '../executor/pools.js';
+import { withSqlClock } from '../executor/sql-clock.js';
 import { AsyncActionProcessor } from '../actions/async-processor.js';
 import type { AsyncActionTarget } from '../actions/async-processor.js';
 import { readRuntimeConfig } from '../config/runtime-config.js';
@@ -38,11 +39,13 @@ import { prepare } from './prepare.js';
 import type { PrepareContext } from './prepare.js';
 import { executeQueryOperation } from './query.js';
 import type { QueryDeps } from './query.js';
+import { poolStats } from './pool-stats.js';
 import type {
   ExecuteRequest,
   ExecuteResult,
   ExplainResult,
   LiveQueryBackend,
+  PoolStats,
   Runtime,
   RuntimeOptions,
 } from './types.js';
@@ -199,10 +202,20 @@ class EngineRuntime implements Runtime {
     return this.rebuild();
   }
 
+  /** Run one operation; the time its statements take in Postgres is clocked (executor/sql-clock.ts). */
   async execute(
     req: ExecuteRequest,
     session: Session,
     ctx: { headers: Record<string, string> } = { headers: {} },
+  ): Promise<ExecuteResult> {
+    const { result, clock } = await withSqlClock(() => this.executeOperation(req, session, ctx.headers));
+    return clock.statements > 0 ? { ...result, sqlSeconds: clock.seconds } : result;
+  }
+
+  private async executeOperation(
+    req: ExecuteRequest,
+    session: Session,
+    headers: Record<string, string>,
   ): Promise<ExecuteResult> {
     let operationType: ExecuteResult['operationType'];
     try {
@@ -212,8 +225,8 @@ class EngineRuntime implements Runtime {
       operationType = op.operation;
       this.documents.checkLimits(req.query, doc, op, session.role, this.opLimits);
       const r = isMutation(op)
-        ? await executeMutationOperation(this.writeDeps(), doc, op, req, session, ctx.headers)
-        : await executeQueryOperation(this.queryDeps(), doc, op, req, session, ctx.headers);
+        ? await executeMutationOperation(this.writeDeps(), doc, op, req, session, headers)
+        : await executeQueryOperation(this.queryDeps(), doc, op, req, session, headers);
       return { ...r, operationType };
     } catch (err) {
       const r = this.errorResult(err, session);
@@ -269,6 +282,10 @@ class EngineRuntime implements Runtime {
       describeParams: (frag) => describeParams(this.pools.pool, frag),
       query: (q) => executeMultiplexed(this.pools.pool, q),
     };
+  }
+
+  poolStats(): PoolStats[] {
+    return poolStats(this.md, this.pools);
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@ import type { Session } from '../session.js';
 import type { CompiledOperation } from '../compiler/compile-operation.js';
 import type { CompiledQuery, SQL } from '../compiler/sql.js';
 import type { RunSqlResult } from '../executor/execute-run-sql.js';
+import type { PoolFigures } from '../executor/pools.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 
 /** HASURA_GRAPHQL_* settings (same names as Hasura). */
@@ -30,6 +31,19 @@ export interface ExecuteResult {
   execError?: boolean;
   /** The operation's type, once the document named one (metrics). */
   operationType?: 'query' | 'mutation' | 'subscription';
+  /** Seconds the operation's statements took in Postgres, summed; absent when it sent none (metrics). */
+  sqlSeconds?: number;
+}
+
+/**
+ * One of the engine's Postgres pools, with the labels Hasura Enterprise gives `hasura_postgres_connections`: the
+ * source's name, its connection (the environment variable it comes from, or its URL without the password) and
+ * `primary`; the metadata database's own pool (HASURA_GRAPHQL_METADATA_DATABASE_URL) has no source and `metadata`.
+ */
+export interface PoolStats extends PoolFigures {
+  readonly sourceName: string;
+  readonly connInfo: string;
+  readonly role: 'primary' | 'metadata';
 }
 
 export interface ExplainResult {
@@ -50,6 +64,8 @@ export interface Runtime {
   runSql(sql: string, opts: { readOnly: boolean }): Promise<RunSqlResult>;
   /** Compile-only and multiplexed execution for live queries (engine/src/subscriptions). */
   liveQueries(): LiveQueryBackend;
+  /** The pools' occupancy now (metrics). */
+  poolStats(): PoolStats[];
   close(): Promise<void>;
 }
 

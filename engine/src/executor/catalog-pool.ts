@@ -7,6 +7,7 @@
  * through pgbouncer as a role without CREATE, so the log table is created with the owner's privileges.
  */
 import pg from 'pg';
+import { timeStatements } from './sql-clock.js';
 
 export interface CatalogStore {
   readonly pool: pg.Pool;
@@ -41,6 +42,7 @@ export async function openCatalogStore(
   pool.on('error', () => {
     /* idle client errors are surfaced on the next query */
   });
+  timeStatements(pool);
   try {
     await pool.query('SELECT 1');
   } catch (e) {

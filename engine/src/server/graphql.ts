@@ -41,6 +41,7 @@ function sendGqlError(
   role: string | undefined,
 ): void {
   const e = asEngineError(err);
+  state.metrics.graphqlErrors([e.code]);
   sendJson(
     ctx.res,
     errorStatus(state, flavour, e),
@@ -48,15 +49,21 @@ function sendGqlError(
   );
 }
 
+/** `extensions.code` of each error in a body the runtime returned as text (none for a data answer). */
+function errorCodesOf(body: string): string[] {
+  if (!body.startsWith('{"errors"')) return [];
+  try {
+    const parsed = JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> };
+    return (parsed.errors ?? []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'unknown'));
+  } catch {
+    return ['unknown'];
+  }
+}
+
 /** Status of an error body the runtime returned as text (only consulted for /v1alpha1). */
 function statusOfErrorBody(body: string): number {
   if (!body.startsWith('{"errors"')) return 200;
-  try {
-    const parsed = JSON.parse(body) as { errors?: Array<{ extensions?: { code?: string } }> };
-    return parsed.errors?.[0]?.extensions?.code === 'unexpected' ? 500 : 400;
-  } catch {
-    return 400;
-  }
+  return errorCodesOf(body)[0] === 'unexpected' ? 500 : 400;
 }
 
 /**
@@ -77,7 +84,8 @@ async function executeOne(
   try {
     const r = await state.runtime.execute(req, session, { headers: ctx.flatHeaders });
     const failed = r.execError === true || r.body.startsWith('{"errors"');
-    state.metrics.graphqlRequest(r.operationType, failed, (performance.now() - started) / 1000);
+    state.metrics.graphqlRequest(r.operationType, failed, (performance.now() - started) / 1000, r.sqlSeconds);
+    state.metrics.graphqlErrors(errorCodesOf(r.body));
     return { body: hideInternal(state, session, r.body), headers: Object.entries(r.headers ?? {}) };
   } catch (e) {
     state.metrics.graphqlRequest(undefined, true, (performance.now() - started) / 1000);
@@ -124,6 +132,7 @@ async function run(
   const headers: Array<[string, string]> = [];
   for (const q of reqs.reqs) {
     const r = await executeOne(state, ctx, q, session);
+    if (r.error) state.metrics.graphqlErrors([r.error.code]);
     parts.push(r.body);
     headers.push(...r.headers);
   }
@@ -141,6 +150,7 @@ export async function handleGraphQLPost(state: ServerState, ctx: RequestCtx, fla
   } catch (e) {
     if (isBodyTooLarge(e)) {
       ctx.res.setHeader('Connection', 'close');
+      state.metrics.graphqlErrors([e.code]);
       sendJson(ctx.res, 413, encodeGraphQLError(e, false));
       return;
     }

@@ -83,7 +83,11 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 export async function startHttpServer(opts: HttpServerOptions): Promise<EngineServer> {
   const config = opts.config ?? readEngineConfig(opts.env ?? {});
   const cfg = config.server;
-  const auth = await createAuthenticator(config.auth);
+  const metrics = createEngineMetrics({
+    live: opts.liveStats ?? (() => ({ connections: 0, subscriptions: 0, pollers: 0 })),
+    pools: () => opts.runtime.poolStats(),
+  });
+  const auth = await createAuthenticator(config.auth, { webhookCache: (hit) => metrics.webhookCache(hit) });
   const state: ServerState = {
     runtime: opts.runtime,
     auth,
@@ -91,7 +95,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<EngineSe
     log: opts.log ?? defaultLog,
     resourceVersion: 1,
     metadataLock: Promise.resolve(),
-    metrics: createEngineMetrics(opts.liveStats ?? (() => ({ connections: 0, subscriptions: 0, pollers: 0 }))),
+    metrics,
   };
   const server = createServer({ keepAliveTimeout: 5_000 }, createRequestListener(state));
   server.headersTimeout = 30_000;
