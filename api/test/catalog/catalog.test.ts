@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,17 +94,36 @@ describe("GET /api/catalog/refresh (Ferry's call to CourseTable, unchanged)", ()
       .set('X-FERRY-SECRET', REFRESH_SECRET)
       .expect(202);
     expect(body(one)['seasons']).toEqual([other]);
-    await waitFor(join(dir, 'public', `${other}.json`));
+    // metadata.json is written last, with the seasons the job wrote: the job is done when it names them
+    await metadataNames([other]);
     const all = await supertest(t.app)
       .get('/api/catalog/refresh?all=true')
       .set('X-FERRY-SECRET', REFRESH_SECRET)
       .expect(202);
     expect(body(all)['seasons']).toBe('all');
-    const seasons = await t.owner.query<{ season_code: string }>('select season_code from seasons');
+    const seasons = await t.owner.query<{ season_code: string }>('select season_code from seasons order by 1');
     expect(seasons.rows.length).toBeGreaterThan(1);
-    for (const s of seasons.rows) await waitFor(join(dir, 'evals', `${s.season_code}.json`));
+    await metadataNames(seasons.rows.map((r) => r.season_code));
   });
 });
+
+/** Waits until metadata.json lists exactly `seasons` (in any order). */
+async function metadataNames(seasons: string[]): Promise<void> {
+  const want = [...seasons].sort().join(',');
+  const until = Date.now() + 30_000;
+  let got = '';
+  while (Date.now() < until) {
+    try {
+      const m = JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')) as { seasons: string[] };
+      got = [...m.seasons].sort().join(',');
+      if (got === want) return;
+    } catch {
+      // not written yet, or being replaced
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`metadata.json lists ${got}, expected ${want}`);
+}
 
 describe('GET /api/catalog/public/:season.json', () => {
   it('serves the catalog with ETag/Last-Modified, 304 on revalidation, and gzip', async () => {
